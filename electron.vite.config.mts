@@ -1,0 +1,44 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+// Three builds from the top-level folders. The main build has two entries: the Electron
+// app (main/index.ts) and the `tcplens` command (main/cli/index.ts); both bundle the same
+// engine modules from main/, so the CLI never runs a copy of the app's code.
+// The target is Node 20: the CLI runs in plain Node, the app in Electron's newer Node.
+export default defineConfig({
+  main: {
+    build: {
+      target: 'node20',
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'main/index.ts'),
+          cli: resolve(import.meta.dirname, 'main/cli/index.ts'),
+        },
+        output: {
+          entryFileNames: '[name].js',
+          banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'preload/index.ts') },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'renderer'),
+    plugins: [vue()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+      },
+    },
+  },
+})
