@@ -1,9 +1,53 @@
+// The `tcplens` command: one subcommand per job, all on the same engine as the app.
+import { UsageError } from './argv'
+import { fieldsCommand } from './fields'
+import { infoCommand } from './info'
+
 export interface CliIo {
   stdout: NodeJS.WritableStream
   stderr: NodeJS.WritableStream
 }
 
-export async function runCli(args: string[], io: CliIo): Promise<number> {
-  io.stdout.write(`tcplens ${args.join(' ')}\n`)
-  return 0
+const USAGE = `TCP Lens: a Wireshark-style analyzer for learning TCP
+
+usage: tcplens COMMAND [ARGS]
+
+commands:
+  fields FILE -e FIELD... [-E OPTION]...   one line per frame, as tshark -T fields prints it
+  info FILE                                what the capture file is: format, interfaces, packets, times
+  help                                     this text
+
+Field names are Wireshark's (frame.number, ip.src, tcp.flags, tcp.seq_raw…);
+-E takes header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=/s|C, quote=d|s|n.
+`
+
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args
+  try {
+    switch (command) {
+      case 'fields':
+        return await fieldsCommand(rest, io)
+      case 'info':
+        return await infoCommand(rest, io)
+      case undefined:
+      case 'help':
+      case '-h':
+      case '--help':
+        io.stdout.write(USAGE)
+        return command === undefined ? 1 : 0
+      default:
+        io.stderr.write(`tcplens: unknown command "${command}"\n\n${USAGE}`)
+        return 1
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`tcplens: ${error.message}\n`)
+      return 1
+    }
+    // A bug: say so in one line, without a stack trace (set TCPLENS_DEBUG=1 for it).
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr.write(`tcplens: internal error: ${message}\n`)
+    if (process.env['TCPLENS_DEBUG']) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`)
+    return 3
+  }
 }

@@ -1,0 +1,96 @@
+// decodeFrame(): one captured frame → its field tree, columns and expert items. It never
+// throws: a frame that runs out of bytes is marked malformed or cut short where it happened,
+// and everything before that point still shows.
+import type { RawFrame } from '../capture/source'
+import { Dissection, OutOfBounds, type DecodeContext, type NetworkInfo } from './dissection'
+import { defineFields, type ExpertItem, type Field } from './field'
+import { linkTypes } from './registry'
+import type { TcpHeader } from './layers/tcp'
+import { decodeData } from './layers/data'
+import './layers'
+
+export interface DecodedFrame {
+  raw: RawFrame
+  /** Top-level nodes: frame, then one per protocol (and the malformed marker, if any). */
+  tree: Field[]
+  /** frame.protocols, as a list: ["eth", "ethertype", "ip", "tcp"]. */
+  protocols: string[]
+  expert: ExpertItem[]
+  columns: { source: string; destination: string; protocol: string; info: string }
+  /** The TCP header, when the frame carries one (outermost, not inside an ICMP error). */
+  tcp?: TcpHeader
+  network?: NetworkInfo
+  stopped?: Dissection['stopped']
+}
+
+export const FRAME = defineFields({
+  frame: { name: 'frame', title: 'Frame', type: 'protocol', short: 'Frame' },
+  interfaceId: { name: 'frame.interface_id', title: 'Interface id', type: 'uint32', base: 'dec' },
+  timeEpoch: { name: 'frame.time_epoch', title: 'Epoch Time', type: 'time' },
+  timeDelta: { name: 'frame.time_delta', title: 'Time delta from previous captured frame', type: 'time' },
+  timeRelative: { name: 'frame.time_relative', title: 'Time since reference or first frame', type: 'time' },
+  number: { name: 'frame.number', title: 'Frame Number', type: 'uint32', base: 'dec' },
+  len: { name: 'frame.len', title: 'Frame Length', type: 'uint32', base: 'dec', unit: ' bytes' },
+  capLen: { name: 'frame.cap_len', title: 'Capture Length', type: 'uint32', base: 'dec', unit: ' bytes' },
+  protocols: { name: 'frame.protocols', title: 'Protocols in frame', type: 'string' },
+  lenLtCaplen: { name: 'frame.len_lt_caplen', title: 'Frame length is less than captured length', type: 'none' },
+  comments: { name: 'pkt_comment', title: 'Packet comments', type: 'protocol', short: 'Comments' },
+  comment: { name: 'frame.comment', title: 'Comment', type: 'string' },
+})
+
+export function decodeFrame(raw: RawFrame, context: DecodeContext = {}): DecodedFrame {
+  const d = new Dissection(raw, context)
+  const bits = (n: number) => `${n} bytes (${n * 8} bits)`
+  if (raw.comments?.length) {
+    const comments = d.protocol(null, FRAME.comments, 0, 0, 'Packet comments')
+    for (const comment of raw.comments) d.add(comments, FRAME.comment, 0, 0, comment).text = comment
+    d.protocols.length = 0
+  }
+  const iface = context.showInterface ? ` on interface ${context.interfaceName ?? raw.interfaceId}, id ${raw.interfaceId}` : ''
+  const frame = d.protocol(null, FRAME.frame, 0, raw.capLen, `Frame ${raw.no}: ${raw.origLen} bytes on wire (${raw.origLen * 8} bits), ${raw.capLen} bytes captured (${raw.capLen * 8} bits)${iface}`)
+  if (context.showInterface) d.add(frame, FRAME.interfaceId, 0, 0, raw.interfaceId)
+  d.add(frame, FRAME.timeEpoch, 0, 0, { sec: raw.tsSec, nsec: raw.tsNsec })
+  if (context.timeDelta) d.generated(frame, FRAME.timeDelta, context.timeDelta)
+  if (context.timeRelative) d.generated(frame, FRAME.timeRelative, context.timeRelative)
+  d.add(frame, FRAME.number, 0, 0, raw.no)
+  d.add(frame, FRAME.len, 0, 0, raw.origLen).text = `Frame Length: ${bits(raw.origLen)}`
+  d.add(frame, FRAME.capLen, 0, 0, raw.capLen).text = `Capture Length: ${bits(raw.capLen)}`
+  for (const note of raw.notes ?? []) d.note('warn', 'malformed', note.message, frame)
+  if (raw.capLen > raw.origLen) d.add(frame, FRAME.lenLtCaplen, 0, 0, null)
+
+  const protocolsField = d.generated(frame, FRAME.protocols, '')
+  const span = d.frameSpan()
+  const decoder = linkTypes.get(raw.linkType)
+  try {
+    if (decoder) decoder(d, span, null)
+    else {
+      d.protocolColumn = `WTAP_ENCAP = ${raw.linkType}`
+      d.info = `Link type ${raw.linkType} is not supported by TCP Lens`
+      decodeData(d, span, null)
+    }
+  } catch (error) {
+    if (error instanceof OutOfBounds) d.stop(error.kind)
+    else {
+      d.stop('malformed')
+      d.note('error', 'malformed', `Decoder bug in ${d.current}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  d.protocols.unshift('frame')
+  const protocols = d.protocols.filter((p) => p !== 'frame' && p !== '_ws.malformed' && p !== '_ws.short' && p !== 'pkt_comment')
+  ;(protocolsField as { value: unknown }).value = protocols.join(':')
+  return {
+    raw,
+    tree: d.tree,
+    protocols,
+    expert: d.expert,
+    columns: {
+      source: d.netSrc || d.linkSrc,
+      destination: d.netDst || d.linkDst,
+      protocol: d.protocolColumn,
+      info: d.info,
+    },
+    tcp: d.tcp,
+    network: d.network,
+    stopped: d.stopped,
+  }
+}

@@ -1,0 +1,31 @@
+// The dispatch rows: which decoder handles which link type, ethertype and IP protocol.
+// Adding a protocol means adding its decoder file and a row here.
+import { etherTypes, ipProtocols, linkTypes } from '../registry'
+import { decodeEthernet } from './ethernet'
+import { decodeIeee8021ad, decodeVlan } from './vlan'
+import { decodeSll, decodeSll2 } from './sll'
+import { decodeLoop, decodeNull } from './null'
+import { decodeRaw, decodeRawIpv4, decodeRawIpv6 } from './raw'
+import { decodeIpv4 } from './ipv4'
+import { decodeIpv6 } from './ipv6'
+import { decodeTcp } from './tcp'
+
+// LINKTYPE_* values (https://www.tcpdump.org/linktypes.html)
+linkTypes.set(0, decodeNull)
+linkTypes.set(1, decodeEthernet)
+linkTypes.set(12, decodeRaw)
+linkTypes.set(14, decodeRaw)
+linkTypes.set(101, decodeRaw)
+linkTypes.set(108, decodeLoop)
+linkTypes.set(113, decodeSll)
+linkTypes.set(228, decodeRawIpv4)
+linkTypes.set(229, decodeRawIpv6)
+linkTypes.set(276, decodeSll2)
+
+etherTypes.set(0x0800, decodeIpv4)
+etherTypes.set(0x86dd, decodeIpv6)
+etherTypes.set(0x8100, decodeVlan)
+etherTypes.set(0x9100, decodeVlan)
+etherTypes.set(0x88a8, decodeIeee8021ad)
+
+ipProtocols.set(6, decodeTcp)

@@ -1,0 +1,155 @@
+// IPv4 (RFC 791): every header field, the options, fragments, and the hand-off to TCP, UDP,
+// ICMP by protocol number.
+import type { Dissection, Span } from '../dissection'
+import { defineFields, type Field } from '../field'
+import { ipv4Text } from '../addresses'
+import { hex } from '../format'
+import { IP_PROTOCOLS } from '../names'
+import { ipProtocols } from '../registry'
+import { decodeData } from './data'
+import { decodeIpv4Options } from './ipv4-options'
+
+/** Byte layout of the fixed IPv4 header. */
+export const IPV4_LAYOUT = { versionIhl: 0, dsfield: 1, totalLength: 2, id: 4, flagsFragment: 6, ttl: 8, protocol: 9, checksum: 10, src: 12, dst: 16, options: 20 } as const
+
+const DSCP: Record<number, string> = {
+  0: 'CS0', 8: 'CS1', 10: 'AF11', 12: 'AF12', 14: 'AF13', 16: 'CS2', 18: 'AF21', 20: 'AF22', 22: 'AF23', 24: 'CS3',
+  26: 'AF31', 28: 'AF32', 30: 'AF33', 32: 'CS4', 34: 'AF41', 36: 'AF42', 38: 'AF43', 40: 'CS5', 44: 'VOICE-ADMIT', 46: 'EF', 48: 'CS6', 56: 'CS7',
+}
+const ECN: Record<number, string> = { 0: 'Not-ECT', 1: 'ECT(1)', 2: 'ECT(0)', 3: 'CE' }
+const CHECKSUM_STATUS = { 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' }
+
+export const IPV4 = defineFields({
+  ip: { name: 'ip', title: 'Internet Protocol Version 4', type: 'protocol', short: 'IPv4' },
+  version: { name: 'ip.version', title: 'Version', type: 'uint8', base: 'dec', bitmask: 0xf0 },
+  hdrLen: { name: 'ip.hdr_len', title: 'Header Length', type: 'uint8', base: 'dec', bitmask: 0x0f },
+  dsfield: { name: 'ip.dsfield', title: 'Differentiated Services Field', type: 'uint8', base: 'hex' },
+  dscp: { name: 'ip.dsfield.dscp', title: 'Differentiated Services Codepoint', type: 'uint8', base: 'dec', bitmask: 0xfc, values: DSCP },
+  ecn: { name: 'ip.dsfield.ecn', title: 'Explicit Congestion Notification', type: 'uint8', base: 'dec', bitmask: 0x03, values: ECN },
+  len: { name: 'ip.len', title: 'Total Length', type: 'uint16', base: 'dec' },
+  id: { name: 'ip.id', title: 'Identification', type: 'uint16', base: 'hex_dec' },
+  flags: { name: 'ip.flags', title: 'Flags', type: 'uint8', base: 'hex', bitmask: 0xe0 },
+  rb: { name: 'ip.flags.rb', title: 'Reserved bit', type: 'bool', bitmask: 0x80, tfs: ['Set', 'Not set'] },
+  df: { name: 'ip.flags.df', title: "Don't fragment", type: 'bool', bitmask: 0x40, tfs: ['Set', 'Not set'] },
+  mf: { name: 'ip.flags.mf', title: 'More fragments', type: 'bool', bitmask: 0x20, tfs: ['Set', 'Not set'] },
+  fragOffset: { name: 'ip.frag_offset', title: 'Fragment Offset', type: 'uint16', base: 'dec', bitmask: 0x1fff },
+  ttl: { name: 'ip.ttl', title: 'Time to Live', type: 'uint8', base: 'dec' },
+  proto: { name: 'ip.proto', title: 'Protocol', type: 'uint8', base: 'dec', values: IP_PROTOCOLS },
+  checksum: { name: 'ip.checksum', title: 'Header Checksum', type: 'uint16', base: 'hex' },
+  checksumStatus: { name: 'ip.checksum.status', title: 'Header checksum status', type: 'uint8', base: 'none', values: CHECKSUM_STATUS },
+  src: { name: 'ip.src', title: 'Source Address', type: 'ipv4' },
+  dst: { name: 'ip.dst', title: 'Destination Address', type: 'ipv4' },
+  addr: { name: 'ip.addr', title: 'Source or Destination Address', type: 'ipv4' },
+  srcHost: { name: 'ip.src_host', title: 'Source Host', type: 'string' },
+  dstHost: { name: 'ip.dst_host', title: 'Destination Host', type: 'string' },
+  host: { name: 'ip.host', title: 'Source or Destination Host', type: 'string' },
+})
+
+export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): void {
+  const at = span.start
+  const b = d.bytes
+  d.need(span, at, 20)
+  const versionIhl = b[at]
+  const headerLength = (versionIhl & 0x0f) * 4
+  const totalLength = (b[at + 2] << 8) | b[at + 3]
+  const src = ipv4Text(b, at + 12)
+  const dst = ipv4Text(b, at + 16)
+  const node = d.protocol(parent, IPV4.ip, at, Math.max(20, Math.min(headerLength, span.end - at)), `Internet Protocol Version 4, Src: ${src}, Dst: ${dst}`)
+  d.protocolColumn = 'IPv4'
+  if (!parent) {
+    d.netSrc = src
+    d.netDst = dst
+    d.info = ''
+  }
+  d.bitField(node, IPV4.version, at, 1, versionIhl)
+  const hdrLen = d.add(node, IPV4.hdrLen, at, 1, headerLength)
+  hdrLen.bits = versionIhl & 0x0f
+  hdrLen.text = `.... ${(versionIhl & 0x0f).toString(2).padStart(4, '0')} = Header Length: ${headerLength} bytes (${versionIhl & 0x0f})`
+  if (headerLength < 20) {
+    d.info = `Bogus IP header length (${headerLength}, must be at least 20)`
+    d.note('error', 'protocol', `Bogus IP header length (${headerLength}, must be at least 20)`, hdrLen)
+    d.stop('malformed')
+    return
+  }
+  const dsField = d.uintField(node, IPV4.dsfield, span, at + 1, 1)
+  const ds = dsField.value as number
+  dsField.text = `Differentiated Services Field: ${hex(ds, 2)} (DSCP: ${DSCP[ds >> 2] ?? 'Unknown'}, ECN: ${ECN[ds & 3]})`
+  d.bitField(dsField, IPV4.dscp, at + 1, 1, ds)
+  d.bitField(dsField, IPV4.ecn, at + 1, 1, ds)
+  const lengthField = d.add(node, IPV4.len, at + 2, 2, totalLength)
+  if (totalLength < headerLength) {
+    d.info = `Bogus IP length (${totalLength}, less than header length ${headerLength})`
+    d.note('error', 'protocol', `Bogus IP length (${totalLength}, less than header length ${headerLength})`, lengthField)
+    d.stop('malformed')
+    return
+  }
+  // The datagram ends where its total length says: anything after is the link's trailer.
+  if (at + totalLength > span.reported) {
+    d.note('error', 'protocol', `IPv4 total length exceeds packet length (${span.reported - at} bytes)`, lengthField)
+  }
+  d.setLength(span, totalLength)
+  const id = d.uint(node, IPV4.id, span, at + 4, 2)
+  const flagsFragment = d.u16(span, at + 6)
+  const flags = d.bitField(node, IPV4.flags, at + 6, 1, flagsFragment >> 8)
+  flags.text = `${flagsText(flagsFragment >> 8)}`
+  d.bitField(flags, IPV4.rb, at + 6, 1, flagsFragment >> 8)
+  d.bitField(flags, IPV4.df, at + 6, 1, flagsFragment >> 8)
+  d.bitField(flags, IPV4.mf, at + 6, 1, flagsFragment >> 8)
+  const fragmentOffset = (flagsFragment & 0x1fff) * 8
+  const frag = d.add(node, IPV4.fragOffset, at + 6, 2, fragmentOffset)
+  frag.bits = flagsFragment & 0x1fff
+  const ttl = d.uint(node, IPV4.ttl, span, at + 8, 1)
+  const protocol = d.uint(node, IPV4.proto, span, at + 9, 1)
+  const checksumField = d.uintField(node, IPV4.checksum, span, at + 10, 2)
+  checksumField.text = `Header Checksum: ${hex(checksumField.value as number, 4)} [validation disabled]`
+  d.generated(node, IPV4.checksumStatus, 2, at + 10, 2)
+  addAddress(d, node, at + 12, src, true)
+  addAddress(d, node, at + 16, dst, false)
+  if (headerLength > 20) decodeIpv4Options(d, span, node, at + 20, headerLength - 20)
+
+  d.network = {
+    version: 4,
+    src,
+    dst,
+    srcBytes: b.subarray(at + 12, at + 16),
+    dstBytes: b.subarray(at + 16, at + 20),
+    ttl,
+    payloadLength: totalLength - headerLength,
+  }
+  const payload = d.sub(span, at + headerLength)
+  if (fragmentOffset !== 0) {
+    // A later fragment: its bytes are the middle of a datagram, not a header. (TCP Lens does
+    // not reassemble; the first fragment carries the transport header.)
+    d.info = `Fragmented IP protocol (proto=${IP_PROTOCOLS[protocol] ?? 'Unknown'} ${protocol}, off=${fragmentOffset}, ID=${id.toString(16).padStart(4, '0')})`
+    decodeData(d, payload, parent)
+    return
+  }
+  dispatchIpProtocol(d, protocol, payload, parent)
+}
+
+/** Hands an IP payload to the decoder for its protocol number (shared with IPv6). */
+export function dispatchIpProtocol(d: Dissection, protocol: number, payload: Span, parent: Field | null): void {
+  const decoder = ipProtocols.get(protocol)
+  if (decoder) {
+    decoder(d, payload, parent)
+    return
+  }
+  d.info = `${IP_PROTOCOLS[protocol] ?? 'Unknown'} (${protocol})`
+  decodeData(d, payload, parent)
+}
+
+function flagsText(byte: number): string {
+  const names: string[] = []
+  if (byte & 0x80) names.push('Reserved bit')
+  if (byte & 0x40) names.push("Don't fragment")
+  if (byte & 0x20) names.push('More fragments')
+  const bits = ((byte >> 5) & 7).toString(2).padStart(3, '0')
+  return `${bits}. .... = Flags: 0x${(byte >> 5).toString(16)}${names.length ? ', ' + names.join(', ') : ''}`
+}
+
+function addAddress(d: Dissection, node: Field, at: number, text: string, isSource: boolean): void {
+  d.add(node, isSource ? IPV4.src : IPV4.dst, at, 4, text)
+  d.hidden(node, IPV4.addr, at, 4, text)
+  d.hidden(node, isSource ? IPV4.srcHost : IPV4.dstHost, at, 4, text)
+  d.hidden(node, IPV4.host, at, 4, text)
+}

@@ -1,0 +1,109 @@
+// IPv6 (RFC 8200): the fixed header, then the chain of extension headers, then the payload.
+import type { Dissection, Span } from '../dissection'
+import { defineFields, type Field } from '../field'
+import { ipv6Text } from '../addresses'
+import { hex } from '../format'
+import { IP_PROTOCOLS } from '../names'
+import { decodeData } from './data'
+import { dispatchIpProtocol, IPV4 } from './ipv4'
+import { decodeExtensionHeader, EXTENSION_HEADERS } from './ipv6-ext'
+
+/** Byte layout of the fixed IPv6 header. */
+export const IPV6_LAYOUT = { versionClassFlow: 0, payloadLength: 4, nextHeader: 6, hopLimit: 7, src: 8, dst: 24, end: 40 } as const
+
+const DSCP: Record<number, string> = { 0: 'CS0', 8: 'CS1', 10: 'AF11', 16: 'CS2', 18: 'AF21', 24: 'CS3', 26: 'AF31', 32: 'CS4', 34: 'AF41', 38: 'AF43', 40: 'CS5', 46: 'EF', 48: 'CS6', 56: 'CS7' }
+const ECN: Record<number, string> = { 0: 'Not-ECT', 1: 'ECT(1)', 2: 'ECT(0)', 3: 'CE' }
+
+export const IPV6 = defineFields({
+  ipv6: { name: 'ipv6', title: 'Internet Protocol Version 6', type: 'protocol', short: 'IPv6' },
+  version: { name: 'ipv6.version', title: 'Version', type: 'uint8', base: 'dec', bitmask: 0xf0 },
+  tclass: { name: 'ipv6.tclass', title: 'Traffic Class', type: 'uint32', base: 'hex', bitmask: 0x0ff00000 },
+  dscp: { name: 'ipv6.tclass.dscp', title: 'Differentiated Services Codepoint', type: 'uint32', base: 'dec', bitmask: 0x0fc00000, values: DSCP },
+  ecn: { name: 'ipv6.tclass.ecn', title: 'Explicit Congestion Notification', type: 'uint32', base: 'dec', bitmask: 0x00300000, values: ECN },
+  flow: { name: 'ipv6.flow', title: 'Flow Label', type: 'uint24', base: 'hex', bitmask: 0x0fffff },
+  plen: { name: 'ipv6.plen', title: 'Payload Length', type: 'uint16', base: 'dec' },
+  nxt: { name: 'ipv6.nxt', title: 'Next Header', type: 'uint8', base: 'dec', values: IP_PROTOCOLS },
+  hlim: { name: 'ipv6.hlim', title: 'Hop Limit', type: 'uint8', base: 'dec' },
+  src: { name: 'ipv6.src', title: 'Source Address', type: 'ipv6' },
+  dst: { name: 'ipv6.dst', title: 'Destination Address', type: 'ipv6' },
+  addr: { name: 'ipv6.addr', title: 'Source or Destination Address', type: 'ipv6' },
+  srcHost: { name: 'ipv6.src_host', title: 'Source Host', type: 'string' },
+  dstHost: { name: 'ipv6.dst_host', title: 'Destination Host', type: 'string' },
+  host: { name: 'ipv6.host', title: 'Source or Destination Host', type: 'string' },
+})
+
+export function decodeIpv6(d: Dissection, span: Span, parent: Field | null): void {
+  const at = span.start
+  const b = d.bytes
+  d.need(span, at, 40)
+  const src = ipv6Text(b, at + 8)
+  const dst = ipv6Text(b, at + 24)
+  const node = d.protocol(parent, IPV6.ipv6, at, 40, `Internet Protocol Version 6, Src: ${src}, Dst: ${dst}`)
+  d.protocolColumn = 'IPv6'
+  if (!parent) {
+    d.netSrc = src
+    d.netDst = dst
+    d.info = ''
+  }
+  const first = d.u32(span, at)
+  d.bitField(node, IPV6.version, at, 1, b[at])
+  // Wireshark also files the version under ip.version, so "ip.version == 6" finds IPv6.
+  d.bitField(node, IPV4.version, at, 1, b[at]).hidden = true
+  const tclass = d.bitField(node, IPV6.tclass, at, 4, first)
+  const tc = tclass.value as number
+  tclass.text = `.... ${bits(tc, 8).slice(0, 4)} ${bits(tc, 8).slice(4)} .... .... .... .... .... = Traffic Class: ${hex(tc, 2)} (DSCP: ${DSCP[tc >> 2] ?? 'Unknown'}, ECN: ${ECN[tc & 3]})`
+  d.bitField(tclass, IPV6.dscp, at, 4, first)
+  d.bitField(tclass, IPV6.ecn, at, 4, first)
+  d.bitField(node, IPV6.flow, at + 1, 3, first & 0xffffff)
+  const payloadLength = d.uint(node, IPV6.plen, span, at + 4, 2)
+  const next = d.uint(node, IPV6.nxt, span, at + 6, 1)
+  const hopLimit = d.uint(node, IPV6.hlim, span, at + 7, 1)
+  addAddress(d, node, at + 8, src, true)
+  addAddress(d, node, at + 24, dst, false)
+
+  if (at + 40 + payloadLength > span.reported) {
+    d.note('error', 'protocol', `IPv6 payload length exceeds framing length (${span.reported - at - 40} bytes)`, node)
+  }
+  if (payloadLength > 0) d.setLength(span, 40 + payloadLength)
+  d.network = {
+    version: 6,
+    src,
+    dst,
+    srcBytes: b.subarray(at + 8, at + 24),
+    dstBytes: b.subarray(at + 24, at + 40),
+    ttl: hopLimit,
+    payloadLength,
+  }
+
+  // Walk the extension headers; each is its own protocol in Wireshark's tree.
+  let header = next
+  let offset = at + 40
+  while (EXTENSION_HEADERS.has(header)) {
+    const result = decodeExtensionHeader(d, span, header, offset, parent)
+    if (result.fragment && result.fragment.offset !== 0) {
+      d.info = `IPv6 fragment (off=${result.fragment.offset} more=${result.fragment.more ? 'y' : 'n'} ident=${hex(result.fragment.ident, 8)} nxt=${result.next})`
+      decodeData(d, d.sub(span, offset + result.length), parent)
+      return
+    }
+    header = result.next
+    offset += result.length
+  }
+  if (d.network) d.network.payloadLength = Math.max(0, at + 40 + payloadLength - offset)
+  if (header === 59) {
+    // No Next Header: whatever follows is not a protocol.
+    decodeData(d, d.sub(span, offset), parent)
+    return
+  }
+  dispatchIpProtocol(d, header, d.sub(span, offset), parent)
+}
+
+function bits(value: number, width: number): string {
+  return value.toString(2).padStart(width, '0')
+}
+
+function addAddress(d: Dissection, node: Field, at: number, text: string, isSource: boolean): void {
+  d.add(node, isSource ? IPV6.src : IPV6.dst, at, 16, text)
+  d.hidden(node, IPV6.addr, at, 16, text)
+  d.hidden(node, isSource ? IPV6.srcHost : IPV6.dstHost, at, 16, text)
+  d.hidden(node, IPV6.host, at, 16, text)
+}

@@ -1,0 +1,76 @@
+// BSD loopback: LINKTYPE_NULL (0), whose 4-byte address family is in the capturing host's byte
+// order, and LINKTYPE_LOOP (108), where it is in network byte order.
+import type { Dissection, Span } from '../dissection'
+import { defineFields, type Field } from '../field'
+import { ETHERTYPES } from '../names'
+import { etherTypes } from '../registry'
+import { decodeData } from './data'
+import { decodeIpv4 } from './ipv4'
+import { decodeIpv6 } from './ipv6'
+import type { Decoder } from '../registry'
+
+const FAMILIES: Record<number, string> = { 2: 'IP', 7: 'OSI', 16: 'Appletalk', 23: 'Netware IPX/SPX', 24: 'IPv6', 28: 'IPv6', 30: 'IPv6' }
+
+export const NULL = defineFields({
+  null: { name: 'null', title: 'Null/Loopback', type: 'protocol', short: 'Null' },
+  family: { name: 'null.family', title: 'Family', type: 'uint32', base: 'dec', values: FAMILIES },
+  type: { name: 'null.type', title: 'Type', type: 'uint16', base: 'hex', values: ETHERTYPES },
+})
+
+/**
+ * Address families that carry IP. BSD systems use 2 for IPv4 and, for IPv6, 24 (NetBSD,
+ * OpenBSD), 28 (FreeBSD) or 30 (macOS); Linux's AF_INET6 (10) and Windows' (23, Npcap's
+ * loopback adapter) appear in captures too.
+ */
+export const NULL_FAMILIES = new Map<number, Decoder>([
+  [2, decodeIpv4],
+  [24, decodeIpv6],
+  [28, decodeIpv6],
+  [30, decodeIpv6],
+])
+
+function decodeFamily(d: Dissection, span: Span, node: Field, parent: Field | null, family: number): void {
+  const payload = d.sub(span, span.start + 4)
+  if (family > 1500) {
+    // Some systems put an ethertype here instead of an address family.
+    d.add(node, NULL.type, span.start, 4, family & 0xffff)
+    const decoder = etherTypes.get(family & 0xffff)
+    if (decoder) decoder(d, payload, parent)
+    else decodeData(d, payload, parent)
+    return
+  }
+  d.add(node, NULL.family, span.start, 4, family)
+  const decoder = NULL_FAMILIES.get(family)
+  if (decoder) decoder(d, payload, parent)
+  else decodeData(d, payload, parent)
+}
+
+export function decodeNull(d: Dissection, span: Span, parent: Field | null): void {
+  d.need(span, span.start, 4)
+  const node = d.protocol(parent, NULL.null, span.start, 4, 'Null/Loopback')
+  d.protocolColumn = 'N/A'
+  d.info = 'Null/Loopback'
+  // Written in the capturing host's byte order: guess it, as Wireshark does (reading it as a
+  // little-endian host would, then swapping when the value only makes sense swapped).
+  let family = d.u32le(span, span.start)
+  if ((family & 0xffff0000) !== 0) {
+    if ((family & 0xff000000) === 0 && (family & 0x00ff0000) < 0x00060000) family >>>= 16
+    else family = ((family & 0xff) << 24 | (family & 0xff00) << 8 | (family >>> 8) & 0xff00 | family >>> 24) >>> 0
+  } else if ((family & 0xff) === 0 && (family & 0xff00) < 0x0600) {
+    family = ((family & 0xff) << 8) | ((family >>> 8) & 0xff)
+  }
+  decodeFamily(d, span, node, parent, family)
+}
+
+export function decodeLoop(d: Dissection, span: Span, parent: Field | null): void {
+  d.need(span, span.start, 4)
+  const node = d.protocol(parent, NULL.null, span.start, 4, 'Null/Loopback')
+  d.protocolColumn = 'N/A'
+  d.info = 'Null/Loopback'
+  const family = d.u32(span, span.start)
+  d.add(node, NULL.family, span.start, 4, family)
+  const decoder = NULL_FAMILIES.get(family)
+  const payload = d.sub(span, span.start + 4)
+  if (decoder) decoder(d, payload, parent)
+  else decodeData(d, payload, parent)
+}

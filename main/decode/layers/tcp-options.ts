@@ -1,0 +1,217 @@
+// TCP options (RFC 9293 §3.1 and the RFCs that added kinds): each one a small subtree, as in
+// Wireshark, with its kind, its length and its values.
+import type { Dissection, Span } from '../dissection'
+import { defineFields, type Field } from '../field'
+
+const KINDS: Record<number, string> = {
+  0: 'End of Option List',
+  1: 'No-Operation',
+  2: 'Maximum Segment Size',
+  3: 'Window Scale',
+  4: 'SACK Permitted',
+  5: 'SACK',
+  8: 'Time Stamp Option',
+  19: 'MD5 Signature Option',
+  28: 'User Timeout Option',
+  29: 'TCP Authentication Option',
+  30: 'Multipath TCP',
+  34: 'TCP Fast Open Cookie',
+  253: 'RFC3692-style Experiment 1',
+  254: 'RFC3692-style Experiment 2',
+}
+
+const MPTCP_SUBTYPES: Record<number, string> = {
+  0: 'Multipath Capable',
+  1: 'Join Connection',
+  2: 'Data Sequence Signal',
+  3: 'Add Address',
+  4: 'Remove Address',
+  5: 'Change Subflow Priority',
+  6: 'TCP Fallback',
+  7: 'Fast TCP Close',
+  8: 'TCP Reset',
+}
+
+const option = (name: string, title: string) => ({ name, title, type: 'protocol' as const, protocolDisplay: 'bytes' as const })
+
+export const TCP_OPTIONS = defineFields({
+  options: { name: 'tcp.options', title: 'Options', type: 'bytes' },
+  eol: option('tcp.options.eol', 'TCP Option - End of Option List (EOL)'),
+  nop: option('tcp.options.nop', 'TCP Option - No-Operation (NOP)'),
+  mss: option('tcp.options.mss', 'TCP Option - Maximum segment size'),
+  wscale: option('tcp.options.wscale', 'TCP Option - Window scale'),
+  sackPerm: option('tcp.options.sack_perm', 'TCP Option - SACK permitted'),
+  sack: option('tcp.options.sack', 'TCP Option - SACK'),
+  timestamp: option('tcp.options.timestamp', 'TCP Option - Timestamps'),
+  tfo: option('tcp.options.tfo', 'TCP Option - TCP Fast Open'),
+  mptcp: option('tcp.options.mptcp', 'TCP Option - Multipath TCP'),
+  experimental: option('tcp.options.experimental', 'TCP Option - Experimental'),
+  unknown: option('tcp.options.unknown', 'TCP Option - Unknown'),
+  kind: { name: 'tcp.option_kind', title: 'Kind', type: 'uint8', base: 'dec', values: KINDS },
+  len: { name: 'tcp.option_len', title: 'Length', type: 'uint8', base: 'dec' },
+  mssVal: { name: 'tcp.options.mss_val', title: 'MSS Value', type: 'uint16', base: 'dec' },
+  wscaleShift: { name: 'tcp.options.wscale.shift', title: 'Shift count', type: 'uint8', base: 'dec' },
+  wscaleMultiplier: { name: 'tcp.options.wscale.multiplier', title: 'Multiplier', type: 'uint16', base: 'dec' },
+  sackLe: { name: 'tcp.options.sack_le', title: 'left edge', type: 'uint32', base: 'dec' },
+  sackRe: { name: 'tcp.options.sack_re', title: 'right edge', type: 'uint32', base: 'dec' },
+  sackCount: { name: 'tcp.options.sack.count', title: 'TCP SACK Count', type: 'uint8', base: 'dec' },
+  tsval: { name: 'tcp.options.timestamp.tsval', title: 'Timestamp value', type: 'uint32', base: 'dec' },
+  tsecr: { name: 'tcp.options.timestamp.tsecr', title: 'Timestamp echo reply', type: 'uint32', base: 'dec' },
+  tfoRequest: { name: 'tcp.options.tfo.request', title: 'Fast Open Cookie Request', type: 'none' },
+  tfoCookie: { name: 'tcp.options.tfo.cookie', title: 'Fast Open Cookie', type: 'bytes' },
+  mptcpSubtype: { name: 'tcp.options.mptcp.subtype', title: 'Multipath TCP subtype', type: 'uint8', base: 'dec', bitmask: 0xf0, values: MPTCP_SUBTYPES },
+  mptcpVersion: { name: 'tcp.options.mptcp.version', title: 'Multipath TCP version', type: 'uint8', base: 'dec', bitmask: 0x0f },
+  experimentalExid: { name: 'tcp.options.experimental.exid', title: 'Experiment Identifier', type: 'uint16', base: 'hex' },
+  experimentalData: { name: 'tcp.options.experimental.data', title: 'Data', type: 'bytes' },
+  unknownPayload: { name: 'tcp.options.unknown.payload', title: 'Payload', type: 'bytes' },
+})
+
+/** What the options said, for the Info column and, later, the TCP engine. */
+export interface TcpOptionSummary {
+  mss?: number
+  wscale?: number
+  sackPermitted?: boolean
+  sack?: Array<[number, number]>
+  tsval?: number
+  tsecr?: number
+  /** The short words Wireshark appends to the Info column, in order ("MSS=1460", "SACK_PERM"…). */
+  info: string[]
+}
+
+/**
+ * Decodes the options in [at, at + length). Returns what they said. A length that runs past
+ * the header is an expert error and ends the list, as in Wireshark.
+ */
+export function decodeTcpOptions(d: Dissection, span: Span, tcp: Field, at: number, length: number): TcpOptionSummary {
+  const summary: TcpOptionSummary = { info: [] }
+  const container = d.add(tcp, TCP_OPTIONS.options, at, length, d.slice(span, at, length))
+  const names: string[] = []
+  const end = at + length
+  let offset = at
+  while (offset < end) {
+    const kind = d.u8(span, offset)
+    if (kind === 0 || kind === 1) {
+      const node = d.subtree(container, kind === 0 ? TCP_OPTIONS.eol : TCP_OPTIONS.nop, offset, 1, kind === 0 ? TCP_OPTIONS.eol.title : TCP_OPTIONS.nop.title)
+      d.uint(node, TCP_OPTIONS.kind, span, offset, 1)
+      names.push(kind === 0 ? 'End of Option List (EOL)' : 'No-Operation (NOP)')
+      // Wireshark reads on after an EOL: the padding zeros that follow are EOLs too.
+      offset++
+      continue
+    }
+    if (offset + 1 >= end) {
+      d.note('error', 'malformed', `Option ${KINDS[kind] ?? kind} goes past the end of the options`, container)
+      break
+    }
+    const optionLength = d.u8(span, offset + 1)
+    if (optionLength < 2 || offset + optionLength > end) {
+      d.note('error', 'malformed', `${KINDS[kind] ?? 'Unknown option'} (option length = ${optionLength} byte${optionLength === 1 ? '' : 's'} says option goes past end of options)`, container)
+      break
+    }
+    names.push(decodeOption(d, span, container, kind, offset, optionLength, summary))
+    offset += optionLength
+  }
+  container.text = `Options: (${length} bytes), ${names.join(', ')}`
+  return summary
+}
+
+function decodeOption(d: Dissection, span: Span, container: Field, kind: number, at: number, length: number, summary: TcpOptionSummary): string {
+  const head = (def: (typeof TCP_OPTIONS)[keyof typeof TCP_OPTIONS], text: string) => {
+    const node = d.subtree(container, def, at, length, text)
+    d.uint(node, TCP_OPTIONS.kind, span, at, 1)
+    d.uint(node, TCP_OPTIONS.len, span, at + 1, 1)
+    return node
+  }
+  switch (kind) {
+    case 2:
+      if (length === 4) {
+        const mss = d.u16(span, at + 2)
+        const node = head(TCP_OPTIONS.mss, `TCP Option - Maximum segment size: ${mss} bytes`)
+        d.uint(node, TCP_OPTIONS.mssVal, span, at + 2, 2)
+        summary.mss = mss
+        summary.info.push(`MSS=${mss}`)
+        return 'Maximum segment size'
+      }
+      break
+    case 3:
+      if (length === 3) {
+        const shift = d.u8(span, at + 2)
+        const multiplier = 2 ** Math.min(shift, 14)
+        const node = head(TCP_OPTIONS.wscale, `TCP Option - Window scale: ${shift} (multiply by ${multiplier})`)
+        d.uint(node, TCP_OPTIONS.wscaleShift, span, at + 2, 1)
+        d.add(node, TCP_OPTIONS.wscaleMultiplier, at + 2, 1, multiplier)
+        if (shift > 14) d.note('warn', 'protocol', `Window scale shift exceeds 14: ${shift}`, node)
+        summary.wscale = shift
+        summary.info.push(`WS=${multiplier}`)
+        return 'Window scale'
+      }
+      break
+    case 4:
+      if (length === 2) {
+        head(TCP_OPTIONS.sackPerm, TCP_OPTIONS.sackPerm.title)
+        summary.sackPermitted = true
+        summary.info.push('SACK_PERM')
+        return 'SACK permitted'
+      }
+      break
+    case 5: {
+      const blocks = Math.floor((length - 2) / 8)
+      const edges: Array<[number, number]> = []
+      for (let i = 0; i < blocks; i++) edges.push([d.u32(span, at + 2 + 8 * i), d.u32(span, at + 6 + 8 * i)])
+      const node = head(TCP_OPTIONS.sack, `TCP Option - SACK ${edges.map(([l, r]) => `${l}-${r}`).join(' ')}`)
+      edges.forEach(([left, right], i) => {
+        d.add(node, TCP_OPTIONS.sackLe, at + 2 + 8 * i, 4, left)
+        d.add(node, TCP_OPTIONS.sackRe, at + 6 + 8 * i, 4, right)
+      })
+      d.generated(node, TCP_OPTIONS.sackCount, blocks)
+      summary.sack = edges
+      summary.info.push(...edges.map(([l, r]) => `SLE=${l} SRE=${r}`))
+      return 'SACK'
+    }
+    case 8:
+      if (length === 10) {
+        const tsval = d.u32(span, at + 2)
+        const tsecr = d.u32(span, at + 6)
+        const node = head(TCP_OPTIONS.timestamp, `TCP Option - Timestamps: TSval ${tsval}, TSecr ${tsecr}`)
+        d.add(node, TCP_OPTIONS.tsval, at + 2, 4, tsval)
+        d.add(node, TCP_OPTIONS.tsecr, at + 6, 4, tsecr)
+        summary.tsval = tsval
+        summary.tsecr = tsecr
+        summary.info.push(`TSval=${tsval}`, `TSecr=${tsecr}`)
+        return 'Timestamps'
+      }
+      break
+    case 34: {
+      const node = head(TCP_OPTIONS.tfo, length === 2 ? 'TCP Option - TCP Fast Open Cookie Request' : 'TCP Option - TCP Fast Open Cookie')
+      if (length === 2) {
+        d.add(node, TCP_OPTIONS.tfoRequest, at, 2, null)
+        summary.info.push('TFO=R')
+      } else {
+        const cookie = d.slice(span, at + 2, length - 2)
+        d.add(node, TCP_OPTIONS.tfoCookie, at + 2, length - 2, cookie)
+        summary.info.push(`TFO=C`)
+      }
+      return 'TCP Fast Open'
+    }
+    case 30: {
+      const subtype = length > 2 ? d.u8(span, at + 2) >> 4 : -1
+      const node = head(TCP_OPTIONS.mptcp, `TCP Option - Multipath TCP: ${MPTCP_SUBTYPES[subtype] ?? 'Unknown'}`)
+      if (length > 2) {
+        const byte = d.u8(span, at + 2)
+        d.bitField(node, TCP_OPTIONS.mptcpSubtype, at + 2, 1, byte)
+        if (subtype === 0) d.bitField(node, TCP_OPTIONS.mptcpVersion, at + 2, 1, byte)
+      }
+      return 'Multipath TCP'
+    }
+    case 253:
+    case 254: {
+      const node = head(TCP_OPTIONS.experimental, TCP_OPTIONS.experimental.title)
+      if (length >= 4) d.uint(node, TCP_OPTIONS.experimentalExid, span, at + 2, 2)
+      if (length > 4) d.add(node, TCP_OPTIONS.experimentalData, at + 4, length - 4, d.slice(span, at + 4, length - 4))
+      return 'Experimental'
+    }
+  }
+  // An unknown kind, or a known one with the wrong length: kind, length and the raw bytes.
+  const node = head(TCP_OPTIONS.unknown, `TCP Option - Unknown (${kind})`)
+  if (length > 2) d.add(node, TCP_OPTIONS.unknownPayload, at + 2, length - 2, d.slice(span, at + 2, length - 2))
+  return 'Unknown'
+}

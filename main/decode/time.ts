@@ -1,0 +1,20 @@
+// Exact time arithmetic on (seconds, nanoseconds) pairs: no float rounding in the 9 decimals.
+import type { Timestamp } from './field'
+
+const NS = 1_000_000_000
+
+/** a − b, normalised so that 0 ≤ nsec < 1e9 (a negative difference has a negative sec). */
+export function timeDiff(a: Timestamp, b: Timestamp): Timestamp {
+  let sec = a.sec - b.sec
+  let nsec = a.nsec - b.nsec
+  if (nsec < 0) {
+    nsec += NS
+    sec -= 1
+  }
+  return { sec, nsec }
+}
+
+/** The time as a float in seconds (for display and statistics, not for comparisons). */
+export function timeSeconds(t: Timestamp): number {
+  return t.sec + t.nsec / NS
+}
