@@ -54,10 +54,11 @@ export class TickClock {
     this.nsecScale = 1e9 / g
     this.unitsReduced = this.units / g
     // Long division in 16-bit steps stays below 2^53 while units <= 2^37; the nanosecond product
-    // rest * nsecScale < units * nsecScale must stay below 2^53 too (which also rules out
-    // Wireshark's 64-bit wrap, at units * 1e9 >= 2^64). With units >= 2^11 the seconds stay
-    // below 2^53 (and below time_t's 2^63, past which Wireshark's seconds turn negative).
-    this.exact = this.units >= 2 ** 11 && this.units <= 2 ** 37 && this.units * this.nsecScale <= 2 ** 53
+    // rest * nsecScale < units * nsecScale must stay below 2^53 too, and Wireshark's own product
+    // rest * 1e9 must not wrap at 2^64 (units <= 18446744073). With units >= 2^11 the seconds
+    // stay below 2^53 (and below time_t's 2^63, past which Wireshark's seconds turn negative).
+    this.exact =
+      this.units >= 2 ** 11 && this.units <= 18_446_744_073 && this.units * this.nsecScale <= 2 ** 53
   }
 
   /** Converts the tick count high * 2^32 + low. */
