@@ -27,9 +27,14 @@ interface Positional {
 const PCAP_RECORD_HEADER = 16
 const PCAPNG_BLOCK_HEADER = 12
 
+export interface FrameAccessOptions {
+  /** Where a gzip file's uncompressed stream is spooled; default os.tmpdir(). */
+  tmpDir?: string
+}
+
 /** Opens `path` for random access; `info` is what the streaming pass of the same file found. */
-export async function openFrameAccess(path: string, info: CaptureInfo): Promise<FrameAccess> {
-  const positional = info.gzip ? await spoolGzip(path) : await fileAt(path)
+export async function openFrameAccess(path: string, info: CaptureInfo, options: FrameAccessOptions = {}): Promise<FrameAccess> {
+  const positional = info.gzip ? await spoolGzip(path, options.tmpDir ?? tmpdir()) : await fileAt(path)
   return new CaptureAccess(positional, info)
 }
 
@@ -98,8 +103,8 @@ async function gunzipAll(raw: ChunkSource, prefix: Uint8Array): Promise<Uint8Arr
   return all
 }
 
-async function spoolGzip(path: string): Promise<Positional> {
-  const dir = await mkdtemp(join(tmpdir(), 'tcplens-'))
+async function spoolGzip(path: string, tmpDir: string): Promise<Positional> {
+  const dir = await mkdtemp(join(tmpDir, 'tcplens-'))
   const spoolPath = join(dir, 'capture.uncompressed')
   try {
     const out = await open(spoolPath, 'w')

@@ -148,7 +148,8 @@ export class PcapngParser implements RecordParser {
       )
     }
     const what = this.stopType >= 0 && have >= 8 ? blockTypeName(this.stopType) : 'block header'
-    return new CaptureError('truncated', `cut short in the middle of a ${what} (at byte ${at}: ${counts})`, { offset: at })
+    const article = /^[aeiou]/.test(what) ? 'an' : 'a'
+    return new CaptureError('truncated', `cut short in the middle of ${article} ${what} (at byte ${at}: ${counts})`, { offset: at })
   }
 
   // ------------------------------------------------------------ block framing
