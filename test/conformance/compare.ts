@@ -52,9 +52,10 @@ export interface Comparison {
 
 /**
  * Compares cell by cell over the fields given (a subset of the reference's columns).
- * Frames present in only one side count as disagreeing in every field.
+ * Frames present in only one side count as disagreeing in every field. Cells for which `owns`
+ * says no are left out of the count.
  */
-export function compareRows(reference: Reference, ours: string[][], fields: readonly string[]): Comparison {
+export function compareRows(reference: Reference, ours: string[][], fields: readonly string[], owns?: (field: string, frame: number) => boolean): Comparison {
   const tally = new Map<string, FieldTally>(fields.map((f) => [f, { cells: 0, agree: 0 }]))
   const mismatches: Mismatch[] = []
   const columns = fields.map((f) => reference.fields.indexOf(f))
@@ -63,6 +64,7 @@ export function compareRows(reference: Reference, ours: string[][], fields: read
     const theirs = reference.rows[i]
     const mine = ours[i]
     fields.forEach((field, k) => {
+      if (owns && !owns(field, i + 1)) return
       const t = tally.get(field)!
       t.cells++
       const tshark = theirs?.[columns[k]] ?? '<no frame>'

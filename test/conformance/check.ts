@@ -1,0 +1,62 @@
+// Compares TCP Lens with one tshark reference file and returns what disagrees, minus the
+// deviations that are explained.
+import { compareRows, ourRows, type Mismatch, type FieldTally } from './compare'
+import { isDeviation, ownsCell, type EngineFrame } from './owned-fields'
+import { readReference, readStatus } from './tsv'
+
+export interface CheckResult {
+  frames: { ours: number; tshark: number }
+  tally: Map<string, FieldTally>
+  /** Disagreements that are not explained deviations. */
+  unexplained: Mismatch[]
+  /** tshark's exit status on the file, and the code of the error our reader raised, if any. */
+  tsharkExit: number
+  ourError?: string
+}
+
+/**
+ * Per frame, what tshark's TCP analysis decided (from the tshark-reference.sh output, which has
+ * the analysis columns), for the cells decoding does not own.
+ */
+export function engineFrames(analysisTsv: string): EngineFrame[] {
+  const reference = readReference(analysisTsv)
+  const column = (name: string) => reference.fields.indexOf(name)
+  const protocols = column('tcp.srcport')
+  const retransmission = column('tcp.analysis.retransmission')
+  const outOfOrder = column('tcp.analysis.out_of_order')
+  return reference.rows.map((row) => ({
+    tcp: row[protocols] !== '',
+    payloadWithheld: row[retransmission] !== '' || row[outOfOrder] !== '',
+  }))
+}
+
+export async function checkCapture(capture: string, bytes: Uint8Array, referenceTsv: string, analysis: EngineFrame[], fields?: readonly string[]): Promise<CheckResult> {
+  const reference = readReference(referenceTsv)
+  const status = readStatus(referenceTsv.replace(/\.tsv$/, '.status'))
+  const columns = fields ?? reference.fields
+  const { rows, error } = await ourRows(bytes, columns)
+  const result = compareRows(reference, rows, columns, (field, frame) => ownsCell(field, analysis[frame - 1]))
+  const unexplained = result.mismatches.filter((m) => !isDeviation(capture, m.field, m.frame))
+  return { frames: result.frames, tally: result.tally, unexplained, tsharkExit: status.exitStatus, ourError: error?.code }
+}
+
+/** Adds one capture's tally into a running total. */
+export function addTally(total: Map<string, FieldTally>, tally: Map<string, FieldTally>): void {
+  for (const [field, t] of tally) {
+    const sum = total.get(field) ?? { cells: 0, agree: 0 }
+    sum.cells += t.cells
+    sum.agree += t.agree
+    total.set(field, sum)
+  }
+}
+
+export function formatTally(title: string, total: Map<string, FieldTally>): string {
+  let cells = 0
+  let agree = 0
+  const lines = [...total].map(([field, t]) => {
+    cells += t.cells
+    agree += t.agree
+    return `  ${field.padEnd(34)} ${String(t.agree).padStart(8)} / ${String(t.cells).padEnd(8)} ${t.cells ? ((100 * t.agree) / t.cells).toFixed(2) : '—'} %`
+  })
+  return `${title}: ${agree} / ${cells} cells agree (${cells ? ((100 * agree) / cells).toFixed(3) : '—'} %)\n${lines.join('\n')}\n`
+}

@@ -1,0 +1,54 @@
+// Which reference columns the foundation (decoding) owns, and the known, explained differences
+// from tshark. The TCP analysis columns (tcp.stream, relative seq/ack, tcp.analysis.*) and the
+// Info column of TCP frames belong to the TCP engine and are compared by its own suite.
+
+/** Columns of tshark-reference.sh that decoding alone must get right. */
+export const DECODE_COLUMNS_OF_TSHARK_REFERENCE = [
+  'frame.number', 'frame.time_epoch', 'frame.len', 'frame.cap_len',
+  'eth.src', 'eth.dst', 'vlan.id', 'ip.src', 'ipv6.src', 'ip.dst', 'ipv6.dst', 'ip.ttl', 'ip.id',
+  'tcp.srcport', 'tcp.dstport', 'tcp.flags', 'tcp.flags.str', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.len', 'tcp.hdr_len',
+  'tcp.window_size_value', 'tcp.options.mss_val', 'tcp.options.wscale.shift', 'tcp.options.sack_perm',
+  'tcp.options.timestamp.tsval', 'tcp.options.timestamp.tsecr', '_ws.malformed',
+] as const
+
+/** What the TCP engine decides about a frame, as far as decoding's columns are concerned. */
+export interface EngineFrame {
+  /** tshark's frame.protocols says TCP. */
+  tcp: boolean
+  /**
+   * tshark flagged the segment as a retransmission or out of order, and so did not hand its
+   * payload to a subdissector: no "data" layer. Whether a segment is one is the TCP engine's call.
+   */
+  payloadWithheld: boolean
+}
+
+const PAYLOAD_FIELDS = new Set(['frame.protocols', 'data.len', 'data.data'])
+
+/**
+ * Every column of decode-reference.sh is decoding's, except the Info of frames that carry TCP
+ * (the TCP engine writes it, with relative sequence numbers), and the payload layer of segments
+ * the TCP engine judges retransmitted or out of order.
+ */
+export function ownsCell(field: string, frame: EngineFrame | undefined): boolean {
+  if (!frame) return true
+  if (field === '_ws.col.Info') return !frame.tcp
+  if (PAYLOAD_FIELDS.has(field)) return !frame.payloadWithheld
+  return true
+}
+
+export interface Deviation {
+  /** Capture file name (exact) the deviation applies to. */
+  capture: string
+  field: string
+  /** Frames it applies to; all frames when absent. */
+  frames?: number[]
+  /** Why TCP Lens differs from tshark here, and why that is right. */
+  reason: string
+}
+
+/** Differences from tshark that are on purpose. Each must say why. */
+export const DEVIATIONS: Deviation[] = []
+
+export function isDeviation(capture: string, field: string, frame: number): Deviation | undefined {
+  return DEVIATIONS.find((d) => d.capture === capture && d.field === field && (!d.frames || d.frames.includes(frame)))
+}
