@@ -40,7 +40,7 @@ export async function openFrameAccess(path: string, info: CaptureInfo, options: 
 
 /** The same over bytes in memory (gzip ones are decompressed in memory). */
 export async function openFrameAccessBytes(bytes: Uint8Array, info: CaptureInfo): Promise<FrameAccess> {
-  const plain = info.gzip ? await gunzipAll(new BytesChunkSource(bytes, 1 << 20), bytes.subarray(0, 0)) : bytes
+  const plain = info.gzip ? await gunzipAll(new BytesChunkSource(bytes), bytes.subarray(0, 0)) : bytes
   return new CaptureAccess(memoryAt(plain), info)
 }
 

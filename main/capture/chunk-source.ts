@@ -63,17 +63,14 @@ export class FileChunkSource implements ChunkSource {
   }
 }
 
-/** An in-memory capture, handed out `chunkSize` bytes at a time like a file would be. */
+/** An in-memory capture, handed out as asked, like a file would be. */
 export class BytesChunkSource implements ChunkSource {
   bytesRead = 0
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly chunkSize: number,
-  ) {}
+  constructor(private readonly bytes: Uint8Array) {}
 
   async read(into: Uint8Array, at: number, length: number): Promise<number> {
-    const n = Math.min(length, this.chunkSize, this.bytes.length - this.bytesRead)
+    const n = Math.min(length, this.bytes.length - this.bytesRead)
     into.set(this.bytes.subarray(this.bytesRead, this.bytesRead + n), at)
     this.bytesRead += n
     return n

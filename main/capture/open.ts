@@ -54,8 +54,7 @@ export async function openCapture(path: string, options: OpenOptions = {}): Prom
 
 /** The same over bytes in memory. */
 export async function openCaptureBytes(bytes: Uint8Array, options: OpenOptions = {}): Promise<CaptureReader> {
-  const chunkSize = chunkSizeOf(options)
-  return openSource(new BytesChunkSource(bytes, chunkSize), bytes.length, options)
+  return openSource(new BytesChunkSource(bytes), bytes.length, options)
 }
 
 function chunkSizeOf(options: OpenOptions): number {
@@ -168,8 +167,20 @@ class StreamingReader implements CaptureReader {
     }
   }
 
+  /**
+   * The error for a file that ends inside a record. The parser looks at the record once more
+   * with every byte the file has, so what it says does not depend on where chunks ended.
+   */
   private cutShort(): CaptureError {
     const s = this.stream
+    if (s.available > 0) {
+      try {
+        this.advance([]) // cannot make a frame: the parser already needed more than the file has
+      } catch (err) {
+        if (err instanceof CaptureError) return err
+        throw err
+      }
+    }
     if (s.available === 0) {
       const at = s.base + s.end
       return new CaptureError('truncated', `cut short: the gzip data ends early, after byte ${at} of the uncompressed capture`, { offset: at })
