@@ -6,11 +6,22 @@ import { CaptureError } from './source'
 
 const utf8 = new TextDecoder('utf-8')
 
-/** Option values as text: UTF-8, without the NUL terminators some writers add. */
+/**
+ * Option values as text: UTF-8, up to the first NUL. Some writers add a terminator, and some
+ * leave junk after it (ppp_pcapng-example's comments); Wireshark reads such values as C strings.
+ */
 export function optionText(buf: Uint8Array, start: number, length: number): string {
-  let end = start + length
-  while (end > start && buf[end - 1] === 0) end--
+  let end = start
+  while (end < start + length && buf[end] !== 0) end++
   return utf8.decode(buf.subarray(start, end))
+}
+
+/** NUL-terminated strings one after another (the names of an NRB record), without empty ones. */
+export function nulSeparatedTexts(buf: Uint8Array, start: number, length: number): string[] {
+  return utf8
+    .decode(buf.subarray(start, start + length))
+    .split('\0')
+    .filter((text) => text !== '')
 }
 
 /** What an option error says about the block it is in. */

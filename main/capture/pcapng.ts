@@ -10,7 +10,7 @@
 import { ipv4Text, ipv6Text } from './address-text'
 import { frameNotes } from './frame-notes'
 import { BLOCK, BYTE_ORDER_MAGIC, NAME_RECORD, OPTION, blockTypeName, isPacketBlock } from './pcapng-codes'
-import { forEachOption, optionText, type BlockPlace } from './pcapng-options'
+import { forEachOption, nulSeparatedTexts, optionText, type BlockPlace } from './pcapng-options'
 import type { RecordParser } from './record-parser'
 import { CaptureError, MAX_CAPLEN, type CaptureInfo, type InterfaceInfo, type RawFrame, type SectionInfo } from './source'
 import { TickClock, decodeTsResolution } from './timestamp'
@@ -362,10 +362,7 @@ export class PcapngParser implements RecordParser {
       const size = type === NAME_RECORD.IPV4 ? 4 : type === NAME_RECORD.IPV6 ? 16 : 0
       if (size !== 0 && len >= size) {
         const address = size === 4 ? ipv4Text(buf, at + 4) : ipv6Text(buf, at + 4)
-        const names = optionText(buf, at + 4 + size, len - size)
-          .split('\0')
-          .filter((n) => n !== '')
-        this.info.names.push({ address, names })
+        this.info.names.push({ address, names: nulSeparatedTexts(buf, at + 4 + size, len - size) })
       }
       at += 4 + pad4(len)
     }

@@ -158,6 +158,13 @@ describe('capture/pcapng', () => {
       expect(info.interfaces[0].name).toBe('eth0')
     })
 
+    it('should read an option string up to its first NUL, as Wireshark does (ppp_pcapng-example has junk after it)', async () => {
+      const comment = concat(option(1, new Uint8Array([...new TextEncoder().encode('Packet #1'), 0, 0x78, 0x4d, 0x39, 0x87, 0x0c])), END_OF_OPTIONS)
+      const file = concat(sectionHeader(), interfaceBlock(1, 0), enhancedPacket({ data: payload(1), options: comment }))
+      const { frames } = await readClean(file)
+      expect(frames[0].comments).toEqual(['Packet #1'])
+    })
+
     it('should ignore an if_tsresol that is not one byte long, as Wireshark does', async () => {
       const opts = concat(option(9, new Uint8Array([9, 0])), END_OF_OPTIONS)
       const { info, frames } = await readClean(concat(sectionHeader(), interfaceBlock(1, 0, opts), enhancedPacket({ low: 5, data: payload(1) })))
