@@ -1,18 +1,25 @@
 // One pass over a capture, in file order: decodes each frame with what only the order of frames
-// can tell (time since the first and the previous frame, UDP conversation numbers, ICMP echo
-// replies matched to their requests). The CLI and the session run it the same way.
+// can tell (time since the first and the previous frame, UDP conversation numbers and times,
+// ICMP echo replies matched to their requests, ARP's address bindings). The CLI and the session
+// run it the same way.
 import type { CaptureInfo, RawFrame } from '../capture/source'
 import type { DecodeContext } from './dissection'
 import type { Timestamp } from './field'
 import { decodeFrame, type DecodedFrame } from './frame'
 import { timeDiff } from './time'
+import type { PassHooks } from './layers/icmp'
 
 export class DecodePass {
   private first?: Timestamp
   private previous?: Timestamp
   private readonly udpStreams = new Map<string, number>()
-  private readonly echoRequests = new Map<string, number>()
-  private readonly context: DecodeContext
+  /** Echo requests waiting for their reply, by matching key (Wireshark's unmatched transactions). */
+  private readonly echoRequests = new Map<string, { frame: number; time: Timestamp; answered: boolean }>()
+  /** First and latest frame time of each UDP stream, by stream number. */
+  private readonly udpTimes: Array<{ first: Timestamp; previous: Timestamp }> = []
+  /** ARP: where each IPv4 address was last seen (MAC, frame, seconds), for duplicate detection. */
+  private readonly arpBindings = new Map<string, { mac: string; frame: number; sec: number }>()
+  private readonly context: DecodeContext & PassHooks
 
   constructor(private readonly info: CaptureInfo) {
     this.context = {
@@ -25,14 +32,50 @@ export class DecodePass {
         }
         return stream
       },
-      echoRequest: (key, isRequest, frame) => {
-        if (isRequest) {
-          if (!this.echoRequests.has(key)) this.echoRequests.set(key, frame)
+      echoRequest: (key, isRequest, frame) => this.matchEcho(key, isRequest, frame, { sec: 0, nsec: 0 })?.frame,
+      echoMatch: (key, isRequest, frame, time) => this.matchEcho(key, isRequest, frame, time),
+      udpTimes: (stream, time) => {
+        const times = this.udpTimes[stream]
+        if (!times) {
+          this.udpTimes[stream] = { first: time, previous: time }
+          return { first: time, previous: time }
+        }
+        const result = { first: times.first, previous: times.previous }
+        times.previous = time
+        return result
+      },
+      arpBinding: (ip, mac, frame, sec) => {
+        // As Wireshark's ARP: the same MAC refreshes the entry, another one is reported and
+        // leaves the entry as it was.
+        const known = this.arpBindings.get(ip)
+        if (!known) {
+          this.arpBindings.set(ip, { mac, frame, sec })
           return undefined
         }
-        return this.echoRequests.get(key)
+        if (frame <= known.frame) return undefined
+        if (known.mac === mac) {
+          known.frame = frame
+          known.sec = sec
+          return undefined
+        }
+        return { ...known }
       },
     }
+  }
+
+  /**
+   * As Wireshark's ICMP/ICMPv6 transactions: a later request with the same key replaces the
+   * earlier one, and only the first reply to a request is matched with it.
+   */
+  private matchEcho(key: string, isRequest: boolean, frame: number, time: Timestamp): { frame: number; time: Timestamp } | undefined {
+    if (isRequest) {
+      this.echoRequests.set(key, { frame, time, answered: false })
+      return undefined
+    }
+    const request = this.echoRequests.get(key)
+    if (!request || request.answered) return undefined
+    request.answered = true
+    return { frame: request.frame, time: request.time }
   }
 
   /** Decodes the next frame of the capture (frames must come in file order). */

@@ -9,6 +9,9 @@ import { decodeRaw, decodeRawIpv4, decodeRawIpv6 } from './raw'
 import { decodeIpv4 } from './ipv4'
 import { decodeIpv6 } from './ipv6'
 import { decodeTcp } from './tcp'
+import { decodeUdp } from './udp'
+import { decodeIcmp } from './icmp'
+import { decodeArp } from './arp'
 
 // LINKTYPE_* values (https://www.tcpdump.org/linktypes.html)
 linkTypes.set(0, decodeNull)
@@ -23,9 +26,12 @@ linkTypes.set(229, decodeRawIpv6)
 linkTypes.set(276, decodeSll2)
 
 etherTypes.set(0x0800, decodeIpv4)
+etherTypes.set(0x0806, decodeArp)
 etherTypes.set(0x86dd, decodeIpv6)
 etherTypes.set(0x8100, decodeVlan)
 etherTypes.set(0x9100, decodeVlan)
 etherTypes.set(0x88a8, decodeIeee8021ad)
 
+ipProtocols.set(1, decodeIcmp)
 ipProtocols.set(6, decodeTcp)
+ipProtocols.set(17, decodeUdp)
