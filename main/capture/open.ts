@@ -116,6 +116,7 @@ class StreamingReader implements CaptureReader {
   private pending: RawFrame[] = []
   private deferred?: unknown
   private iterated = false
+  private closed = false
 
   constructor(
     private readonly stream: ReadBuffer,
@@ -210,6 +211,8 @@ class StreamingReader implements CaptureReader {
     const s = this.stream
     for (;;) {
       await this.fillOrDamage(this.parser.need)
+      // Closed while reading (the user cancelled): the end of the bytes is not the end of the file.
+      if (this.closed) return
       if (s.available < this.parser.need) {
         if (s.available > 0 || s.gzipCut) throw this.cutShort()
         return
@@ -233,6 +236,7 @@ class StreamingReader implements CaptureReader {
   }
 
   async close(): Promise<void> {
+    this.closed = true
     await this.stream.source.close()
   }
 }

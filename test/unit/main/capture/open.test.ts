@@ -210,6 +210,17 @@ describe('capture/open', () => {
       await reader.close()
     })
 
+    it('should end the iteration quietly when closed in the middle (a cancelled load)', async () => {
+      const reader = await openCapture(onDisk('e.pcap', pcap), { chunkSize: 64 })
+      let seen = 0
+      for await (const f of reader.frames()) {
+        seen = f.no
+        if (f.no === 5) void reader.close()
+      }
+      expect(seen).toBeGreaterThanOrEqual(5)
+      expect(seen).toBeLessThan(40)
+    })
+
     it('should read a large file in constant memory', async () => {
       const small = payload(1, 60)
       const count = 150_000
