@@ -68,6 +68,8 @@ export function decodeQuotedPacket(d: Dissection, decode: () => void): void {
  * message is incomplete, so its checksum cannot be checked.
  */
 export function ipFragmented(d: Dissection): boolean {
+  // Newer Dissections carry the flag themselves (set by the IP layers).
+  if ((d as { fragmented?: boolean }).fragmented === true) return true
   const net = d.network
   if (!net) return false
   if (net.version === 6) {
@@ -86,6 +88,8 @@ export function ipFragmented(d: Dissection): boolean {
  */
 export function malformedExpert(d: Dissection, field: Field, message: string): void {
   d.note('error', 'malformed', message, field)
+  // Dissection.note may already add the mark itself.
+  if (field.children?.some((child) => child.hidden && child.name === MALFORMED.malformed.name)) return
   const marker = new Field(MALFORMED.malformed, field.offset, 0, null)
   marker.text = '_ws.malformed'
   marker.hidden = true
@@ -384,6 +388,8 @@ export function decodeIcmp(d: Dissection, span: Span, parent: Field | null): voi
   const at = span.start
   const b = d.bytes
   const inError = inErrorPacket(d)
+  // A quote that stops before this header: Wireshark's IP layer does not hand it over at all.
+  if (inError && span.start >= Math.min(span.end, span.reported)) return
   d.protocols.push(ICMP.icmp.name)
   d.current = ICMP.icmp.short!
   d.protocolColumn = 'ICMP'
@@ -626,13 +632,16 @@ export function completeQuotedTcp(d: Dissection, icmpNode: Field, quote: Span): 
   d.add(tcp, QUOTED_TCP.seq, tcp.offset + 4, 4, seq)
 }
 
-/** RFC 4884 extension structure: a version/checksum header, then objects (RFC 4950 MPLS stacks). */
-function decodeIcmpExtensions(d: Dissection, span: Span, node: Field, at: number): void {
+/**
+ * RFC 4884 extension structure: a version/checksum header, then objects (RFC 4950 MPLS
+ * stacks). Returns false when it could not read the structure (too short, unknown version).
+ */
+export function decodeIcmpExtensions(d: Dissection, span: Span, node: Field, at: number): boolean {
   const end = span.reported
   const length = end - at
   const ext = d.add(node, ICMP.ext, at, Math.max(0, length), null)
   ext.text = 'ICMP Multi-Part Extensions'
-  if (length < 4) return
+  if (length < 4) return false
   const version = d.u8(span, at) >> 4
   d.add(ext, ICMP.extVersion, at, 1, version)
   d.bitField(ext, ICMP.extReserved, at, 2, d.u16(span, at))
@@ -648,7 +657,7 @@ function decodeIcmpExtensions(d: Dissection, span: Span, node: Field, at: number
   }
   if (version !== 1 && version !== 2) {
     ext.text += ' (unsupported version)'
-    return
+    return false
   }
   let offset = at + 4
   while (end - offset >= 4) {
@@ -687,6 +696,7 @@ function decodeIcmpExtensions(d: Dissection, span: Span, node: Field, at: number
     if (truncated < objectLength) object.text += ' (truncated)'
     offset = objectEnd
   }
+  return true
 }
 
 function b(d: Dissection, offset: number): number {

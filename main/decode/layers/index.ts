@@ -12,6 +12,7 @@ import { decodeTcp } from './tcp'
 import { decodeUdp } from './udp'
 import { decodeIcmp } from './icmp'
 import { decodeArp } from './arp'
+import { decodeIcmpv6 } from './icmpv6'
 
 // LINKTYPE_* values (https://www.tcpdump.org/linktypes.html)
 linkTypes.set(0, decodeNull)
@@ -35,3 +36,4 @@ etherTypes.set(0x88a8, decodeIeee8021ad)
 ipProtocols.set(1, decodeIcmp)
 ipProtocols.set(6, decodeTcp)
 ipProtocols.set(17, decodeUdp)
+ipProtocols.set(58, decodeIcmpv6)

@@ -49,6 +49,8 @@ export function attachProtocolNode(d: Dissection, parent: Field | null, def: Fie
 export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void {
   const at = span.start
   const inError = inErrorPacket(d)
+  // A quote that stops before this header: Wireshark's IP layer does not hand it over at all.
+  if (inError && span.start >= Math.min(span.end, span.reported)) return
   d.protocols.push(UDP.udp.name)
   d.current = UDP.udp.short!
   const srcPort = d.u16(span, at)
