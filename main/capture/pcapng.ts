@@ -266,6 +266,7 @@ export class PcapngParser implements RecordParser {
       no: this.nextNo++,
       tsSec: 0,
       tsNsec: 0,
+      noTimestamp: true,
       capLen,
       origLen,
       linkType: iface.linkType,

@@ -25,6 +25,8 @@ export interface RawFrame {
   tsSec: number
   /** Nanoseconds within tsSec, 0 … 999 999 999. */
   tsNsec: number
+  /** The record carries no time at all (a pcapng Simple Packet Block): tsSec/tsNsec are 0. */
+  noTimestamp?: true
   /** Bytes captured (frame.cap_len) = bytes.length. */
   capLen: number
   /** Bytes on the wire (frame.len). */

@@ -6,7 +6,10 @@ import { defineFields, Field, type ExpertItem, type FieldDef, type FieldValue, t
 
 export const MALFORMED = defineFields({
   malformed: { name: '_ws.malformed', title: 'Malformed Packet', type: 'protocol', short: 'Malformed' },
+  /** Wireshark files every expert item of the Malformed group under _ws.malformed too (hidden). */
+  mark: { name: '_ws.malformed', title: 'Malformed Packet', type: 'protocol', protocolDisplay: 'name' },
   short: { name: '_ws.short', title: 'Packet size limited during capture', type: 'protocol', short: 'Short' },
+  text: { name: '_ws.text', title: '', type: 'none' },
 })
 
 /**
@@ -50,6 +53,8 @@ export interface DecodeContext {
   /** pcapng and live captures name the interface of each frame (frame.interface_id). */
   showInterface?: boolean
   interfaceName?: string
+  /** frame.interface_id as Wireshark shows it: the interface's number within its section. */
+  sectionInterfaceId?: number
   /** Time since the first frame (frame.time_relative). */
   timeRelative?: Timestamp
   /** Time since the previous captured frame (frame.time_delta). */
@@ -78,6 +83,8 @@ export class Dissection {
   current = ''
   /** The TCP header of this frame, once decoded (what the TCP engine reads). */
   tcp?: import('./layers/tcp').TcpHeader
+  /** The IP layer said this is a fragment (more to come, or not the first): no whole segment. */
+  fragmented = false
   /** The innermost IP header (ICMP errors carry a second one inside). */
   network?: NetworkInfo
   /** Set when the decode stopped at a malformed or cut-short layer. */
@@ -92,6 +99,8 @@ export class Dissection {
 
   /** The whole captured frame as a span. */
   frameSpan(): Span {
+    // A record that claims fewer bytes on the wire than it captured is still read in full
+    // (Wireshark notes the contradiction on frame.len and decodes every captured byte).
     return { start: 0, end: this.bytes.length, reported: Math.max(this.raw.origLen, this.bytes.length) }
   }
 
@@ -247,25 +256,42 @@ export class Dissection {
   stop(kind: 'short' | 'malformed'): void {
     if (this.stopped) return
     this.stopped = { kind, layer: this.current }
+    // Wireshark appends these to the Info column as they are, with no separator.
     if (kind === 'malformed') {
       const node = new Field(MALFORMED.malformed, 0, 0, null)
       node.text = `[Malformed Packet: ${this.current}]`
       this.tree.push(node)
       this.protocols.push('_ws.malformed')
       this.note('error', 'malformed', 'Malformed Packet (Exception occurred)', node)
-      this.appendInfo('[Malformed Packet]')
+      this.info += '[Malformed Packet]'
     } else {
       const node = new Field(MALFORMED.short, 0, 0, null)
       node.text = `[Packet size limited during capture: ${this.current} truncated]`
       this.tree.push(node)
       this.protocols.push('_ws.short')
-      this.appendInfo('[Packet size limited during capture]')
+      this.info += '[Packet size limited during capture]'
     }
   }
 
-  /** Adds an expert item, optionally pinned to a field. */
+  /**
+   * Adds an expert item, pinned to a field when given. An item of the Malformed group also marks
+   * the frame with a hidden _ws.malformed, as Wireshark does, so the filter finds it.
+   */
   note(severity: ExpertItem['severity'], group: ExpertItem['group'], message: string, field?: Field): void {
     this.expert.push({ severity, group, message, field })
+    if (group === 'malformed') {
+      const mark = new Field(MALFORMED.mark, field?.offset ?? 0, 0, null)
+      mark.hidden = true
+      if (field) field.add(mark)
+      else this.tree.push(mark)
+    }
+  }
+
+  /** A line of text in the tree, with no field behind it (Wireshark's text items). */
+  text(parent: Field, offset: number, length: number, text: string): Field {
+    const field = parent.add(new Field(MALFORMED.text, offset, length, null))
+    field.text = text
+    return field
   }
 
   /** Appends to the Info column with a separator, as col_append_sep_str does. */

@@ -53,9 +53,10 @@ export interface FieldDef {
   unit?: string
   /**
    * For 'protocol' fields: what `tcplens fields` prints. Wireshark prints a real protocol's
-   * summary line, but the bytes (in hex) of the small "protocols" that TCP options are.
+   * summary line, but the bytes (in hex) of the small "protocols" that TCP options are, and the
+   * bare name of a protocol item added without text (the hidden _ws.malformed of an expert item).
    */
-  protocolDisplay?: 'text' | 'bytes'
+  protocolDisplay?: 'text' | 'bytes' | 'name'
   /** For protocols: the short name Wireshark uses in messages ("TCP", "IPv4"). */
   short?: string
 }

@@ -35,6 +35,7 @@ export function displayValue(def: FieldDef, value: FieldValue, text?: string): s
   switch (def.type) {
     case 'protocol':
       if (def.protocolDisplay === 'bytes') return value instanceof Uint8Array ? bytesToHex(value) : ''
+      if (def.protocolDisplay === 'name') return def.name
       return text ?? def.title
     case 'none':
       return '1'

@@ -33,7 +33,6 @@ export const FRAME = defineFields({
   len: { name: 'frame.len', title: 'Frame Length', type: 'uint32', base: 'dec', unit: ' bytes' },
   capLen: { name: 'frame.cap_len', title: 'Capture Length', type: 'uint32', base: 'dec', unit: ' bytes' },
   protocols: { name: 'frame.protocols', title: 'Protocols in frame', type: 'string' },
-  lenLtCaplen: { name: 'frame.len_lt_caplen', title: 'Frame length is less than captured length', type: 'none' },
   comments: { name: 'pkt_comment', title: 'Packet comments', type: 'protocol', short: 'Comments' },
   comment: { name: 'frame.comment', title: 'Comment', type: 'string' },
 })
@@ -46,17 +45,20 @@ export function decodeFrame(raw: RawFrame, context: DecodeContext = {}): Decoded
     for (const comment of raw.comments) d.add(comments, FRAME.comment, 0, 0, comment).text = comment
     d.protocols.length = 0
   }
-  const iface = context.showInterface ? ` on interface ${context.interfaceName ?? raw.interfaceId}, id ${raw.interfaceId}` : ''
+  const interfaceId = context.sectionInterfaceId ?? raw.interfaceId
+  const iface = context.showInterface ? ` on interface ${context.interfaceName ?? interfaceId}, id ${interfaceId}` : ''
   const frame = d.protocol(null, FRAME.frame, 0, raw.capLen, `Frame ${raw.no}: ${raw.origLen} bytes on wire (${raw.origLen * 8} bits), ${raw.capLen} bytes captured (${raw.capLen * 8} bits)${iface}`)
-  if (context.showInterface) d.add(frame, FRAME.interfaceId, 0, 0, raw.interfaceId)
-  d.add(frame, FRAME.timeEpoch, 0, 0, { sec: raw.tsSec, nsec: raw.tsNsec })
+  if (context.showInterface) d.add(frame, FRAME.interfaceId, 0, 0, interfaceId)
+  if (!raw.noTimestamp) d.add(frame, FRAME.timeEpoch, 0, 0, { sec: raw.tsSec, nsec: raw.tsNsec })
   if (context.timeDelta) d.generated(frame, FRAME.timeDelta, context.timeDelta)
   if (context.timeRelative) d.generated(frame, FRAME.timeRelative, context.timeRelative)
   d.add(frame, FRAME.number, 0, 0, raw.no)
-  d.add(frame, FRAME.len, 0, 0, raw.origLen).text = `Frame Length: ${bits(raw.origLen)}`
+  const lenField = d.add(frame, FRAME.len, 0, 0, raw.origLen)
+  lenField.text = `Frame Length: ${bits(raw.origLen)}`
+  if (raw.capLen > raw.origLen) d.note('error', 'malformed', 'Frame length is less than captured length', lenField)
   d.add(frame, FRAME.capLen, 0, 0, raw.capLen).text = `Capture Length: ${bits(raw.capLen)}`
-  for (const note of raw.notes ?? []) d.note('warn', 'malformed', note.message, frame)
-  if (raw.capLen > raw.origLen) d.add(frame, FRAME.lenLtCaplen, 0, 0, null)
+  // What the file reader found odd about the record (caplen over snaplen…): worth a note.
+  for (const note of raw.notes ?? []) d.note('note', 'protocol', note.message, frame)
 
   const protocolsField = d.generated(frame, FRAME.protocols, '')
   const span = d.frameSpan()

@@ -80,12 +80,29 @@ export class DecodePass {
 
   /** Decodes the next frame of the capture (frames must come in file order). */
   decode(raw: RawFrame): DecodedFrame {
-    const time = { sec: raw.tsSec, nsec: raw.tsNsec }
-    this.first ??= time
-    this.context.timeRelative = timeDiff(time, this.first)
-    this.context.timeDelta = timeDiff(time, this.previous ?? time)
-    this.context.interfaceName = this.info.interfaces[raw.interfaceId]?.name
-    this.previous = time
+    if (raw.noTimestamp) {
+      this.context.timeRelative = undefined
+      this.context.timeDelta = undefined
+    } else {
+      const time = { sec: raw.tsSec, nsec: raw.tsNsec }
+      this.first ??= time
+      this.context.timeRelative = timeDiff(time, this.first)
+      this.context.timeDelta = timeDiff(time, this.previous ?? time)
+      this.previous = time
+    }
+    const iface = this.info.interfaces[raw.interfaceId]
+    this.context.interfaceName = iface?.name
+    this.context.sectionInterfaceId = iface ? this.sectionLocalId(iface.id, iface.section) : raw.interfaceId
     return decodeFrame(raw, this.context)
+  }
+
+  /** Wireshark numbers interfaces within their section (frame.interface_id restarts at 0). */
+  private sectionLocalId(id: number, section: number): number {
+    let local = 0
+    for (const other of this.info.interfaces) {
+      if (other.id === id) break
+      if (other.section === section) local++
+    }
+    return local
   }
 }

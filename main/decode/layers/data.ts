@@ -8,11 +8,14 @@ export const DATA = defineFields({
   len: { name: 'data.len', title: 'Length', type: 'int32' },
 })
 
-/** Shows the rest of `span` as data (nothing if it is empty). */
+/**
+ * Shows the rest of `span` as data (nothing if it is empty): the bytes that were captured,
+ * which may be fewer than were sent when the snapshot length cut the frame.
+ */
 export function decodeData(d: Dissection, span: Span, parent: Field | null): void {
-  const length = span.reported - span.start
+  const length = span.end - span.start
   if (length <= 0) return
-  const node = d.protocol(parent, DATA.data, span.start, Math.min(length, span.end - span.start), `Data (${length} byte${length === 1 ? '' : 's'})`)
-  d.add(node, DATA.bytes, span.start, length, d.slice(span, span.start, length))
+  const node = d.protocol(parent, DATA.data, span.start, length, `Data (${length} byte${length === 1 ? '' : 's'})`)
+  d.add(node, DATA.bytes, span.start, length, d.bytes.slice(span.start, span.end))
   d.generated(node, DATA.len, length)
 }

@@ -5,7 +5,7 @@ import { decodeEthernet } from './ethernet'
 import { decodeIeee8021ad, decodeVlan } from './vlan'
 import { decodeSll, decodeSll2 } from './sll'
 import { decodeLoop, decodeNull } from './null'
-import { decodeRaw, decodeRawIpv4, decodeRawIpv6 } from './raw'
+import { decodeRaw } from './raw'
 import { decodeIpv4 } from './ipv4'
 import { decodeIpv6 } from './ipv6'
 import { decodeTcp } from './tcp'
@@ -22,8 +22,8 @@ linkTypes.set(14, decodeRaw)
 linkTypes.set(101, decodeRaw)
 linkTypes.set(108, decodeLoop)
 linkTypes.set(113, decodeSll)
-linkTypes.set(228, decodeRawIpv4)
-linkTypes.set(229, decodeRawIpv6)
+linkTypes.set(228, decodeIpv4)
+linkTypes.set(229, decodeIpv6)
 linkTypes.set(276, decodeSll2)
 
 etherTypes.set(0x0800, decodeIpv4)

@@ -62,6 +62,12 @@ export function decodeIpv4Options(d: Dissection, span: Span, ip: Field, at: numb
       d.note('error', 'protocol', `${name} option length ${optionLength} is invalid`, container)
       break
     }
+    if (!(type in OPTION_NAMES)) {
+      // Wireshark shows an option it does not know as a line of text, with no fields.
+      d.text(container, offset, optionLength, `${name} (${optionLength} bytes)`)
+      offset += optionLength
+      continue
+    }
     const option = d.subtree(container, IPV4_OPTIONS.option, offset, optionLength, `IP Option - ${name} (${optionLength} bytes)`)
     addType(d, span, option, offset)
     d.uint(option, IPV4_OPTIONS.len, span, offset + 1, 1)

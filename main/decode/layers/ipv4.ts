@@ -65,10 +65,11 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
   const hdrLen = d.add(node, IPV4.hdrLen, at, 1, headerLength)
   hdrLen.bits = versionIhl & 0x0f
   hdrLen.text = `.... ${(versionIhl & 0x0f).toString(2).padStart(4, '0')} = Header Length: ${headerLength} bytes (${versionIhl & 0x0f})`
+  // A header length or total length that contradicts the header: say so and decode nothing
+  // above IP (Wireshark gives up here too, without calling the packet malformed).
   if (headerLength < 20) {
     d.info = `Bogus IP header length (${headerLength}, must be at least 20)`
     d.note('error', 'protocol', `Bogus IP header length (${headerLength}, must be at least 20)`, hdrLen)
-    d.stop('malformed')
     return
   }
   const dsField = d.uintField(node, IPV4.dsfield, span, at + 1, 1)
@@ -80,7 +81,6 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
   if (totalLength < headerLength) {
     d.info = `Bogus IP length (${totalLength}, less than header length ${headerLength})`
     d.note('error', 'protocol', `Bogus IP length (${totalLength}, less than header length ${headerLength})`, lengthField)
-    d.stop('malformed')
     return
   }
   // The datagram ends where its total length says: anything after is the link's trailer.
@@ -95,9 +95,9 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
   d.bitField(flags, IPV4.rb, at + 6, 1, flagsFragment >> 8)
   d.bitField(flags, IPV4.df, at + 6, 1, flagsFragment >> 8)
   d.bitField(flags, IPV4.mf, at + 6, 1, flagsFragment >> 8)
+  // The field counts 8-byte units; the Info column speaks in bytes.
+  d.bitField(node, IPV4.fragOffset, at + 6, 2, flagsFragment)
   const fragmentOffset = (flagsFragment & 0x1fff) * 8
-  const frag = d.add(node, IPV4.fragOffset, at + 6, 2, fragmentOffset)
-  frag.bits = flagsFragment & 0x1fff
   const ttl = d.uint(node, IPV4.ttl, span, at + 8, 1)
   const protocol = d.uint(node, IPV4.proto, span, at + 9, 1)
   const checksumField = d.uintField(node, IPV4.checksum, span, at + 10, 2)
@@ -117,6 +117,7 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
     payloadLength: totalLength - headerLength,
   }
   const payload = d.sub(span, at + headerLength)
+  if (fragmentOffset !== 0 || flagsFragment & 0x2000) d.fragmented = true
   if (fragmentOffset !== 0) {
     // A later fragment: its bytes are the middle of a datagram, not a header. (TCP Lens does
     // not reassemble; the first fragment carries the transport header.)

@@ -80,6 +80,7 @@ export function decodeIpv6(d: Dissection, span: Span, parent: Field | null): voi
   let offset = at + 40
   while (EXTENSION_HEADERS.has(header)) {
     const result = decodeExtensionHeader(d, span, header, offset, parent)
+    if (result.fragment && (result.fragment.offset !== 0 || result.fragment.more)) d.fragmented = true
     if (result.fragment && result.fragment.offset !== 0) {
       d.info = `IPv6 fragment (off=${result.fragment.offset} more=${result.fragment.more ? 'y' : 'n'} ident=${hex(result.fragment.ident, 8)} nxt=${result.next})`
       decodeData(d, d.sub(span, offset + result.length), parent)

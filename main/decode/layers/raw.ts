@@ -25,12 +25,5 @@ export function decodeRaw(d: Dissection, span: Span, parent: Field | null): void
   else decodeData(d, span, parent)
 }
 
-export function decodeRawIpv4(d: Dissection, span: Span, parent: Field | null): void {
-  rawNode(d, span, parent)
-  decodeIpv4(d, span, parent)
-}
-
-export function decodeRawIpv6(d: Dissection, span: Span, parent: Field | null): void {
-  rawNode(d, span, parent)
-  decodeIpv6(d, span, parent)
-}
+// LINKTYPE_IPV4 (228) and LINKTYPE_IPV6 (229) name the version themselves: the IP decoder
+// takes the frame directly, with no "raw" layer (as in Wireshark).

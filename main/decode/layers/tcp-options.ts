@@ -44,7 +44,7 @@ export const TCP_OPTIONS = defineFields({
   sack: option('tcp.options.sack', 'TCP Option - SACK'),
   timestamp: option('tcp.options.timestamp', 'TCP Option - Timestamps'),
   tfo: option('tcp.options.tfo', 'TCP Option - TCP Fast Open'),
-  mptcp: option('tcp.options.mptcp', 'TCP Option - Multipath TCP'),
+  mptcp: { name: 'mptcp', title: 'Multipath Transmission Control Protocol', type: 'protocol', short: 'MPTCP' },
   experimental: option('tcp.options.experimental', 'TCP Option - Experimental'),
   unknown: option('tcp.options.unknown', 'TCP Option - Unknown'),
   kind: { name: 'tcp.option_kind', title: 'Kind', type: 'uint8', base: 'dec', values: KINDS },
@@ -66,6 +66,20 @@ export const TCP_OPTIONS = defineFields({
   unknownPayload: { name: 'tcp.options.unknown.payload', title: 'Payload', type: 'bytes' },
 })
 
+/** The names Wireshark gives options in the "Options:" line and in its messages. */
+const OPTION_NAMES: Record<number, string> = {
+  2: 'Maximum segment size',
+  3: 'Window scale',
+  4: 'SACK permitted',
+  5: 'SACK',
+  8: 'Timestamps',
+  19: 'TCP MD5 signature',
+  28: 'User Timeout',
+  29: 'TCP-AO',
+  30: 'Multipath TCP',
+  34: 'TCP Fast Open',
+}
+
 /** What the options said, for the Info column and, later, the TCP engine. */
 export interface TcpOptionSummary {
   mss?: number
@@ -84,7 +98,10 @@ export interface TcpOptionSummary {
  */
 export function decodeTcpOptions(d: Dissection, span: Span, tcp: Field, at: number, length: number): TcpOptionSummary {
   const summary: TcpOptionSummary = { info: [] }
-  const container = d.add(tcp, TCP_OPTIONS.options, at, length, d.slice(span, at, length))
+  // A header length that runs past the packet still shows what is there; reading on fails.
+  const shown = Math.max(0, Math.min(length, span.end - at))
+  const container = d.add(tcp, TCP_OPTIONS.options, at, length, d.bytes.slice(at, at + shown))
+  d.need(span, at, length)
   const names: string[] = []
   const end = at + length
   let offset = at
@@ -98,13 +115,22 @@ export function decodeTcpOptions(d: Dissection, span: Span, tcp: Field, at: numb
       offset++
       continue
     }
+    const name = OPTION_NAMES[kind] ?? 'Unknown'
     if (offset + 1 >= end) {
-      d.note('error', 'malformed', `Option ${KINDS[kind] ?? kind} goes past the end of the options`, container)
+      const text = `${name} (option length = 1 byte says option goes past end of options)`
+      d.note('note', 'sequence', text, d.text(container, offset, 1, text))
       break
     }
     const optionLength = d.u8(span, offset + 1)
-    if (optionLength < 2 || offset + optionLength > end) {
-      d.note('error', 'malformed', `${KINDS[kind] ?? 'Unknown option'} (option length = ${optionLength} byte${optionLength === 1 ? '' : 's'} says option goes past end of options)`, container)
+    const plural = (n: number) => `${n} byte${n === 1 ? '' : 's'}`
+    if (optionLength < 2) {
+      const text = `${name} (with too-short option length = ${plural(optionLength)})`
+      d.note('note', 'sequence', text, d.text(container, offset, 2, text))
+      break
+    }
+    if (offset + optionLength > end) {
+      const text = `${name} (option length = ${plural(optionLength)} says option goes past end of options)`
+      d.note('note', 'sequence', text, d.text(container, offset, end - offset, text))
       break
     }
     names.push(decodeOption(d, span, container, kind, offset, optionLength, summary))
@@ -193,8 +219,12 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
       return 'TCP Fast Open'
     }
     case 30: {
+      // Multipath TCP is a protocol of its own in Wireshark (frame.protocols ends in ":mptcp").
       const subtype = length > 2 ? d.u8(span, at + 2) >> 4 : -1
-      const node = head(TCP_OPTIONS.mptcp, `TCP Option - Multipath TCP: ${MPTCP_SUBTYPES[subtype] ?? 'Unknown'}`)
+      const node = d.protocol(container, TCP_OPTIONS.mptcp, at, length, `Multipath Transmission Control Protocol: ${MPTCP_SUBTYPES[subtype] ?? 'Unknown'}`)
+      d.protocolColumn = 'MPTCP'
+      d.uint(node, TCP_OPTIONS.kind, span, at, 1)
+      d.uint(node, TCP_OPTIONS.len, span, at + 1, 1)
       if (length > 2) {
         const byte = d.u8(span, at + 2)
         d.bitField(node, TCP_OPTIONS.mptcpSubtype, at + 2, 1, byte)
@@ -205,7 +235,10 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
     case 253:
     case 254: {
       const node = head(TCP_OPTIONS.experimental, TCP_OPTIONS.experimental.title)
-      if (length >= 4) d.uint(node, TCP_OPTIONS.experimentalExid, span, at + 2, 2)
+      if (length >= 4) {
+        const exid = d.uint(node, TCP_OPTIONS.experimentalExid, span, at + 2, 2)
+        summary.info.push(`ExID=${exid.toString(16).toUpperCase()}`)
+      }
       if (length > 4) d.add(node, TCP_OPTIONS.experimentalData, at + 4, length - 4, d.slice(span, at + 4, length - 4))
       return 'Experimental'
     }

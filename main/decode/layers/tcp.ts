@@ -96,64 +96,72 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   d.hidden(node, TCP.port, at, 2, srcPort)
   d.hidden(node, TCP.port, at + 2, 2, dstPort)
 
-  const offsetByte = d.u8(span, at + 12)
-  const headerLength = (offsetByte >> 4) * 4
-  if (headerLength < 20) {
-    const hdr = d.add(node, TCP.hdrLen, at + 12, 1, headerLength)
-    hdr.bits = offsetByte & 0xf0
-    hdr.text = `${(offsetByte >> 4).toString(2).padStart(4, '0')} .... = Header Length: ${headerLength} bytes (${offsetByte >> 4})`
-    d.appendInfo(`bogus TCP header length (${headerLength}, must be at least 20)`, ', ')
-    d.note('error', 'malformed', `Bogus TCP header length (${headerLength}, must be at least 20)`, hdr)
-    return
-  }
-  // The segment length counts what the IP header says was sent, not what was captured.
-  const reportedLength = span.reported - at
-  const segmentLength = reportedLength - headerLength
-  if (segmentLength < 0) {
-    const hdr = d.add(node, TCP.hdrLen, at + 12, 1, headerLength)
-    hdr.bits = offsetByte & 0xf0
-    d.appendInfo(`bogus TCP header length (${headerLength}, must be at most ${reportedLength})`, ', ')
-    d.note('error', 'malformed', `Bogus TCP header length (${headerLength}, must be at most ${reportedLength})`, hdr)
-    return
-  }
+  // The fixed header, read before anything is checked (as Wireshark does, so a cut-off header
+  // leaves the ports in the tree and the Info column).
   const seq = d.u32(span, at + 4)
   const ack = d.u32(span, at + 8)
-  const flagsWord = d.u16(span, at + 12)
-  const flags = flagsWord & 0x0fff
+  const offsetFlags = d.u16(span, at + 12)
   const window = d.u16(span, at + 14)
-  const header: TcpHeader = { srcPort, dstPort, seq, ack, headerLength, flags, window, segmentLength }
-
-  d.generated(node, TCP.len, segmentLength)
-  d.add(node, TCP.seqRaw, at + 4, 4, seq)
-  d.add(node, TCP.ackRaw, at + 8, 4, ack)
-  const hdr = d.add(node, TCP.hdrLen, at + 12, 1, headerLength)
-  hdr.bits = offsetByte & 0xf0
-  hdr.text = `${(offsetByte >> 4).toString(2).padStart(4, '0')} .... = Header Length: ${headerLength} bytes (${offsetByte >> 4})`
-  const flagsField = d.bitField(node, TCP.flags, at + 12, 2, flagsWord)
+  const flags = offsetFlags & 0x0fff
   const names = flagNames(flags)
+  d.info += ` [${names}] Seq=${seq}${flags & TCP_FLAG.ACK ? ` Ack=${ack}` : ''} Win=${window}`
+
+  const headerLength = (offsetFlags >> 12) * 4
+  // The segment length counts what the IP header says was sent, not what was captured. A
+  // fragment carries only part of a segment: no length can be known from it.
+  const reportedLength = span.reported - at
+  const segmentLength = reportedLength - headerLength
+  const header: TcpHeader = { srcPort, dstPort, seq, ack, headerLength, flags, window, segmentLength }
+  d.tcp = header
+  if (reportedLength < headerLength) {
+    const text = 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)'
+    d.note('warn', 'malformed', text, d.text(node, at, 0, text))
+  } else if (!d.fragmented) {
+    d.generated(node, TCP.len, segmentLength)
+  }
+  d.add(node, TCP.seqRaw, at + 4, 4, seq)
+  if (headerLength < 20) {
+    const hdr = addHeaderLength(d, node, at, offsetFlags)
+    d.info += `, bogus TCP header length (${headerLength}, must be at least 20)`
+    d.note('error', 'protocol', `Bogus TCP header length (${headerLength}, must be at least 20)`, hdr)
+    return
+  }
+  d.add(node, TCP.ackRaw, at + 8, 4, ack)
+  addHeaderLength(d, node, at, offsetFlags)
+  const flagsField = d.bitField(node, TCP.flags, at + 12, 2, offsetFlags)
   flagsField.text = `Flags: ${hex(flags, 3)}${names ? ` (${names})` : ''}`
   for (const def of [TCP.res, TCP.ae, TCP.cwr, TCP.ece, TCP.urg, TCP.ack, TCP.push, TCP.reset, TCP.syn, TCP.fin]) {
     d.bitField(flagsField, def, at + 12, 2, flags)
   }
   const str = d.generated(flagsField, TCP.str, flagString(flags), at + 12, 2)
   str.text = `[TCP Flags: ${flagString(flags)}]`
-  d.uint(node, TCP.window, span, at + 14, 2)
+  d.add(node, TCP.window, at + 14, 2, window)
   const checksum = d.uintField(node, TCP.checksum, span, at + 16, 2)
   checksum.text = `Checksum: ${hex(checksum.value as number, 4)} [unverified]`
   d.generated(node, TCP.checksumStatus, 2, at + 16, 2)
   d.uint(node, TCP.urgent, span, at + 18, 2)
-  if (headerLength > 20) header.options = decodeTcpOptions(d, span, node, at + 20, headerLength - 20)
+  const whole = reportedLength >= headerLength && !d.fragmented
+  if (whole) d.info += ` Len=${segmentLength}`
+  if (headerLength > 20) {
+    header.options = decodeTcpOptions(d, span, node, at + 20, headerLength - 20)
+    if (header.options.info.length) d.info += ' ' + header.options.info.join(' ')
+  }
 
-  d.info += ` [${names}] Seq=${seq}${flags & TCP_FLAG.ACK ? ` Ack=${ack}` : ''} Win=${window} Len=${segmentLength}`
-  if (header.options?.info.length) d.info += ' ' + header.options.info.join(' ')
-  d.tcp = header
-
-  if (segmentLength > 0) {
+  if (reportedLength > headerLength) {
     const payloadAt = at + headerLength
     const payload = d.sub(span, payloadAt)
-    const captured = Math.max(0, Math.min(segmentLength, payload.end - payloadAt))
-    const field = d.add(node, TCP.payload, payloadAt, segmentLength, d.bytes.subarray(payloadAt, payloadAt + captured))
-    field.text = `TCP payload (${segmentLength} byte${segmentLength === 1 ? '' : 's'})`
+    const length = reportedLength - headerLength
+    const captured = Math.max(0, Math.min(length, payload.end - payloadAt))
+    const field = d.add(node, TCP.payload, payloadAt, length, d.bytes.subarray(payloadAt, payloadAt + captured))
+    field.text = `TCP payload (${length} byte${length === 1 ? '' : 's'})`
     decodeData(d, payload, parent)
   }
+}
+
+function addHeaderLength(d: Dissection, node: Field, at: number, offsetFlags: number): Field {
+  const words = offsetFlags >> 12
+  const field = d.add(node, TCP.hdrLen, at + 12, 1, words * 4)
+  field.bits = (offsetFlags >> 8) & 0xf0
+  field.text = `${words.toString(2).padStart(4, '0')} .... = Header Length: ${words * 4} bytes (${words})`
+  return field
 }
