@@ -46,8 +46,17 @@ export interface Deviation {
   reason: string
 }
 
+const CUSTOM_BLOCKS_TIME =
+  'tshark 4.0 counts the two custom blocks at the start of this file as frames without a time, and measures ' +
+  'frame.time_relative from that missing time (0, the epoch) and frame.time_delta of the first real frame from it too. ' +
+  'TCP Lens skips custom blocks as the pcapng specification says a reader that does not know them should, so its ' +
+  'times run from the first packet, as they do in every other file.'
+
 /** Differences from tshark that are on purpose. Each must say why. */
-export const DEVIATIONS: Deviation[] = []
+export const DEVIATIONS: Deviation[] = [
+  { capture: 'pcapng-custom-blocks.pcapng', field: 'frame.time_relative', reason: CUSTOM_BLOCKS_TIME },
+  { capture: 'pcapng-custom-blocks.pcapng', field: 'frame.time_delta', frames: [1], reason: CUSTOM_BLOCKS_TIME },
+]
 
 export function isDeviation(capture: string, field: string, frame: number): Deviation | undefined {
   return DEVIATIONS.find((d) => d.capture === capture && d.field === field && (!d.frames || d.frames.includes(frame)))

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { addTally, checkCapture, engineFrames, formatTally } from './check'
+import { addTally, checkCapture, engineFrames, formatTally, profileDiffers } from './check'
 import { findSharedCaptures, loudMissing, REPO } from './captures-dir'
 import { DECODE_COLUMNS_OF_TSHARK_REFERENCE } from './owned-fields'
 import type { FieldTally } from './compare'
@@ -52,7 +52,7 @@ if (!CAPTURES) {
         const analysis = engineFrames(join(TSHARK_REFERENCE, `${name}.tsv`))
         const decode = await checkCapture(name, bytes, join(DECODE_REFERENCE, `${name}.tsv`), analysis)
         addTally(decodeTotal, decode.tally)
-        const columns = await checkCapture(name, bytes, join(TSHARK_REFERENCE, `${name}.tsv`), analysis, DECODE_COLUMNS_OF_TSHARK_REFERENCE)
+        const columns = await checkCapture(name, bytes, join(TSHARK_REFERENCE, `${name}.tsv`), analysis, DECODE_COLUMNS_OF_TSHARK_REFERENCE, profileDiffers(join(DECODE_REFERENCE, `${name}.tsv`)))
         addTally(columnsTotal, columns.tally)
         expect(decode.frames.ours).toBe(decode.frames.tshark)
         expect(decode.ourError).toBeUndefined()
