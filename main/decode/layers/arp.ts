@@ -7,7 +7,7 @@ import { defineFields, type Field } from '../field'
 import { ipv4Text, macText } from '../addresses'
 import { bytesToHex } from '../format'
 import { ETHERTYPES } from '../names'
-import { TEXT_ITEM, type PassHooks } from './icmp'
+import { labelUnknown, TEXT_ITEM, type PassHooks } from './icmp'
 import { attachProtocolNode } from './udp'
 
 /** Byte layout of the fixed part; the addresses follow at 8, sized by the two size bytes. */
@@ -123,11 +123,11 @@ export function decodeArp(d: Dissection, span: Span, parent: Field | null): void
   d.info = ''
   const hwType = d.u16(span, at)
   const node = attachProtocolNode(d, parent, ARP.arp, at, Math.max(0, Math.min(span.end, span.reported) - at), ARP.arp.title)
-  d.add(node, ARP.hwType, at, 2, hwType)
-  const protoType = d.uint(node, ARP.protoType, span, at + 2, 2)
+  labelUnknown(d.add(node, ARP.hwType, at, 2, hwType))
+  const protoType = labelUnknown(d.uintField(node, ARP.protoType, span, at + 2, 2)).value as number
   const hwSize = d.uint(node, ARP.hwSize, span, at + 4, 1)
   const protoSize = d.uint(node, ARP.protoSize, span, at + 5, 1)
-  const op = d.uint(node, ARP.opcode, span, at + 6, 2)
+  const op = labelUnknown(d.uintField(node, ARP.opcode, span, at + 6, 2)).value as number
 
   // The packet ends where its sizes say; what follows is the link layer's padding or trailer.
   const total = 8 + 2 * hwSize + 2 * protoSize

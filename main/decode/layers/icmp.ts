@@ -96,6 +96,20 @@ export function malformedExpert(d: Dissection, field: Field, message: string): v
   field.add(marker)
 }
 
+/**
+ * Wireshark writes a value its value_string lacks as "Unknown (n)"; Field labels write the bare
+ * number. Sets the line for such a value.
+ */
+export function labelUnknown(field: Field): Field {
+  const def = field.def
+  const value = field.value as number
+  if (def.values && def.values[value] === undefined) {
+    const widths: Partial<Record<FieldDef['type'], number>> = { uint8: 2, uint16: 4, uint24: 6, uint32: 8 }
+    field.text = `${def.title}: Unknown (${def.base === 'hex' ? hex(value, widths[def.type] ?? 2) : value})`
+  }
+  return field
+}
+
 /** A tree line with no field of its own (Wireshark's text items): not in the filter namespace. */
 export const TEXT_ITEM: FieldDef = { name: '', title: '', type: 'none' }
 

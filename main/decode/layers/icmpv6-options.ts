@@ -85,7 +85,7 @@ export const ND_OPT = defineFields({
   prefix: { name: 'icmpv6.opt.prefix', title: 'Prefix', type: 'ipv6' },
   redirectedPacket: { name: 'icmpv6.opt.redirected_packet', title: 'Redirected Packet', type: 'none' },
   mtu: { name: 'icmpv6.opt.mtu', title: 'MTU', type: 'uint32', base: 'dec' },
-  nbmaShortcutLimit: { name: 'icmpv6.opt.nbma.shortcutlimit', title: 'Shortcut Limit', type: 'uint8', base: 'dec' },
+  nbmaShortcutLimit: { name: 'icmpv6.opt.nbma.shortcut_limit', title: 'Shortcut Limit', type: 'uint8', base: 'dec' },
   advertisementInterval: { name: 'icmpv6.opt.advertisement_interval', title: 'Advertisement Interval', type: 'uint32', base: 'dec' },
   homeAgentPreference: { name: 'icmpv6.opt.home_agent_preference', title: 'Home Agent Preference', type: 'uint16', base: 'dec' },
   homeAgentLifetime: { name: 'icmpv6.opt.home_agent_lifetime', title: 'Home Agent Preference', type: 'uint16', base: 'dec' },
