@@ -496,7 +496,8 @@ export function decodeIcmp(d: Dissection, span: Span, parent: Field | null): voi
         const seqLe = d.u16le(span, at + 6)
         d.add(node, ICMP.seqLe, at + 6, 2, seqLe)
         d.info += ` id=${hex(ident, 4)}, seq=${seq}/${seqLe}`
-        if (d.network) d.info += `, ttl=${d.network.ttl}`
+        // Only over IPv4: ICMP carried by IPv6 has no IPv4 header to take the TTL from.
+        if (d.network?.version === 4) d.info += `, ttl=${d.network.ttl}`
       }
   }
 

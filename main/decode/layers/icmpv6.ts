@@ -267,7 +267,7 @@ export function decodeIcmpv6(d: Dissection, span: Span, parent: Field | null): v
       const seq = d.uint(node, ICMPV6.echoSequence, span, offset + 2, 2)
       offset += 4
       d.info += ` id=${hex(ident, 4)}, seq=${seq}`
-      if (d.network) d.info += `, hop limit=${d.network.ttl}`
+      if (d.network?.version === 6) d.info += `, hop limit=${d.network.ttl}`
       if (!inError && d.network) {
         const key = icmpv6EchoKey(type, checksum, ident, seq, d.network.src, d.network.dst)
         matchEcho(d, node, key, type === ICMPV6_TYPE.ECHO_REQUEST, { respTo: ICMPV6.respTo, resptime: ICMPV6.resptime })
