@@ -7,8 +7,7 @@ import { defineFields, type Field } from '../field'
 import { ipv4Text, macText } from '../addresses'
 import { bytesToHex } from '../format'
 import { ETHERTYPES } from '../names'
-import { labelUnknown, TEXT_ITEM, type PassHooks } from './icmp'
-import { attachProtocolNode } from './udp'
+import { attachProtocolNode, labelUnknown, TEXT_ITEM, type PassHooks } from './icmp'
 
 /** Byte layout of the fixed part; the addresses follow at 8, sized by the two size bytes. */
 export const ARP_LAYOUT = { hwType: 0, protoType: 2, hwSize: 4, protoSize: 5, opcode: 6, addresses: 8 } as const

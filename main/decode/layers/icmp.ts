@@ -13,7 +13,6 @@ import { hex } from '../format'
 import { timeDiff } from '../time'
 import { decodeData } from './data'
 import { decodeIpv4 } from './ipv4'
-import { attachProtocolNode } from './udp'
 
 export const CHECKSUM_STATUS: Readonly<Record<number, string>> = { 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' }
 
@@ -108,6 +107,18 @@ export function labelUnknown(field: Field): Field {
     field.text = `${def.title}: Unknown (${def.base === 'hex' ? hex(value, widths[def.type] ?? 2) : value})`
   }
   return field
+}
+
+/**
+ * Adds a protocol node whose name is already in frame.protocols (Wireshark lists a protocol as
+ * soon as its dissector is called, even when it throws before adding its tree item).
+ */
+export function attachProtocolNode(d: Dissection, parent: Field | null, def: FieldDef, offset: number, length: number, text: string): Field {
+  const node = new Field(def, offset, length, null)
+  node.text = text
+  if (parent) parent.add(node)
+  else d.tree.push(node)
+  return node
 }
 
 /** A tree line with no field of its own (Wireshark's text items): not in the filter namespace. */

@@ -8,6 +8,7 @@ import { ipv6Text } from '../addresses'
 import { hex } from '../format'
 import {
   addressPair,
+  attachProtocolNode,
   addUnverifiedChecksum,
   addVerifiedChecksum,
   capturedData,
@@ -22,7 +23,6 @@ import {
 import { addFlags, decodeNdOptions, ROUTER_PREFERENCE } from './icmpv6-options'
 import { decodeData } from './data'
 import { decodeIpv6 } from './ipv6'
-import { attachProtocolNode } from './udp'
 
 /** Wireshark's icmpv6_type_val. */
 export const ICMPV6_TYPES: Readonly<Record<number, string>> = {

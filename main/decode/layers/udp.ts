@@ -2,10 +2,10 @@
 // Wireshark (packet-udp.c) does not verify UDP checksums unless asked to, so neither do we; it
 // does tell a missing checksum (0) from an illegal one (0 over IPv6, RFC 8200 §8.1).
 import type { Dissection, Span } from '../dissection'
-import { defineFields, Field, type FieldDef } from '../field'
+import { defineFields, type Field } from '../field'
 import { decodeData } from './data'
 import { timeDiff } from '../time'
-import { addChecksumStatus, addUnverifiedChecksum, CHECKSUM_STATUS, inErrorPacket, ipFragmented, malformedExpert, TEXT_ITEM, type PassHooks } from './icmp'
+import { addChecksumStatus, addUnverifiedChecksum, attachProtocolNode, CHECKSUM_STATUS, inErrorPacket, ipFragmented, malformedExpert, TEXT_ITEM, type PassHooks } from './icmp'
 
 /** Byte layout of the UDP header. */
 export const UDP_LAYOUT = { srcPort: 0, dstPort: 2, length: 4, checksum: 6, payload: 8 } as const
@@ -32,18 +32,6 @@ export function udpConversationKey(srcAddr: string, srcPort: number, dstAddr: st
   const a = `${srcAddr}/${srcPort}`
   const b = `${dstAddr}/${dstPort}`
   return a < b ? `udp ${a} ${b}` : `udp ${b} ${a}`
-}
-
-/**
- * Adds a protocol node whose name is already in frame.protocols (Wireshark lists a protocol as
- * soon as its dissector is called, even when it throws before adding its tree item).
- */
-export function attachProtocolNode(d: Dissection, parent: Field | null, def: FieldDef, offset: number, length: number, text: string): Field {
-  const node = new Field(def, offset, length, null)
-  node.text = text
-  if (parent) parent.add(node)
-  else d.tree.push(node)
-  return node
 }
 
 export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void {
