@@ -61,8 +61,18 @@ export interface DecodeContext {
   timeDelta?: Timestamp
   /** Numbers UDP conversations in order of appearance (udp.stream). */
   udpStream?: (key: string) => number
-  /** Matches ICMP/ICMPv6 echo replies with their requests; returns the request's frame. */
-  echoRequest?: (key: string, isRequest: boolean, frame: number) => number | undefined
+  /** The first and previous frame times of a UDP stream, this frame being its newest. */
+  udpTimes?: (stream: number, time: Timestamp) => { first: Timestamp; previous: Timestamp }
+  /**
+   * Matches ICMP/ICMPv6 echo replies with their requests (a later request with the same key
+   * replaces an earlier one; only the first reply is matched): the request's frame and time.
+   */
+  echoMatch?: (key: string, isRequest: boolean, frame: number, time: Timestamp) => { frame: number; time: Timestamp } | undefined
+  /**
+   * Records that `ip` was seen at `mac` (an ARP sender or target); returns the earlier binding
+   * when it was another MAC address (which stays the recorded one, as in Wireshark).
+   */
+  arpBinding?: (ip: string, mac: string, frame: number, sec: number) => { mac: string; frame: number; sec: number } | undefined
 }
 
 export class Dissection {
@@ -85,6 +95,8 @@ export class Dissection {
   tcp?: import('./layers/tcp').TcpHeader
   /** The IP layer said this is a fragment (more to come, or not the first): no whole segment. */
   fragmented = false
+  /** Decoding the packet an ICMP/ICMPv6 error quotes (Wireshark's in_error_pkt). */
+  quoting = false
   /** The innermost IP header (ICMP errors carry a second one inside). */
   network?: NetworkInfo
   /** Set when the decode stopped at a malformed or cut-short layer. */
@@ -170,12 +182,54 @@ export class Dissection {
 
   /** Adds a top-level protocol node (or one under `parent`) and records it in frame.protocols. */
   protocol(parent: Field | null, def: FieldDef, offset: number, length: number, text: string): Field {
-    const node = this.node(def, offset, length, text)
+    this.enter(def)
+    return this.attach(parent, def, offset, length, text)
+  }
+
+  /**
+   * Records that a protocol's decoder started (frame.protocols, the name in "Malformed Packet:
+   * …"). Wireshark lists a protocol as soon as its decoder is called, even if it fails before
+   * adding its tree item; such a decoder calls enter() first and attach() once it can.
+   */
+  enter(def: FieldDef): void {
     this.protocols.push(def.name)
     this.current = def.short ?? def.title
+  }
+
+  /** Adds the tree node of a protocol already entered. */
+  attach(parent: Field | null, def: FieldDef, offset: number, length: number, text: string): Field {
+    const node = this.node(def, offset, length, text)
     if (parent) parent.add(node)
     else this.tree.push(node)
     return node
+  }
+
+  /**
+   * Decodes the packet an ICMP error quotes. Its layers add their nodes where `decode` puts them,
+   * but may not change what the frame is (its columns, its own TCP and IP headers). A quote that
+   * stops short is normal (RFC 792 quotes 8 bytes), not a malformed packet: what is there shows.
+   */
+  quoted(decode: () => void): void {
+    const saved = {
+      protocolColumn: this.protocolColumn,
+      info: this.info,
+      tcp: this.tcp,
+      network: this.network,
+      current: this.current,
+      netSrc: this.netSrc,
+      netDst: this.netDst,
+      fragmented: this.fragmented,
+      quoting: this.quoting,
+    }
+    this.quoting = true
+    this.fragmented = false
+    try {
+      decode()
+    } catch (error) {
+      if (!(error instanceof OutOfBounds)) throw error
+    } finally {
+      Object.assign(this, saved)
+    }
   }
 
   /** Adds a named subtree (an option, a group of fields) that is not a protocol of its own. */
@@ -185,14 +239,27 @@ export class Dissection {
 
   private node(def: FieldDef, offset: number, length: number, text: string): Field {
     const value = def.protocolDisplay === 'bytes' ? this.bytes.slice(offset, Math.min(offset + length, this.bytes.length)) : null
-    const node = new Field(def, offset, length, value)
+    const node = new Field(def, offset, this.captured(offset, length), value)
     node.text = text
     return node
   }
 
   /** Adds a field with a value the caller computed. */
   add(parent: Field, def: FieldDef, offset: number, length: number, value: FieldValue): Field {
-    return parent.add(new Field(def, offset, length, value))
+    return parent.add(new Field(def, offset, this.captured(offset, length), value))
+  }
+
+  /** Sets how many bytes a node covers once its protocol knows (never past the captured bytes). */
+  resize(field: Field, length: number): void {
+    field.length = this.captured(field.offset, length)
+  }
+
+  /**
+   * The part of [offset, offset + length) that was captured: a field never points the hex pane
+   * at bytes that are not in the frame (a payload cut by the snapshot length shows what is there).
+   */
+  private captured(offset: number, length: number): number {
+    return Math.max(0, Math.min(length, this.bytes.length - offset))
   }
 
   /** Adds a generated field (an analysis result with no bytes of its own). */
@@ -288,9 +355,11 @@ export class Dissection {
   }
 
   /** A line of text in the tree, with no field behind it (Wireshark's text items). */
-  text(parent: Field, offset: number, length: number, text: string): Field {
-    const field = parent.add(new Field(MALFORMED.text, offset, length, null))
+  text(parent: Field | null, offset: number, length: number, text: string): Field {
+    const field = new Field(MALFORMED.text, offset, this.captured(offset, length), null)
     field.text = text
+    if (parent) parent.add(field)
+    else this.tree.push(field)
     return field
   }
 

@@ -89,8 +89,9 @@ export class Field {
     /** Absolute offset of the field's first byte in the frame. */
     readonly offset: number,
     /** Number of bytes the field covers (0 for generated fields with no bytes). */
-    readonly length: number,
-    readonly value: FieldValue,
+    public length: number,
+    /** Set once, when the field is made; frame.protocols is filled in when the frame is done. */
+    public value: FieldValue,
   ) {}
 
   get name(): string {

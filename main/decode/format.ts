@@ -95,9 +95,14 @@ function valueText(def: FieldDef, value: FieldValue): string {
     case 'uint64': {
       const n = value as number
       const width = def.bitmask ? Math.max(1, Math.ceil(maskWidth(def.bitmask) / 4)) : HEX_WIDTH[def.type]!
-      const named = def.values?.[n]
+      // A value its table does not name is "Unknown (n)", as Wireshark writes it.
+      const named = def.values ? (def.values[n] ?? 'Unknown') : undefined
       let text: string
       switch (def.base) {
+        case 'none':
+          // BASE_NONE with names (checksum status…): the name alone.
+          text = named ?? String(n)
+          break
         case 'hex':
           text = named !== undefined ? `${named} (${hex(n, width)})` : hex(n, width)
           break

@@ -79,7 +79,7 @@ export function decodeFrame(raw: RawFrame, context: DecodeContext = {}): Decoded
   }
   d.protocols.unshift('frame')
   const protocols = d.protocols.filter((p) => p !== 'frame' && p !== '_ws.malformed' && p !== '_ws.short' && p !== 'pkt_comment')
-  ;(protocolsField as { value: unknown }).value = protocols.join(':')
+  protocolsField.value = protocols.join(':')
   return {
     raw,
     tree: d.tree,

@@ -37,6 +37,9 @@ export const ETHERTYPES: Readonly<Record<number, string>> = {
   0x9100: 'VLAN-tagged frame (Q-in-Q)',
 }
 
+/** A checksum's status (Wireshark's proto_checksum_vals). */
+export const CHECKSUM_STATUS: Readonly<Record<number, string>> = { 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' }
+
 /** IP protocol numbers (Wireshark's ipproto_val). */
 export const IP_PROTOCOLS: Readonly<Record<number, string>> = {
   0: 'IPv6 Hop-by-Hop Option',

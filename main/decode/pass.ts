@@ -7,7 +7,6 @@ import type { DecodeContext } from './dissection'
 import type { Timestamp } from './field'
 import { decodeFrame, type DecodedFrame } from './frame'
 import { timeDiff } from './time'
-import type { PassHooks } from './layers/icmp'
 
 export class DecodePass {
   private first?: Timestamp
@@ -19,7 +18,7 @@ export class DecodePass {
   private readonly udpTimes: Array<{ first: Timestamp; previous: Timestamp }> = []
   /** ARP: where each IPv4 address was last seen (MAC, frame, seconds), for duplicate detection. */
   private readonly arpBindings = new Map<string, { mac: string; frame: number; sec: number }>()
-  private readonly context: DecodeContext & PassHooks
+  private readonly context: DecodeContext
 
   constructor(private readonly info: CaptureInfo) {
     this.context = {
@@ -32,7 +31,6 @@ export class DecodePass {
         }
         return stream
       },
-      echoRequest: (key, isRequest, frame) => this.matchEcho(key, isRequest, frame, { sec: 0, nsec: 0 })?.frame,
       echoMatch: (key, isRequest, frame, time) => this.matchEcho(key, isRequest, frame, time),
       udpTimes: (stream, time) => {
         const times = this.udpTimes[stream]

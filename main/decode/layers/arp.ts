@@ -7,7 +7,6 @@ import { defineFields, type Field } from '../field'
 import { ipv4Text, macText } from '../addresses'
 import { bytesToHex } from '../format'
 import { ETHERTYPES } from '../names'
-import { attachProtocolNode, labelUnknown, TEXT_ITEM, type PassHooks } from './icmp'
 
 /** Byte layout of the fixed part; the addresses follow at 8, sized by the two size bytes. */
 export const ARP_LAYOUT = { hwType: 0, protoType: 2, hwSize: 4, protoSize: 5, opcode: 6, addresses: 8 } as const
@@ -114,25 +113,24 @@ function protoIsIpv4(type: number, length: number): boolean {
 export function decodeArp(d: Dissection, span: Span, parent: Field | null): void {
   const at = span.start
   const b = d.bytes
-  d.protocols.push(ARP.arp.name)
-  d.current = ARP.arp.short!
+  d.enter(ARP.arp)
   // Named ARP with an empty Info until the addresses are read, so that a short packet shows as
   // a short ARP packet.
   d.protocolColumn = 'ARP'
   d.info = ''
   const hwType = d.u16(span, at)
-  const node = attachProtocolNode(d, parent, ARP.arp, at, Math.max(0, Math.min(span.end, span.reported) - at), ARP.arp.title)
-  labelUnknown(d.add(node, ARP.hwType, at, 2, hwType))
-  const protoType = labelUnknown(d.uintField(node, ARP.protoType, span, at + 2, 2)).value as number
+  const node = d.attach(parent, ARP.arp, at, Math.max(0, Math.min(span.end, span.reported) - at), ARP.arp.title)
+  d.add(node, ARP.hwType, at, 2, hwType)
+  const protoType = d.uintField(node, ARP.protoType, span, at + 2, 2).value as number
   const hwSize = d.uint(node, ARP.hwSize, span, at + 4, 1)
   const protoSize = d.uint(node, ARP.protoSize, span, at + 5, 1)
-  const op = labelUnknown(d.uintField(node, ARP.opcode, span, at + 6, 2)).value as number
+  const op = d.uintField(node, ARP.opcode, span, at + 6, 2).value as number
 
   // The packet ends where its sizes say; what follows is the link layer's padding or trailer.
   const total = 8 + 2 * hwSize + 2 * protoSize
   if (at + total > span.reported) throw new OutOfBounds('malformed', span.reported)
   d.setLength(span, total)
-  ;(node as { length: number }).length = total
+  d.resize(node, total)
 
   switch (op) {
     case ARP_OP.RREQUEST:
@@ -168,7 +166,7 @@ export function decodeArp(d: Dissection, span: Span, parent: Field | null): void
   // RFC 826 has no duplicate check, but an IPv4 address that moves to a new MAC address is
   // worth a warning (Wireshark keeps a table of the bindings it has seen).
   let duplicate: { ip: string; mac: string; earlier: { mac: string; frame: number; sec: number } } | undefined
-  const hooks = d.context as PassHooks
+  const hooks = d.context
   if ((op === ARP_OP.REQUEST || op === ARP_OP.REPLY) && ether && ipv4 && hooks.arpBinding) {
     const usable = (macAt: number, ipAt: number) => (b[macAt] & 1) === 0 && b.subarray(macAt, macAt + 6).some((x) => x !== 0) && b.subarray(ipAt, ipAt + 4).some((x) => x !== 0)
     const check = (macAt: number, ipAt: number) => {
@@ -209,7 +207,7 @@ export function decodeArp(d: Dissection, span: Span, parent: Field | null): void
 
   if (duplicate) {
     const { ip, mac, earlier } = duplicate
-    const report = attachProtocolNode(d, parent, TEXT_ITEM, at, 0, `[Duplicate IP address detected for ${ip} (${mac}) - also in use by ${earlier.mac} (frame ${earlier.frame})]`)
+    const report = d.text(parent, at, 0, `[Duplicate IP address detected for ${ip} (${mac}) - also in use by ${earlier.mac} (frame ${earlier.frame})]`)
     report.generated = true
     const frameField = d.generated(report, ARP.duplicateFrame, earlier.frame, at, 0)
     d.note('warn', 'sequence', `Duplicate IP address configured (${ip})`, frameField)

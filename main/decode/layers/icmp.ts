@@ -3,178 +3,18 @@
 // both byte orders with replies matched to requests, and for error messages the quoted IPv4
 // header and transport header, decoded under the ICMP node.
 //
-// Also here, because UDP and ICMPv6 share them: the "inside an ICMP error" state, the
-// checksum status names, and the hidden _ws.malformed marker Wireshark adds with every
-// malformed-group expert item.
-import { MALFORMED, OutOfBounds, type Dissection, type Span } from '../dissection'
+// Also here, because UDP and ICMPv6 share them: captured-data and time texts.
+import type { Dissection, Span } from '../dissection'
 import { defineFields, Field, type FieldDef, type Timestamp } from '../field'
 import { ipv4Text } from '../addresses'
 import { hex } from '../format'
 import { timeDiff } from '../time'
 import { decodeData } from './data'
 import { decodeIpv4 } from './ipv4'
-
-export const CHECKSUM_STATUS: Readonly<Record<number, string>> = { 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' }
+import { addChecksumStatus, addUnverifiedChecksum, addVerifiedChecksum, onesComplementSum } from '../checksum'
+import { CHECKSUM_STATUS } from '../names'
 
 // ---------------------------------------------------------------- shared with UDP and ICMPv6
-
-/**
- * What only the order of frames can tell, beyond DecodeContext's udpStream and echoRequest:
- * hooks the pass may offer (DecodePass does). A decode without them leaves out what they give.
- */
-export interface PassHooks {
-  /** Matches an echo reply with its request (as echoRequest), with the request's time. */
-  echoMatch?: (key: string, isRequest: boolean, frame: number, time: Timestamp) => { frame: number; time: Timestamp } | undefined
-  /** The first and previous frame times of a UDP stream, this frame being its newest. */
-  udpTimes?: (stream: number, time: Timestamp) => { first: Timestamp; previous: Timestamp }
-  /**
-   * Records that `ip` was seen at `mac` (an ARP sender or target); returns the earlier
-   * binding when it was another MAC address (which stays the recorded one, as in Wireshark).
-   */
-  arpBinding?: (ip: string, mac: string, frame: number, sec: number) => { mac: string; frame: number; sec: number } | undefined
-}
-
-/** Dissections currently decoding the packet an ICMP error quotes (Wireshark's in_error_pkt). */
-const quoting = new WeakSet<Dissection>()
-
-/** True while the packet an ICMP/ICMPv6 error quotes is being decoded. */
-export function inErrorPacket(d: Dissection): boolean {
-  return quoting.has(d)
-}
-
-/**
- * Decodes the packet an ICMP error quotes: the layers below add their nodes under `parent`, and
- * may not change the frame's columns or what the frame is (its TCP header, its IP header). A
- * quote that stops short is normal (RFC 792 quotes 8 bytes), not a malformed packet: Wireshark
- * shows what is there and says nothing.
- */
-export function decodeQuotedPacket(d: Dissection, decode: () => void): void {
-  const saved = { protocolColumn: d.protocolColumn, info: d.info, tcp: d.tcp, network: d.network, current: d.current, netSrc: d.netSrc, netDst: d.netDst }
-  const nested = quoting.has(d)
-  quoting.add(d)
-  try {
-    decode()
-  } catch (error) {
-    if (!(error instanceof OutOfBounds)) throw error
-  } finally {
-    if (!nested) quoting.delete(d)
-    Object.assign(d, saved)
-  }
-}
-
-/**
- * Wireshark's pinfo->fragmented for the innermost IP header: a fragment whose transport
- * message is incomplete, so its checksum cannot be checked.
- */
-export function ipFragmented(d: Dissection): boolean {
-  // Newer Dissections carry the flag themselves (set by the IP layers).
-  if ((d as { fragmented?: boolean }).fragmented === true) return true
-  const net = d.network
-  if (!net) return false
-  if (net.version === 6) {
-    const last = d.protocols.lastIndexOf('ipv6')
-    return last >= 0 && d.protocols.indexOf('ipv6.fraghdr', last) > 0
-  }
-  // The IPv4 header starts 12 bytes before its source address.
-  const at = net.srcBytes.byteOffset - d.bytes.byteOffset - 12
-  if (at < 0 || d.bytes[at] >> 4 !== 4) return false
-  return (d.bytes[at + 6] & 0x3f) !== 0 || d.bytes[at + 7] !== 0
-}
-
-/**
- * A malformed-group expert item on `field`. Wireshark files every such item under a hidden
- * _ws.malformed as well, which `fields -e _ws.malformed` prints as "_ws.malformed".
- */
-export function malformedExpert(d: Dissection, field: Field, message: string): void {
-  d.note('error', 'malformed', message, field)
-  // Dissection.note may already add the mark itself.
-  if (field.children?.some((child) => child.hidden && child.name === MALFORMED.malformed.name)) return
-  const marker = new Field(MALFORMED.malformed, field.offset, 0, null)
-  marker.text = '_ws.malformed'
-  marker.hidden = true
-  field.add(marker)
-}
-
-/**
- * Wireshark writes a value its value_string lacks as "Unknown (n)"; Field labels write the bare
- * number. Sets the line for such a value.
- */
-export function labelUnknown(field: Field): Field {
-  const def = field.def
-  const value = field.value as number
-  if (def.values && def.values[value] === undefined) {
-    const widths: Partial<Record<FieldDef['type'], number>> = { uint8: 2, uint16: 4, uint24: 6, uint32: 8 }
-    field.text = `${def.title}: Unknown (${def.base === 'hex' ? hex(value, widths[def.type] ?? 2) : value})`
-  }
-  return field
-}
-
-/**
- * Adds a protocol node whose name is already in frame.protocols (Wireshark lists a protocol as
- * soon as its dissector is called, even when it throws before adding its tree item).
- */
-export function attachProtocolNode(d: Dissection, parent: Field | null, def: FieldDef, offset: number, length: number, text: string): Field {
-  const node = new Field(def, offset, length, null)
-  node.text = text
-  if (parent) parent.add(node)
-  else d.tree.push(node)
-  return node
-}
-
-/** A tree line with no field of its own (Wireshark's text items): not in the filter namespace. */
-export const TEXT_ITEM: FieldDef = { name: '', title: '', type: 'none' }
-
-/** A generated checksum status, labelled by name alone as Wireshark does ("[Checksum Status: Good]"). */
-export function addChecksumStatus(d: Dissection, parent: Field, def: FieldDef, status: number, offset: number, length = 0): Field {
-  const field = d.generated(parent, def, status, offset, length)
-  field.text = `[${def.title}: ${CHECKSUM_STATUS[status]}]`
-  return field
-}
-
-/** One's complement sum of big-endian 16-bit words over [start, end), folded to 16 bits. */
-export function onesComplementSum(bytes: Uint8Array, start: number, end: number, initial = 0): number {
-  let sum = initial
-  let i = start
-  for (; i + 1 < end; i += 2) sum += (bytes[i] << 8) | bytes[i + 1]
-  if (i < end) sum += bytes[i] << 8
-  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16)
-  return sum
-}
-
-/** What the checksum field should have held, given the sum over the message (Wireshark's in_cksum_shouldbe). */
-export function checksumShouldBe(checksum: number, sum: number): number {
-  let shouldBe = checksum + (~sum & 0xffff)
-  shouldBe = (shouldBe & 0xffff) + (shouldBe >>> 16)
-  shouldBe = (shouldBe & 0xffff) + (shouldBe >>> 16)
-  return shouldBe
-}
-
-/**
- * Adds a checksum Wireshark verifies (proto_tree_add_checksum with VERIFY): "[correct]" and
- * status Good, or "incorrect, should be 0x…", status Bad and a warning. `sum` is the one's
- * complement sum over everything the checksum covers, the checksum field included.
- */
-export function addVerifiedChecksum(d: Dissection, parent: Field, defs: { checksum: FieldDef; status: FieldDef }, at: number, checksum: number, sum: number): Field {
-  const field = d.add(parent, defs.checksum, at, 2, checksum)
-  if (sum === 0xffff) {
-    field.text = `${defs.checksum.title}: ${hex(checksum, 4)} [correct]`
-    addChecksumStatus(d, parent, defs.status, 1, at)
-  } else {
-    const shouldBe = checksumShouldBe(checksum, sum)
-    field.text = `${defs.checksum.title}: ${hex(checksum, 4)} incorrect, should be ${hex(shouldBe, 4)}`
-    d.note('warn', 'checksum', `Bad checksum [should be ${hex(shouldBe, 4)}]`, field)
-    addChecksumStatus(d, parent, defs.status, 0, at)
-  }
-  return field
-}
-
-/** Adds a checksum Wireshark does not verify: "[unverified]" and status Unverified. */
-export function addUnverifiedChecksum(d: Dissection, parent: Field, defs: { checksum: FieldDef; status: FieldDef }, at: number, checksum: number, why?: string): Field {
-  const field = d.add(parent, defs.checksum, at, 2, checksum)
-  field.text = `${defs.checksum.title}: ${hex(checksum, 4)} [unverified]${why ? ` [${why}]` : ''}`
-  addChecksumStatus(d, parent, defs.status, 2, at)
-  return field
-}
 
 /** Data a protocol carries, as far as it was captured (Wireshark's data dissector stops there too). */
 export function capturedData(d: Dissection, start: number, span: Span, parent: Field | null): void {
@@ -412,11 +252,10 @@ export function echoTimestamp(bytes: Uint8Array, at: number, frameSec: number): 
 export function decodeIcmp(d: Dissection, span: Span, parent: Field | null): void {
   const at = span.start
   const b = d.bytes
-  const inError = inErrorPacket(d)
+  const inError = d.quoting
   // A quote that stops before this header: Wireshark's IP layer does not hand it over at all.
   if (inError && span.start >= Math.min(span.end, span.reported)) return
-  d.protocols.push(ICMP.icmp.name)
-  d.current = ICMP.icmp.short!
+  d.enter(ICMP.icmp)
   d.protocolColumn = 'ICMP'
   d.info = ''
   const type = d.u8(span, at)
@@ -432,12 +271,12 @@ export function decodeIcmp(d: Dissection, span: Span, parent: Field | null): voi
 
   const captured = Math.min(span.end, span.reported) - at
   const reported = span.reported - at
-  const node = attachProtocolNode(d, parent, ICMP.icmp, at, captured, 'Internet Control Message Protocol')
+  const node = d.attach(parent, ICMP.icmp, at, captured, 'Internet Control Message Protocol')
   d.add(node, ICMP.type, at, 1, type).text = `Type: ${type} (${typeName})`
   d.add(node, ICMP.code, at + 1, 1, code).text = codeName ? `Code: ${code} (${codeName})` : `Code: ${code}`
   const checksum = d.u16(span, at + 2)
   const checksumDefs = { checksum: ICMP.checksum, status: ICMP.checksumStatus }
-  if (!ipFragmented(d) && captured >= reported && !inError) {
+  if (!d.fragmented && captured >= reported && !inError) {
     addVerifiedChecksum(d, node, checksumDefs, at + 2, checksum, onesComplementSum(b, at, at + reported))
   } else {
     addUnverifiedChecksum(d, node, checksumDefs, at + 2, checksum, inError ? 'in ICMP error packet' : 'fragmented datagram')
@@ -566,13 +405,7 @@ export function decodeIcmp(d: Dissection, span: Span, parent: Field | null): voi
  */
 export function matchEcho(d: Dissection, node: Field, key: string, isRequest: boolean, defs: { respTo: FieldDef; resptime: FieldDef }): void {
   const frameTime = { sec: d.raw.tsSec, nsec: d.raw.tsNsec }
-  const hooks = d.context as PassHooks
-  let request: { frame: number; time?: Timestamp } | undefined
-  if (hooks.echoMatch) request = hooks.echoMatch(key, isRequest, d.raw.no, frameTime)
-  else if (d.context.echoRequest) {
-    const frame = d.context.echoRequest(key, isRequest, d.raw.no)
-    if (frame !== undefined) request = { frame }
-  }
+  const request = d.context.echoMatch?.(key, isRequest, d.raw.no, frameTime)
   if (!request) return
   d.generated(node, defs.respTo, request.frame)
   if (request.time) {
@@ -602,7 +435,7 @@ function bestGuessMsOfDay(beValue: number, leValue: number, frameMs: number): nu
 
 function decodeEchoData(d: Dissection, span: Span, node: Field, type: number, checksum: number): void {
   const at = span.start
-  if (!inErrorPacket(d) && d.network) {
+  if (!d.quoting && d.network) {
     const key = icmpEchoKey(type, checksum, d.u16(span, at + 4), d.u16(span, at + 6), d.network.src, d.network.dst)
     matchEcho(d, node, key, type === ICMP_TYPE.ECHO, { respTo: ICMP.respTo, resptime: ICMP.resptime })
   }
@@ -632,7 +465,7 @@ function decodeIcmpQuote(d: Dissection, span: Span, node: Field, type: number, o
   } else if (originalLength && reported > 8 + originalLength * 4 && d.u16(span, at + 10) > originalLength * 4) {
     d.setLength(quote, ((b[at + 8] & 0x0f) + originalLength) * 4)
   }
-  decodeQuotedPacket(d, () => decodeIpv4(d, quote, node))
+  d.quoted(() => decodeIpv4(d, quote, node))
   completeQuotedTcp(d, node, quote)
   if (reported > 8 + 128 && d.u16(span, at + 10) <= 128) {
     decodeIcmpExtensions(d, span, node, at + 8 + (originalLength ? originalLength * 4 : 128))
@@ -652,7 +485,7 @@ export function completeQuotedTcp(d: Dissection, icmpNode: Field, quote: Span): 
   const tcp = icmpNode.children?.findLast((child) => child.name === 'tcp')
   if (!tcp || tcp.children?.some((child) => child.name === 'tcp.seq_raw' || child.name === QUOTED_TCP.seq.name)) return
   const end = Math.min(quote.end, quote.reported)
-  ;(tcp as { length: number }).length = Math.max(0, Math.min(tcp.length, end - tcp.offset))
+  d.resize(tcp, Math.min(tcp.length, end - tcp.offset))
   if (tcp.offset + 8 > end) return
   const seq = ((d.bytes[tcp.offset + 4] << 24) | (d.bytes[tcp.offset + 5] << 16) | (d.bytes[tcp.offset + 6] << 8) | d.bytes[tcp.offset + 7]) >>> 0
   d.add(tcp, QUOTED_TCP.seq, tcp.offset + 4, 4, seq)
@@ -690,7 +523,7 @@ export function decodeIcmpExtensions(d: Dissection, span: Span, node: Field, at:
     const objectLength = d.u16(span, offset)
     const truncated = Math.min(objectLength, end - offset)
     const objectEnd = offset + truncated
-    const object = d.subtree(ext, TEXT_ITEM, offset, Math.max(truncated, 4), 'Unknown object')
+    const object = d.text(ext, offset, Math.max(truncated, 4), 'Unknown object')
     d.add(object, ICMP.extLength, offset, 2, objectLength)
     const classNum = d.uint(object, ICMP.extClass, span, offset + 2, 1)
     const cType = d.u8(span, offset + 3)
@@ -705,7 +538,7 @@ export function decodeIcmpExtensions(d: Dissection, span: Span, node: Field, at:
       for (; entry + 4 <= objectEnd && end - entry >= 4; entry += 4) {
         const word = d.u24(span, entry)
         const label = word >>> 4
-        const stackEntry = d.subtree(object, TEXT_ITEM, entry, 4, '')
+        const stackEntry = d.text(object, entry, 4, '')
         d.bitField(stackEntry, ICMP.mplsLabel, entry, 3, word)
         d.bitField(stackEntry, ICMP.mplsExp, entry + 2, 1, b(d, entry + 2))
         d.bitField(stackEntry, ICMP.mplsS, entry + 2, 1, b(d, entry + 2))

@@ -6,7 +6,7 @@ import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field, type FieldDef } from '../field'
 import { ipv6Text, macText } from '../addresses'
 import { hex } from '../format'
-import { absoluteTimeText, decodeQuotedPacket, malformedExpert } from './icmp'
+import { absoluteTimeText } from './icmp'
 import { decodeData } from './data'
 import { decodeIpv6 } from './ipv6'
 
@@ -180,7 +180,7 @@ export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset
     const lengthField = d.add(node, ND_OPT.length, offset + 1, 1, optionLength / 8)
     lengthField.text = `Length: ${optionLength / 8} (${optionLength} bytes)`
     if (optionLength === 0) {
-      malformedExpert(d, lengthField, 'Invalid option length (Zero)')
+      d.note('error', 'malformed', 'Invalid option length (Zero)', lengthField)
       return false
     }
     let at = offset + 2
@@ -239,7 +239,7 @@ export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset
         if (optionLength > 8) {
           d.add(node, ND_OPT.redirectedPacket, at, optionLength - 8, null).text = 'Redirected Packet'
           const packet = d.sub(span, at, optionLength - 8)
-          decodeQuotedPacket(d, () => {
+          d.quoted(() => {
             if (d.u8(packet, at) >> 4 === 6) decodeIpv6(d, packet, node)
             else decodeData(d, packet, node)
           })
@@ -371,7 +371,7 @@ export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset
     offset += optionLength
     if (offset > at) {
       const unknown = d.add(node, ND_OPT.unknownData, at, offset - at, d.slice(span, at, offset - at))
-      malformedExpert(d, unknown, 'Unknown Data (not interpreted)')
+      d.note('error', 'malformed', 'Unknown Data (not interpreted)', unknown)
     }
     node.text += ')'
   }

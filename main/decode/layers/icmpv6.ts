@@ -6,20 +6,9 @@ import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field } from '../field'
 import { ipv6Text } from '../addresses'
 import { hex } from '../format'
-import {
-  addressPair,
-  attachProtocolNode,
-  addUnverifiedChecksum,
-  addVerifiedChecksum,
-  capturedData,
-  CHECKSUM_STATUS,
-  decodeQuotedPacket,
-  inErrorPacket,
-  ipFragmented,
-  matchEcho,
-  onesComplementSum,
-  decodeIcmpExtensions,
-} from './icmp'
+import { addressPair, capturedData, matchEcho, decodeIcmpExtensions } from './icmp'
+import { addUnverifiedChecksum, addVerifiedChecksum, onesComplementSum } from '../checksum'
+import { CHECKSUM_STATUS } from '../names'
 import { addFlags, decodeNdOptions, ROUTER_PREFERENCE } from './icmpv6-options'
 import { decodeData } from './data'
 import { decodeIpv6 } from './ipv6'
@@ -225,16 +214,15 @@ function icmpv6Sum(d: Dissection, at: number, length: number): number {
 export function decodeIcmpv6(d: Dissection, span: Span, parent: Field | null): void {
   const at = span.start
   const b = d.bytes
-  const inError = inErrorPacket(d)
+  const inError = d.quoting
   // A quote that stops before this header: Wireshark's IP layer does not hand it over at all.
   if (inError && span.start >= Math.min(span.end, span.reported)) return
-  d.protocols.push(ICMPV6.icmpv6.name)
-  d.current = ICMPV6.icmpv6.short!
+  d.enter(ICMPV6.icmpv6)
   d.protocolColumn = 'ICMPv6'
   d.info = ''
   const captured = Math.max(0, Math.min(span.end, span.reported) - at)
   const reported = span.reported - at
-  const node = attachProtocolNode(d, parent, ICMPV6.icmpv6, at, captured, ICMPV6.icmpv6.title)
+  const node = d.attach(parent, ICMPV6.icmpv6, at, captured, ICMPV6.icmpv6.title)
   const type = d.u8(span, at)
   const typeField = d.add(node, ICMPV6.type, at, 1, type)
   if (ICMPV6_TYPES[type] === undefined) typeField.text = `Type: Unknown (${type})`
@@ -249,7 +237,7 @@ export function decodeIcmpv6(d: Dissection, span: Span, parent: Field | null): v
   }
   const checksum = d.u16(span, at + 2)
   const defs = { checksum: ICMPV6.checksum, status: ICMPV6.checksumStatus }
-  if (!ipFragmented(d) && captured >= reported && !inError && d.network) {
+  if (!d.fragmented && captured >= reported && !inError && d.network) {
     addVerifiedChecksum(d, node, defs, at + 2, checksum, icmpv6Sum(d, at, reported))
   } else {
     addUnverifiedChecksum(d, node, defs, at + 2, checksum, inError ? 'in ICMP error packet' : 'fragmented datagram')
@@ -411,7 +399,7 @@ export function decodeIcmpv6(d: Dissection, span: Span, parent: Field | null): v
 
 /** The packet an error message quotes: IPv6 if it looks like it, else data. */
 function decodeContained(d: Dissection, quote: Span, node: Field): void {
-  decodeQuotedPacket(d, () => {
+  d.quoted(() => {
     if (d.u8(quote, quote.start) >> 4 === 6) decodeIpv6(d, quote, node)
     else decodeData(d, { ...quote, reported: Math.min(quote.end, quote.reported) }, node)
   })
@@ -466,7 +454,7 @@ function decodeMldv2Report(d: Dissection, span: Span, node: Field, offset: numbe
       d.add(record, ICMPV6.mldrAuxData, offset, auxLength * 4, d.slice(span, offset, auxLength * 4))
       offset += auxLength * 4
     }
-    ;(record as { length: number }).length = offset - start
+    d.resize(record, offset - start)
     record.text = `Multicast Address Record ${MLDR_RECORD_TYPES[recordType] ?? `Unknown Record Type (${recordType})`}: ${group}`
   }
 }

@@ -4,7 +4,8 @@ import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field } from '../field'
 import { ipv4Text } from '../addresses'
 import { hex } from '../format'
-import { IP_PROTOCOLS } from '../names'
+import { CHECKSUM_STATUS, IP_PROTOCOLS } from '../names'
+import { addUnverifiedChecksum } from '../checksum'
 import { ipProtocols } from '../registry'
 import { decodeData } from './data'
 import { decodeIpv4Options } from './ipv4-options'
@@ -17,7 +18,6 @@ const DSCP: Record<number, string> = {
   26: 'AF31', 28: 'AF32', 30: 'AF33', 32: 'CS4', 34: 'AF41', 36: 'AF42', 38: 'AF43', 40: 'CS5', 44: 'VOICE-ADMIT', 46: 'EF', 48: 'CS6', 56: 'CS7',
 }
 const ECN: Record<number, string> = { 0: 'Not-ECT', 1: 'ECT(1)', 2: 'ECT(0)', 3: 'CE' }
-const CHECKSUM_STATUS = { 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' }
 
 export const IPV4 = defineFields({
   ip: { name: 'ip', title: 'Internet Protocol Version 4', type: 'protocol', short: 'IPv4' },
@@ -100,9 +100,7 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
   const fragmentOffset = (flagsFragment & 0x1fff) * 8
   const ttl = d.uint(node, IPV4.ttl, span, at + 8, 1)
   const protocol = d.uint(node, IPV4.proto, span, at + 9, 1)
-  const checksumField = d.uintField(node, IPV4.checksum, span, at + 10, 2)
-  checksumField.text = `Header Checksum: ${hex(checksumField.value as number, 4)} [validation disabled]`
-  d.generated(node, IPV4.checksumStatus, 2, at + 10, 2)
+  addUnverifiedChecksum(d, node, { checksum: IPV4.checksum, status: IPV4.checksumStatus }, at + 10, d.u16(span, at + 10), undefined, 'validation disabled')
   addAddress(d, node, at + 12, src, true)
   addAddress(d, node, at + 16, dst, false)
   if (headerLength > 20) decodeIpv4Options(d, span, node, at + 20, headerLength - 20)

@@ -5,6 +5,8 @@ import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field } from '../field'
 import { hex } from '../format'
 import { decodeData } from './data'
+import { addUnverifiedChecksum } from '../checksum'
+import { CHECKSUM_STATUS } from '../names'
 import { decodeTcpOptions, type TcpOptionSummary } from './tcp-options'
 
 /** Byte layout of the TCP header (smoltcp-style: the decoder and the hex pane read this). */
@@ -37,7 +39,7 @@ export const TCP = defineFields({
   str: { name: 'tcp.flags.str', title: 'TCP Flags', type: 'string' },
   window: { name: 'tcp.window_size_value', title: 'Window', type: 'uint16', base: 'dec' },
   checksum: { name: 'tcp.checksum', title: 'Checksum', type: 'uint16', base: 'hex' },
-  checksumStatus: { name: 'tcp.checksum.status', title: 'Checksum Status', type: 'uint8', base: 'none', values: { 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' } },
+  checksumStatus: { name: 'tcp.checksum.status', title: 'Checksum Status', type: 'uint8', base: 'none', values: CHECKSUM_STATUS },
   urgent: { name: 'tcp.urgent_pointer', title: 'Urgent Pointer', type: 'uint16', base: 'dec' },
   payload: { name: 'tcp.payload', title: 'TCP payload', type: 'bytes' },
 })
@@ -136,9 +138,7 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   const str = d.generated(flagsField, TCP.str, flagString(flags), at + 12, 2)
   str.text = `[TCP Flags: ${flagString(flags)}]`
   d.add(node, TCP.window, at + 14, 2, window)
-  const checksum = d.uintField(node, TCP.checksum, span, at + 16, 2)
-  checksum.text = `Checksum: ${hex(checksum.value as number, 4)} [unverified]`
-  d.generated(node, TCP.checksumStatus, 2, at + 16, 2)
+  addUnverifiedChecksum(d, node, { checksum: TCP.checksum, status: TCP.checksumStatus }, at + 16, d.u16(span, at + 16))
   d.uint(node, TCP.urgent, span, at + 18, 2)
   const whole = reportedLength >= headerLength && !d.fragmented
   if (whole) d.info += ` Len=${segmentLength}`

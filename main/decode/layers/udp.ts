@@ -5,7 +5,8 @@ import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field } from '../field'
 import { decodeData } from './data'
 import { timeDiff } from '../time'
-import { addChecksumStatus, addUnverifiedChecksum, attachProtocolNode, CHECKSUM_STATUS, inErrorPacket, ipFragmented, malformedExpert, TEXT_ITEM, type PassHooks } from './icmp'
+import { addChecksumStatus, addUnverifiedChecksum } from '../checksum'
+import { CHECKSUM_STATUS } from '../names'
 
 /** Byte layout of the UDP header. */
 export const UDP_LAYOUT = { srcPort: 0, dstPort: 2, length: 4, checksum: 6, payload: 8 } as const
@@ -36,17 +37,16 @@ export function udpConversationKey(srcAddr: string, srcPort: number, dstAddr: st
 
 export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void {
   const at = span.start
-  const inError = inErrorPacket(d)
+  const inError = d.quoting
   // A quote that stops before this header: Wireshark's IP layer does not hand it over at all.
   if (inError && span.start >= Math.min(span.end, span.reported)) return
-  d.protocols.push(UDP.udp.name)
-  d.current = UDP.udp.short!
+  d.enter(UDP.udp)
   const srcPort = d.u16(span, at)
   const dstPort = d.u16(span, at + 2)
   d.protocolColumn = 'UDP'
   d.info = `${srcPort} \u2192 ${dstPort}`
   const reportedLength = span.reported - at
-  const node = attachProtocolNode(d, parent, UDP.udp, at, Math.max(0, Math.min(8, span.end - at)), `User Datagram Protocol, Src Port: ${srcPort}, Dst Port: ${dstPort}`)
+  const node = d.attach(parent, UDP.udp, at, Math.max(0, Math.min(8, span.end - at)), `User Datagram Protocol, Src Port: ${srcPort}, Dst Port: ${dstPort}`)
   const src = d.add(node, UDP.srcport, at, 2, srcPort)
   const dst = d.add(node, UDP.dstport, at + 2, 2, dstPort)
   d.hidden(node, UDP.port, at, 2, srcPort)
@@ -65,14 +65,14 @@ export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void
   if (jumbogram) length = reportedLength // RFC 2675 §4
   if (length < 8) {
     lengthField.text = `Length: ${lengthValue} (bogus, must be >= 8)`
-    malformedExpert(d, lengthField, `Bad length value ${length} < 8`)
+    d.note('error', 'malformed', `Bad length value ${length} < 8`, lengthField)
     d.info += ` [BAD UDP LENGTH ${length} < 8]`
     return
   }
-  const fragmented = ipFragmented(d)
+  const fragmented = d.fragmented
   if (length > reportedLength && !fragmented && !inError) {
     lengthField.text = `Length: ${lengthValue} (bogus, payload length ${reportedLength})`
-    malformedExpert(d, lengthField, `Bad length value ${length} > IP payload length`)
+    d.note('error', 'malformed', `Bad length value ${length} > IP payload length`, lengthField)
     d.info += ` [BAD UDP LENGTH ${length} > IP PAYLOAD LENGTH]`
   }
   if (jumbogram && length < 65536) d.note('warn', 'protocol', 'Length is zero but payload < 65536', lengthField)
@@ -100,11 +100,11 @@ export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void
   if (length === 8) return
 
   // Times within the conversation (Wireshark's udp.calculate_timestamps, on by default).
-  const hooks = d.context as PassHooks
+  const hooks = d.context
   if (!inError && stream !== undefined && hooks.udpTimes) {
     const now = { sec: d.raw.tsSec, nsec: d.raw.tsNsec }
     const times = hooks.udpTimes(stream, now)
-    const group = d.subtree(node, TEXT_ITEM, at, 0, '[Timestamps]')
+    const group = d.text(node, at, 0, '[Timestamps]')
     group.generated = true
     d.generated(group, UDP.timeRelative, timeDiff(now, times.first), at, 0)
     d.generated(group, UDP.timeDelta, timeDiff(now, times.previous), at, 0)

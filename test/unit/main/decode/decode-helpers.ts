@@ -1,0 +1,39 @@
+// Decoding frames in tests the way `tcplens fields` does, and reading fields back as tshark
+// prints them.
+import type { CaptureInfo, RawFrame } from '../../../../main/capture/source'
+import { formatFieldsRow } from '../../../../main/cli/fields'
+import { walkFields, type Field } from '../../../../main/decode/field'
+import type { DecodedFrame } from '../../../../main/decode/frame'
+import { DecodePass } from '../../../../main/decode/pass'
+
+const INFO: CaptureInfo = { format: 'pcap', gzip: false, sections: [], interfaces: [], names: [] }
+
+export type FrameInput = Uint8Array | { bytes: Uint8Array; origLen: number }
+
+/** Decodes frames one second apart, in file order, on one link type (Ethernet by default). */
+export function decodeFrames(frames: FrameInput[], linkType = 1): DecodedFrame[] {
+  const pass = new DecodePass(INFO)
+  return frames.map((input, i) => {
+    const { bytes, origLen } = input instanceof Uint8Array ? { bytes: input, origLen: input.length } : input
+    const raw: RawFrame = { no: i + 1, tsSec: 1_700_000_000 + i, tsNsec: 0, capLen: bytes.length, origLen, linkType, interfaceId: 0, bytes, fileOffset: 0 }
+    return pass.decode(raw)
+  })
+}
+
+export function decodeOne(frame: FrameInput, linkType = 1): DecodedFrame {
+  return decodeFrames([frame], linkType)[0]
+}
+
+/** What `tshark -T fields -E aggregator=| -e name` prints for the frame. */
+export function cell(frame: DecodedFrame, name: string): string {
+  return formatFieldsRow(frame, [name], { header: false, separator: '\t', occurrence: 'a', aggregator: '|', quote: '' })
+}
+
+/** Every occurrence of a field, in tree order. */
+export function find(frame: DecodedFrame, name: string): Field[] {
+  const found: Field[] = []
+  walkFields(frame.tree, (field) => {
+    if (field.name === name) found.push(field)
+  })
+  return found
+}
