@@ -94,13 +94,7 @@ async function drain(source: ChunkSource, write: (chunk: Uint8Array) => Promise<
 async function gunzipAll(raw: ChunkSource, prefix: Uint8Array): Promise<Uint8Array> {
   const parts: Uint8Array[] = []
   await drain(new GunzipSource(raw, prefix), async (chunk) => void parts.push(chunk.slice()))
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const part of parts) {
-    all.set(part, at)
-    at += part.length
-  }
-  return all
+  return new Uint8Array(Buffer.concat(parts))
 }
 
 async function spoolGzip(path: string, tmpDir: string): Promise<Positional> {

@@ -1,10 +1,15 @@
-// IP addresses as text and back, for pcapng Name Resolution Blocks. IPv6 text follows
-// RFC 5952: lower case, no leading zeros, the longest run (of two or more) of zero groups as "::".
+// IP addresses as text and back: for pcapng Name Resolution Blocks, and for every address the
+// decoder shows. IPv6 text follows RFC 5952, as Wireshark prints it.
 
 export function ipv4Text(bytes: Uint8Array, offset = 0): string {
   return `${bytes[offset]}.${bytes[offset + 1]}.${bytes[offset + 2]}.${bytes[offset + 3]}`
 }
 
+/**
+ * RFC 5952 text: lower case, leading zeros dropped, the longest run (of two or more) of zero
+ * groups as "::" (the first of equal runs). IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible
+ * (::a.b.c.d) addresses keep a dotted tail, as inet_ntop and Wireshark write them.
+ */
 export function ipv6Text(bytes: Uint8Array, offset = 0): string {
   const groups: number[] = []
   for (let i = 0; i < 8; i++) groups.push((bytes[offset + 2 * i] << 8) | bytes[offset + 2 * i + 1])
@@ -29,8 +34,8 @@ export function ipv6Text(bytes: Uint8Array, offset = 0): string {
       .map((g) => g.toString(16))
       .join(':')
   if (bestStart < 0) return hex(0, 8)
-  // IPv4-mapped addresses keep their dotted tail (RFC 5952 5).
   if (bestStart === 0 && bestLength === 5 && groups[5] === 0xffff) return `::ffff:${ipv4Text(bytes, offset + 12)}`
+  if (bestStart === 0 && bestLength === 6) return `::${ipv4Text(bytes, offset + 12)}`
   return `${hex(0, bestStart)}::${hex(bestStart + bestLength, 8)}`
 }
 

@@ -221,13 +221,7 @@ export function encodePcapng(sections: PcapngSectionToWrite | PcapngSectionToWri
     writeSection(out, section)
     return out.take()
   })
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const part of parts) {
-    all.set(part, at)
-    at += part.length
-  }
-  return all
+  return new Uint8Array(Buffer.concat(parts))
 }
 
 export function gzipCapture(bytes: Uint8Array): Uint8Array {

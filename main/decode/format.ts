@@ -13,7 +13,8 @@ export function bytesToHex(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i++) out += HEX_BYTE[bytes[i]]
   return out
 }
-const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+/** The two hex digits of every byte value. */
+export const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
 /** seconds.nanoseconds with 9 decimals, as Wireshark writes times and time differences. */
 export function formatTime(t: Timestamp): string {

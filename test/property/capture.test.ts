@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { openFrameAccessBytes } from '../../main/capture/access'
 import { openCaptureBytes } from '../../main/capture/open'
+import { drain } from '../unit/main/capture/read-all'
 import { CaptureError, MAX_CAPLEN, type RawFrame, type TsResolution } from '../../main/capture/source'
 import { unitsPerSecond } from '../../main/capture/timestamp'
 import {
@@ -36,15 +37,7 @@ async function outcome(bytes: Uint8Array, chunkSize: number): Promise<Outcome> {
     if (err instanceof CaptureError) return { frames, error: err }
     throw err
   }
-  try {
-    for await (const batch of reader.batches()) for (const f of batch) frames.push({ ...f, bytes: f.bytes.slice() })
-    return { frames }
-  } catch (err) {
-    if (err instanceof CaptureError) return { frames, error: err }
-    throw err
-  } finally {
-    await reader.close()
-  }
+  return drain(reader)
 }
 
 function wellFormed({ frames, error }: Outcome): void {

@@ -14,8 +14,9 @@ describe('decode/addresses', () => {
     expect(v6('2001:db8:0:1:1:1:1:1')).toBe('2001:db8:0:1:1:1:1:1')
     expect(v6('2001:0:0:1:0:0:0:1')).toBe('2001:0:0:1::1')
     expect(v6('2001:db8:0:0:1:0:0:1')).toBe('2001:db8::1:0:0:1')
-    // IPv4-mapped addresses keep their dotted tail.
+    // IPv4-mapped and IPv4-compatible addresses keep a dotted tail (tshark: "::192.0.2.1").
     expect(v6('::ffff:192.0.2.1')).toBe('::ffff:192.0.2.1')
+    expect(v6('::192.0.2.1')).toBe('::192.0.2.1')
   })
 
   it('should write MAC addresses in lower case with colons', () => {

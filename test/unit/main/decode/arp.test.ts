@@ -1,42 +1,9 @@
 // ARP (and RARP, Inverse ARP) as tshark 4.0.17 shows it (`tshark -n -T fields`, one pass).
 // Every expected value below was checked against tshark on the same bytes.
 import { describe, expect, it } from 'vitest'
-import type { CaptureInfo, RawFrame } from '../../../../main/capture/source'
-import { formatFieldsRow } from '../../../../main/cli/fields'
-import type { Field } from '../../../../main/decode/field'
 import { fieldLabel } from '../../../../main/decode/format'
-import type { DecodedFrame } from '../../../../main/decode/frame'
-import { DecodePass } from '../../../../main/decode/pass'
+import { cell, decodeFrames as decode, find } from './decode-helpers'
 import { ETHERTYPE, LINKTYPE, arp, concat, ethernet, parseIpv4, parseMac, sll, u16, type VlanTag } from '../../../fixtures/packets'
-
-const INFO: CaptureInfo = { format: 'pcap', gzip: false, sections: [], interfaces: [], names: [] }
-
-type FrameInput = Uint8Array | { bytes: Uint8Array; origLen: number }
-
-function decode(frames: FrameInput[], linkType: number = LINKTYPE.ETHERNET): DecodedFrame[] {
-  const pass = new DecodePass(INFO)
-  return frames.map((input, i) => {
-    const { bytes, origLen } = input instanceof Uint8Array ? { bytes: input, origLen: input.length } : input
-    const raw: RawFrame = { no: i + 1, tsSec: 1_700_000_000 + i, tsNsec: 0, capLen: bytes.length, origLen, linkType, interfaceId: 0, bytes, fileOffset: 0 }
-    return pass.decode(raw)
-  })
-}
-
-function cell(frame: DecodedFrame, name: string): string {
-  return formatFieldsRow(frame, [name], { header: false, separator: '\t', occurrence: 'a', aggregator: '|', quote: '' })
-}
-
-function find(frame: DecodedFrame, name: string): Field[] {
-  const out: Field[] = []
-  const walk = (fields: readonly Field[]) => {
-    for (const f of fields) {
-      if (f.name === name) out.push(f)
-      if (f.children) walk(f.children)
-    }
-  }
-  walk(frame.tree)
-  return out
-}
 
 const MAC_A = '00:11:22:33:44:55'
 const MAC_B = '66:77:88:99:aa:bb'

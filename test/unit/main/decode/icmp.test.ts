@@ -2,12 +2,8 @@
 // TCP Lens decodes switched off). Every expected value below was checked against tshark on
 // the same bytes.
 import { describe, expect, it } from 'vitest'
-import type { CaptureInfo, RawFrame } from '../../../../main/capture/source'
-import { formatFieldsRow } from '../../../../main/cli/fields'
-import type { Field } from '../../../../main/decode/field'
 import { fieldLabel } from '../../../../main/decode/format'
-import type { DecodedFrame } from '../../../../main/decode/frame'
-import { DecodePass } from '../../../../main/decode/pass'
+import { cell, decodeFrames as decode, find } from './decode-helpers'
 import {
   ETHERTYPE,
   IPPROTO,
@@ -26,36 +22,6 @@ import {
   u32le,
   udp,
 } from '../../../fixtures/packets'
-
-const INFO: CaptureInfo = { format: 'pcap', gzip: false, sections: [], interfaces: [], names: [] }
-
-type FrameInput = Uint8Array | { bytes: Uint8Array; origLen: number }
-
-/** Decodes frames one second apart from 1700000000 (2023-11-14 22:13:20 UTC), in order. */
-function decode(frames: FrameInput[]): DecodedFrame[] {
-  const pass = new DecodePass(INFO)
-  return frames.map((input, i) => {
-    const { bytes, origLen } = input instanceof Uint8Array ? { bytes: input, origLen: input.length } : input
-    const raw: RawFrame = { no: i + 1, tsSec: 1_700_000_000 + i, tsNsec: 0, capLen: bytes.length, origLen, linkType: 1, interfaceId: 0, bytes, fileOffset: 0 }
-    return pass.decode(raw)
-  })
-}
-
-function cell(frame: DecodedFrame, name: string): string {
-  return formatFieldsRow(frame, [name], { header: false, separator: '\t', occurrence: 'a', aggregator: '|', quote: '' })
-}
-
-function find(frame: DecodedFrame, name: string): Field[] {
-  const out: Field[] = []
-  const walk = (fields: readonly Field[]) => {
-    for (const f of fields) {
-      if (f.name === name) out.push(f)
-      if (f.children) walk(f.children)
-    }
-  }
-  walk(frame.tree)
-  return out
-}
 
 const A = '10.0.0.1'
 const B = '10.0.0.2'

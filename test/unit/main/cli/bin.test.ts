@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = resolve(__dirname, '../../../..')
+const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> }
+
+describe('the tcplens executable', () => {
+  it('should be the built CLI entry, with a shebang, built on install (prepare)', () => {
+    expect(pkg.bin['tcplens']).toBe('out/main/cli.js')
+    expect(pkg.scripts['prepare']).toMatch(/electron-vite build/)
+    const cli = resolve(ROOT, pkg.bin['tcplens'])
+    expect(existsSync(cli), 'out/main/cli.js is missing: run npm run build').toBe(true)
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+  })
+
+  it('should run in plain Node, outside Electron, and answer --help', () => {
+    const result = spawnSync(process.execPath, [resolve(ROOT, pkg.bin['tcplens']), '--help'], { encoding: 'utf8' })
+    expect(result.status).toBe(0)
+    expect(result.stdout).toMatch(/usage: tcplens COMMAND/)
+  })
+})
