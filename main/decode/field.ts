@@ -1,6 +1,8 @@
 // Fields: what a decoded frame is made of. Every field carries its Wireshark name, its value,
 // and the bytes it came from (absolute offset and length in the frame), so the detail tree,
 // the hex pane, `tcplens fields` and the display filters all read the same thing.
+import { fieldDisplay, fieldLabel } from './format'
+
 
 /** The value types of Wireshark's fields (FT_*), as far as TCP Lens uses them. */
 export type FieldType =
@@ -100,6 +102,16 @@ export class Field {
 
   get bitmask(): number | undefined {
     return this.def.bitmask
+  }
+
+  /** The line in the detail tree: "Source Port: 443", ".... ..1. = Syn: Set". */
+  get label(): string {
+    return fieldLabel(this)
+  }
+
+  /** The value as `tshark -T fields` prints it: "443", "0x0012", "aa:bb:cc:dd:ee:ff". */
+  get display(): string {
+    return fieldDisplay(this)
   }
 
   add(child: Field): Field {

@@ -11,7 +11,8 @@ function originPath(): string | undefined {
   try {
     const url = execFileSync('git', ['-C', REPO, 'remote', 'get-url', 'origin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
     const path = url.startsWith('file://') ? url.slice(7) : url
-    return isAbsolute(path) ? path : undefined
+    // "git clone ." records the source as "/path/to/repo/.": normalise before going up.
+    return isAbsolute(path) ? resolve(path) : undefined
   } catch {
     return undefined
   }

@@ -35,3 +35,24 @@ describe('decode/format', () => {
     expect(maskWidth(0x0ff00000)).toBe(8)
   })
 })
+
+describe('decode/field', () => {
+  it('should give every field its tree line and its fields value, from the bytes it covers', async () => {
+    const { ETHERTYPE, IPPROTO, ethernet, ipv4, tcp } = await import('../../../fixtures/packets')
+    const { decodeOne, find } = await import('./decode-helpers')
+    const frame = decodeOne(
+      ethernet({ src: '02:00:00:00:00:0a', dst: '02:00:00:00:00:14', etherType: ETHERTYPE.IPV4, payload: ipv4({ src: '192.0.2.10', dst: '198.51.100.20', protocol: IPPROTO.TCP, payload: tcp({ srcPort: 40000, dstPort: 80, seq: 7, flags: ['SYN'], ip: { src: '192.0.2.10', dst: '198.51.100.20' } }) }) }),
+    )
+    const syn = find(frame, 'tcp.flags.syn')[0]
+    expect(syn.label).toBe('.... .... ..1. = Syn: Set')
+    expect(syn.display).toBe('1')
+    expect(syn.bitmask).toBe(0x002)
+    expect([syn.offset, syn.length]).toEqual([14 + 20 + 12, 2])
+    const seq = find(frame, 'tcp.seq_raw')[0]
+    expect(seq.label).toBe('Sequence Number (raw): 7')
+    expect([seq.offset, seq.length]).toEqual([14 + 20 + 4, 4])
+    const len = find(frame, 'tcp.len')[0]
+    expect(len.generated).toBe(true)
+    expect(len.label).toBe('[TCP Segment Len: 0]')
+  })
+})
