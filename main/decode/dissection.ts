@@ -328,14 +328,12 @@ export class Dissection {
       const node = new Field(MALFORMED.malformed, 0, 0, null)
       node.text = `[Malformed Packet: ${this.current}]`
       this.tree.push(node)
-      this.protocols.push('_ws.malformed')
       this.note('error', 'malformed', 'Malformed Packet (Exception occurred)', node)
       this.info += '[Malformed Packet]'
     } else {
       const node = new Field(MALFORMED.short, 0, 0, null)
       node.text = `[Packet size limited during capture: ${this.current} truncated]`
       this.tree.push(node)
-      this.protocols.push('_ws.short')
       this.info += '[Packet size limited during capture]'
     }
   }

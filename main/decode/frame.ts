@@ -40,14 +40,14 @@ export const FRAME = defineFields({
 export function decodeFrame(raw: RawFrame, context: DecodeContext = {}): DecodedFrame {
   const d = new Dissection(raw, context)
   const bits = (n: number) => `${n} bytes (${n * 8} bits)`
+  // The frame's own nodes come first; they are not protocols of the packet (frame.protocols).
   if (raw.comments?.length) {
-    const comments = d.protocol(null, FRAME.comments, 0, 0, 'Packet comments')
+    const comments = d.attach(null, FRAME.comments, 0, 0, 'Packet comments')
     for (const comment of raw.comments) d.add(comments, FRAME.comment, 0, 0, comment).text = comment
-    d.protocols.length = 0
   }
   const interfaceId = context.sectionInterfaceId ?? raw.interfaceId
   const iface = context.showInterface ? ` on interface ${context.interfaceName ?? interfaceId}, id ${interfaceId}` : ''
-  const frame = d.protocol(null, FRAME.frame, 0, raw.capLen, `Frame ${raw.no}: ${raw.origLen} bytes on wire (${raw.origLen * 8} bits), ${raw.capLen} bytes captured (${raw.capLen * 8} bits)${iface}`)
+  const frame = d.attach(null, FRAME.frame, 0, raw.capLen, `Frame ${raw.no}: ${raw.origLen} bytes on wire (${raw.origLen * 8} bits), ${raw.capLen} bytes captured (${raw.capLen * 8} bits)${iface}`)
   if (context.showInterface) d.add(frame, FRAME.interfaceId, 0, 0, interfaceId)
   if (!raw.noTimestamp) d.add(frame, FRAME.timeEpoch, 0, 0, { sec: raw.tsSec, nsec: raw.tsNsec })
   if (context.timeDelta) d.generated(frame, FRAME.timeDelta, context.timeDelta)
@@ -77,13 +77,11 @@ export function decodeFrame(raw: RawFrame, context: DecodeContext = {}): Decoded
       d.note('error', 'malformed', `Decoder bug in ${d.current}: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
-  d.protocols.unshift('frame')
-  const protocols = d.protocols.filter((p) => p !== 'frame' && p !== '_ws.malformed' && p !== '_ws.short' && p !== 'pkt_comment')
-  protocolsField.value = protocols.join(':')
+  protocolsField.value = d.protocols.join(':')
   return {
     raw,
     tree: d.tree,
-    protocols,
+    protocols: d.protocols,
     expert: d.expert,
     columns: {
       source: d.netSrc || d.linkSrc,
