@@ -216,6 +216,22 @@ export function decodeArp(d: Dissection, span: Span, parent: Field | null): void
   }
 }
 
+/** The MARS (RFC 2022) message names Wireshark puts in the Info column, by opcode. */
+const MARS_MESSAGES: Record<number, string> = {
+  11: 'request',
+  12: 'MULTI request',
+  13: 'MSERV request',
+  14: 'JOIN request',
+  15: 'LEAVE',
+  16: 'NAK',
+  17: 'UNSERV request',
+  18: 'SJOIN request',
+  19: 'SLEAVE',
+  20: 'grouplist request',
+  21: 'grouplist reply',
+  22: 'redirect map',
+}
+
 function arpInfo(op: number, a: { sha: string; spa: string; tha: string; tpa: string }, gratuitous: boolean, announcement: boolean, probe: boolean): string {
   switch (op) {
     case ARP_OP.REQUEST:
@@ -237,30 +253,6 @@ function arpInfo(op: number, a: { sha: string; spa: string; tha: string; tpa: st
       return `${a.sha} is at ${a.spa}`
     case ARP_OP.ATMARP_NAK:
       return 'ARP NAK'
-    case 11:
-      return `MARS request from ${a.sha} at ${a.spa}`
-    case 12:
-      return `MARS MULTI request from ${a.sha} at ${a.spa}`
-    case 13:
-      return `MARS MSERV request from ${a.sha} at ${a.spa}`
-    case 14:
-      return `MARS JOIN request from ${a.sha} at ${a.spa}`
-    case 15:
-      return `MARS LEAVE from ${a.sha} at ${a.spa}`
-    case 16:
-      return `MARS NAK from ${a.sha} at ${a.spa}`
-    case 17:
-      return `MARS UNSERV request from ${a.sha} at ${a.spa}`
-    case 18:
-      return `MARS SJOIN request from ${a.sha} at ${a.spa}`
-    case 19:
-      return `MARS SLEAVE from ${a.sha} at ${a.spa}`
-    case 20:
-      return `MARS grouplist request from ${a.sha} at ${a.spa}`
-    case 21:
-      return `MARS grouplist reply from ${a.sha} at ${a.spa}`
-    case 22:
-      return `MARS redirect map from ${a.sha} at ${a.spa}`
     case 23:
       return `MAPOS UNARP request from ${a.sha} at ${a.spa}`
     case 24:
@@ -271,6 +263,7 @@ function arpInfo(op: number, a: { sha: string; spa: string; tha: string; tpa: st
     case 65535:
       return `Reserved opcode ${op}`
     default:
+      if (MARS_MESSAGES[op]) return `MARS ${MARS_MESSAGES[op]} from ${a.sha} at ${a.spa}`
       return `Unknown ARP opcode 0x${op.toString(16).padStart(4, '0')}`
   }
 }

@@ -276,13 +276,7 @@ export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset
       case 9:
       case 10:
         reserved(6)
-        while (at < offset + optionLength) {
-          d.need(span, at, 16)
-          const address = ipv6Text(b, at)
-          d.add(node, ND_OPT.ipv6Address, at, 16, address)
-          node.text += ` ${address}`
-          at += 16
-        }
+        at = addAddressList(d, span, node, ND_OPT.ipv6Address, at, offset + optionLength)
         break
       case 13: {
         reserved(6)
@@ -322,13 +316,7 @@ export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset
         reserved(2)
         addSpecial(d, node, ND_OPT.rdnssLifetime, span, at, 4)
         at += 4
-        while (at < offset + optionLength) {
-          d.need(span, at, 16)
-          const address = ipv6Text(b, at)
-          d.add(node, ND_OPT.rdnss, at, 16, address)
-          node.text += ` ${address}`
-          at += 16
-        }
+        at = addAddressList(d, span, node, ND_OPT.rdnss, at, offset + optionLength)
         break
       case 26:
         addFlags(d, node, ND_OPT.efo, at, 2, d.u16(span, at), [ND_OPT.efoM, ND_OPT.efoO, ND_OPT.efoH, ND_OPT.efoPrf, ND_OPT.efoP, ND_OPT.efoRsv])
@@ -376,4 +364,16 @@ export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset
     node.text += ')'
   }
   return true
+}
+
+/** IPv6 addresses one after another up to `end`, each a field and a word in the option's line. */
+function addAddressList(d: Dissection, span: Span, node: Field, def: FieldDef, at: number, end: number): number {
+  while (at < end) {
+    d.need(span, at, 16)
+    const address = ipv6Text(d.bytes, at)
+    d.add(node, def, at, 16, address)
+    node.text += ` ${address}`
+    at += 16
+  }
+  return at
 }
