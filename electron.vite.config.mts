@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
@@ -6,8 +7,17 @@ import vue from '@vitejs/plugin-vue'
 // app (main/index.ts) and the `tcplens` command (main/cli/index.ts); both bundle the same
 // engine modules from main/, so the CLI never runs a copy of the app's code.
 // The target is Node 20: the CLI runs in plain Node, the app in Electron's newer Node.
+// `npx tcplens` runs out/main/cli.js directly: it must be executable (the shebang does the rest).
+const cliExecutable = {
+  name: 'tcplens-cli-executable',
+  writeBundle(options: { dir?: string }) {
+    if (process.platform !== 'win32') chmodSync(resolve(options.dir ?? 'out/main', 'cli.js'), 0o755)
+  },
+}
+
 export default defineConfig({
   main: {
+    plugins: [cliExecutable],
     build: {
       target: 'node20',
       outDir: 'out/main',
