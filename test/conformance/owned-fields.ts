@@ -39,6 +39,7 @@ export function ownsCell(field: string, frame: EngineFrame | undefined): boolean
 export interface Deviation {
   /** Capture file name (exact) the deviation applies to. */
   capture: string
+  /** The field, or '*' for every field of the frames. */
   field: string
   /** Frames it applies to; all frames when absent. */
   frames?: number[]
@@ -52,12 +53,18 @@ const CUSTOM_BLOCKS_TIME =
   'TCP Lens skips custom blocks as the pcapng specification says a reader that does not know them should, so its ' +
   'times run from the first packet, as they do in every other file.'
 
+const NULL_IPV6_FAMILIES =
+  'On BSD loopback (LINKTYPE_NULL) captures written on Linux (AF_INET6 = 10) or Windows (AF_INET6 = 23), tshark 4.0 ' +
+  'shows the IPv6 packet as data (and calls 23 IPX, its BSD meaning). TCP Lens decodes it as IPv6 when the packet ' +
+  'itself says so (IP version 6): a student capturing loopback on those systems sees their TCP connection.'
+
 /** Differences from tshark that are on purpose. Each must say why. */
 export const DEVIATIONS: Deviation[] = [
+  ...['link-null-le-af10.pcap', 'link-null-be-af10.pcap', 'link-null-le-af23.pcap', 'link-null-be-af23.pcap'].map((capture) => ({ capture, field: '*', reason: NULL_IPV6_FAMILIES })),
   { capture: 'pcapng-custom-blocks.pcapng', field: 'frame.time_relative', reason: CUSTOM_BLOCKS_TIME },
   { capture: 'pcapng-custom-blocks.pcapng', field: 'frame.time_delta', frames: [1], reason: CUSTOM_BLOCKS_TIME },
 ]
 
 export function isDeviation(capture: string, field: string, frame: number): Deviation | undefined {
-  return DEVIATIONS.find((d) => d.capture === capture && d.field === field && (!d.frames || d.frames.includes(frame)))
+  return DEVIATIONS.find((d) => d.capture === capture && (d.field === field || d.field === '*') && (!d.frames || d.frames.includes(frame)))
 }

@@ -9,7 +9,7 @@ import { decodeIpv4 } from './ipv4'
 import { decodeIpv6 } from './ipv6'
 import type { Decoder } from '../registry'
 
-const FAMILIES: Record<number, string> = { 2: 'IP', 7: 'OSI', 16: 'Appletalk', 23: 'Netware IPX/SPX', 24: 'IPv6', 28: 'IPv6', 30: 'IPv6' }
+const FAMILIES: Record<number, string> = { 2: 'IP', 7: 'OSI', 10: 'IPv6 (Linux)', 16: 'Appletalk', 23: 'Netware IPX/SPX, or IPv6 (Windows)', 24: 'IPv6', 28: 'IPv6', 30: 'IPv6' }
 
 export const NULL = defineFields({
   null: { name: 'null', title: 'Null/Loopback', type: 'protocol', short: 'Null' },
@@ -19,15 +19,24 @@ export const NULL = defineFields({
 
 /**
  * Address families that carry IP. BSD systems use 2 for IPv4 and, for IPv6, 24 (NetBSD,
- * OpenBSD), 28 (FreeBSD) or 30 (macOS); Linux's AF_INET6 (10) and Windows' (23, Npcap's
- * loopback adapter) appear in captures too.
+ * OpenBSD), 28 (FreeBSD) or 30 (macOS). Linux's AF_INET6 (10) and Windows' (23) appear in
+ * captures written on those systems too; tshark 4.0 shows them as data (and 23 as BSD's IPX).
+ * TCP Lens decodes them as IPv6 when the packet says it is one (version 6), which an IPX
+ * packet (it starts with 0xffff) never does.
  */
 export const NULL_FAMILIES = new Map<number, Decoder>([
   [2, decodeIpv4],
   [24, decodeIpv6],
   [28, decodeIpv6],
   [30, decodeIpv6],
+  [10, ipv6IfVersion6],
+  [23, ipv6IfVersion6],
 ])
+
+function ipv6IfVersion6(d: Dissection, span: Span, parent: Field | null): void {
+  if (span.end > span.start && d.bytes[span.start] >> 4 === 6) decodeIpv6(d, span, parent)
+  else decodeData(d, span, parent)
+}
 
 function decodeFamily(d: Dissection, span: Span, node: Field, parent: Field | null, family: number): void {
   const payload = d.sub(span, span.start + 4)

@@ -78,6 +78,17 @@ describe('decode/link: Linux cooked, loopback, raw IP', () => {
     expect(cell(decodeOne(bsdLoop(AF.INET6_BSD, v6), 108), 'frame.protocols')).toBe('null:ipv6:tcp')
   })
 
+  it('should also decode IPv6 under the Linux (10) and Windows (23) families, where tshark shows data', () => {
+    for (const family of [AF.INET6_LINUX, AF.INET6_WINDOWS]) {
+      const frame = decodeOne(bsdNull(family, v6, 'little'), 0)
+      expect(cell(frame, 'frame.protocols')).toBe('null:ipv6:tcp')
+      expect(cell(frame, 'ipv6.src')).toBe('2001:db8::10')
+    }
+    // Family 23 is IPX on BSD: a packet that is not IPv6 stays data.
+    const ipx = decodeOne(bsdNull(AF.INET6_WINDOWS, Uint8Array.of(0xff, 0xff, 0, 30), 'little'), 0)
+    expect(cell(ipx, 'frame.protocols')).toBe('null:data')
+  })
+
   it('should tell IPv4 from IPv6 by the version nibble on raw IP, and take 228/229 as they say', () => {
     expect(cell(decodeOne(v4, 101), 'frame.protocols')).toBe('raw:ip:tcp')
     expect(cell(decodeOne(v6, 12), 'frame.protocols')).toBe('raw:ipv6:tcp')
