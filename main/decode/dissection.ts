@@ -361,10 +361,6 @@ export class Dissection {
     return field
   }
 
-  /** Appends to the Info column with a separator, as col_append_sep_str does. */
-  appendInfo(text: string, separator = ' '): void {
-    this.info = this.info ? this.info + separator + text : text
-  }
 }
 
 function lowBit(mask: number): number {

@@ -138,10 +138,6 @@ export function fieldDef(name: string): FieldDef | undefined {
   return registry.get(name)
 }
 
-export function knownFieldNames(): string[] {
-  return [...registry.keys()].sort()
-}
-
 /** Visits every field of a tree, depth first, in tree order. */
 export function walkFields(fields: readonly Field[], visit: (field: Field) => void): void {
   for (const field of fields) {

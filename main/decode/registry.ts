@@ -4,11 +4,11 @@ import type { Dissection, Span } from './dissection'
 import type { Field } from './field'
 
 /**
- * A layer decoder. It adds its node under `parent` (null: at the top of the tree), decodes what
- * follows it, and returns how many bytes of `span` it covers, when that is less than the span
- * (an IP packet shorter than its frame leaves a trailer). Nothing returned means all of it.
+ * A layer decoder. It adds its node under `parent` (null: at the top of the tree) and decodes
+ * what follows it. When its protocol covers less than `span` (an IP packet shorter than its
+ * frame), it shortens the span with Dissection.setLength, and the caller sees the trailer.
  */
-export type Decoder = (d: Dissection, span: Span, parent: Field | null) => number | void
+export type Decoder = (d: Dissection, span: Span, parent: Field | null) => void
 
 export const linkTypes = new Map<number, Decoder>()
 export const etherTypes = new Map<number, Decoder>()

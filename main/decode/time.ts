@@ -13,8 +13,3 @@ export function timeDiff(a: Timestamp, b: Timestamp): Timestamp {
   }
   return { sec, nsec }
 }
-
-/** The time as a float in seconds (for display and statistics, not for comparisons). */
-export function timeSeconds(t: Timestamp): number {
-  return t.sec + t.nsec / NS
-}

@@ -3,7 +3,7 @@
 //   npm run bench [-- --connections N --per-connection M --runs R]
 // Results are medians over R runs (default 3). These machines are shared and noisy: read the
 // ratios, not the absolute numbers.
-import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openCapture } from '../../main/capture/open'
@@ -29,7 +29,6 @@ async function main(): Promise<void> {
     process.stdout.write(`generating ${file} …\n`)
     const start = Date.now()
     await generateBenchCapture(file + '.part', { connections, packetsPerConnection: perConnection, segmentSize: 200 })
-    const { renameSync } = await import('node:fs')
     renameSync(file + '.part', file)
     process.stdout.write(`  done in ${((Date.now() - start) / 1000).toFixed(1)} s\n`)
   }

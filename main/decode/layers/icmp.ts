@@ -250,6 +250,7 @@ export function echoTimestamp(bytes: Uint8Array, at: number, frameSec: number): 
 }
 
 export function decodeIcmp(d: Dissection, span: Span, parent: Field | null): void {
+  const L = ICMP_LAYOUT
   const at = span.start
   const b = d.bytes
   const inError = d.quoting
@@ -259,9 +260,9 @@ export function decodeIcmp(d: Dissection, span: Span, parent: Field | null): voi
   d.protocolColumn = 'ICMP'
   d.info = ''
   const type = d.u8(span, at)
-  const code = d.u8(span, at + 1)
+  const code = d.u8(span, at + L.code)
   // RFC 4884: the length of the quoted datagram, in 32-bit words (0: not given).
-  let originalLength = d.u8(span, at + 5)
+  let originalLength = d.u8(span, at + L.length)
   let typeName = ICMP_TYPES[type] ?? 'Unknown ICMP (obsolete or malformed?)'
   if (type === ICMP_TYPE.ROUTER_ADVERT && (code === 0 || code === 16)) typeName = 'Mobile IP Advertisement'
   if (type === ICMP_TYPE.ALT_HOST) originalLength = 0
@@ -273,31 +274,31 @@ export function decodeIcmp(d: Dissection, span: Span, parent: Field | null): voi
   const reported = span.reported - at
   const node = d.attach(parent, ICMP.icmp, at, captured, 'Internet Control Message Protocol')
   d.add(node, ICMP.type, at, 1, type).text = `Type: ${type} (${typeName})`
-  d.add(node, ICMP.code, at + 1, 1, code).text = codeName ? `Code: ${code} (${codeName})` : `Code: ${code}`
-  const checksum = d.u16(span, at + 2)
+  d.add(node, ICMP.code, at + L.code, 1, code).text = codeName ? `Code: ${code} (${codeName})` : `Code: ${code}`
+  const checksum = d.u16(span, at + L.checksum)
   const checksumDefs = { checksum: ICMP.checksum, status: ICMP.checksumStatus }
   if (!d.fragmented && captured >= reported && !inError) {
-    addVerifiedChecksum(d, node, checksumDefs, at + 2, checksum, onesComplementSum(b, at, at + reported))
+    addVerifiedChecksum(d, node, checksumDefs, at + L.checksum, checksum, onesComplementSum(b, at, at + reported))
   } else {
-    addUnverifiedChecksum(d, node, checksumDefs, at + 2, checksum, inError ? 'in ICMP error packet' : 'fragmented datagram')
+    addUnverifiedChecksum(d, node, checksumDefs, at + L.checksum, checksum, inError ? 'in ICMP error packet' : 'fragmented datagram')
   }
 
   // The second word.
   const unused = (offset: number, length: number) => d.add(node, ICMP.unused, at + offset, length, d.slice(span, at + offset, length))
   const quotedLength = () => {
-    d.uint(node, ICMP.length, span, at + 5, 1)
-    d.generated(node, ICMP.lengthOriginal, originalLength * 4, at + 5, 1)
+    d.uint(node, ICMP.length, span, at + L.length, 1)
+    d.generated(node, ICMP.lengthOriginal, originalLength * 4, at + L.length, 1)
   }
   switch (type) {
     case ICMP_TYPE.UNREACH:
       if (originalLength > 0) {
         unused(4, 1)
         quotedLength()
-        if (code === 4) d.uint(node, ICMP.mtu, span, at + 6, 2)
+        if (code === 4) d.uint(node, ICMP.mtu, span, at + L.mtu, 2)
         else unused(6, 2)
       } else if (code === 4) {
         unused(4, 2)
-        d.uint(node, ICMP.mtu, span, at + 6, 2)
+        d.uint(node, ICMP.mtu, span, at + L.mtu, 2)
       } else unused(4, 4)
       break
     case ICMP_TYPE.ROUTER_ADVERT: {
@@ -340,11 +341,11 @@ export function decodeIcmp(d: Dissection, span: Span, parent: Field | null): voi
     }
     default:
       if (ID_SEQ_TYPES.has(type)) {
-        const ident = d.uint(node, ICMP.ident, span, at + 4, 2)
-        d.add(node, ICMP.identLe, at + 4, 2, d.u16le(span, at + 4))
-        const seq = d.uint(node, ICMP.seq, span, at + 6, 2)
-        const seqLe = d.u16le(span, at + 6)
-        d.add(node, ICMP.seqLe, at + 6, 2, seqLe)
+        const ident = d.uint(node, ICMP.ident, span, at + L.ident, 2)
+        d.add(node, ICMP.identLe, at + L.ident, 2, d.u16le(span, at + L.ident))
+        const seq = d.uint(node, ICMP.seq, span, at + L.seq, 2)
+        const seqLe = d.u16le(span, at + L.seq)
+        d.add(node, ICMP.seqLe, at + L.seq, 2, seqLe)
         d.info += ` id=${hex(ident, 4)}, seq=${seq}/${seqLe}`
         // Only over IPv4: ICMP carried by IPv6 has no IPv4 header to take the TTL from.
         if (d.network?.version === 4) d.info += `, ttl=${d.network.ttl}`

@@ -1,7 +1,7 @@
 // IPv4 (RFC 791): every header field, the options, fragments, and the hand-off to TCP, UDP,
 // ICMP by protocol number.
 import type { Dissection, Span } from '../dissection'
-import { defineFields, type Field } from '../field'
+import { defineFields, type Field, type FieldDef } from '../field'
 import { ipv4Text } from '../addresses'
 import { hex } from '../format'
 import { CHECKSUM_STATUS, IP_PROTOCOLS } from '../names'
@@ -46,14 +46,15 @@ export const IPV4 = defineFields({
 })
 
 export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): void {
+  const L = IPV4_LAYOUT
   const at = span.start
   const b = d.bytes
   d.need(span, at, 20)
   const versionIhl = b[at]
   const headerLength = (versionIhl & 0x0f) * 4
-  const totalLength = (b[at + 2] << 8) | b[at + 3]
-  const src = ipv4Text(b, at + 12)
-  const dst = ipv4Text(b, at + 16)
+  const totalLength = (b[at + L.totalLength] << 8) | b[at + L.totalLength + 1]
+  const src = ipv4Text(b, at + L.src)
+  const dst = ipv4Text(b, at + L.dst)
   const node = d.protocol(parent, IPV4.ip, at, Math.max(20, Math.min(headerLength, span.end - at)), `Internet Protocol Version 4, Src: ${src}, Dst: ${dst}`)
   d.protocolColumn = 'IPv4'
   if (!parent) {
@@ -72,12 +73,12 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
     d.note('error', 'protocol', `Bogus IP header length (${headerLength}, must be at least 20)`, hdrLen)
     return
   }
-  const dsField = d.uintField(node, IPV4.dsfield, span, at + 1, 1)
+  const dsField = d.uintField(node, IPV4.dsfield, span, at + L.dsfield, 1)
   const ds = dsField.value as number
   dsField.text = `Differentiated Services Field: ${hex(ds, 2)} (DSCP: ${DSCP[ds >> 2] ?? 'Unknown'}, ECN: ${ECN[ds & 3]})`
-  d.bitField(dsField, IPV4.dscp, at + 1, 1, ds)
-  d.bitField(dsField, IPV4.ecn, at + 1, 1, ds)
-  const lengthField = d.add(node, IPV4.len, at + 2, 2, totalLength)
+  d.bitField(dsField, IPV4.dscp, at + L.dsfield, 1, ds)
+  d.bitField(dsField, IPV4.ecn, at + L.dsfield, 1, ds)
+  const lengthField = d.add(node, IPV4.len, at + L.totalLength, 2, totalLength)
   if (totalLength < headerLength) {
     d.info = `Bogus IP length (${totalLength}, less than header length ${headerLength})`
     d.note('error', 'protocol', `Bogus IP length (${totalLength}, less than header length ${headerLength})`, lengthField)
@@ -88,29 +89,29 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
     d.note('error', 'protocol', `IPv4 total length exceeds packet length (${span.reported - at} bytes)`, lengthField)
   }
   d.setLength(span, totalLength)
-  const id = d.uint(node, IPV4.id, span, at + 4, 2)
-  const flagsFragment = d.u16(span, at + 6)
-  const flags = d.bitField(node, IPV4.flags, at + 6, 1, flagsFragment >> 8)
+  const id = d.uint(node, IPV4.id, span, at + L.id, 2)
+  const flagsFragment = d.u16(span, at + L.flagsFragment)
+  const flags = d.bitField(node, IPV4.flags, at + L.flagsFragment, 1, flagsFragment >> 8)
   flags.text = `${flagsText(flagsFragment >> 8)}`
-  d.bitField(flags, IPV4.rb, at + 6, 1, flagsFragment >> 8)
-  d.bitField(flags, IPV4.df, at + 6, 1, flagsFragment >> 8)
-  d.bitField(flags, IPV4.mf, at + 6, 1, flagsFragment >> 8)
+  d.bitField(flags, IPV4.rb, at + L.flagsFragment, 1, flagsFragment >> 8)
+  d.bitField(flags, IPV4.df, at + L.flagsFragment, 1, flagsFragment >> 8)
+  d.bitField(flags, IPV4.mf, at + L.flagsFragment, 1, flagsFragment >> 8)
   // The field counts 8-byte units; the Info column speaks in bytes.
-  d.bitField(node, IPV4.fragOffset, at + 6, 2, flagsFragment)
+  d.bitField(node, IPV4.fragOffset, at + L.flagsFragment, 2, flagsFragment)
   const fragmentOffset = (flagsFragment & 0x1fff) * 8
-  const ttl = d.uint(node, IPV4.ttl, span, at + 8, 1)
-  const protocol = d.uint(node, IPV4.proto, span, at + 9, 1)
-  addUnverifiedChecksum(d, node, { checksum: IPV4.checksum, status: IPV4.checksumStatus }, at + 10, d.u16(span, at + 10), undefined, 'validation disabled')
-  addAddress(d, node, at + 12, src, true)
-  addAddress(d, node, at + 16, dst, false)
-  if (headerLength > 20) decodeIpv4Options(d, span, node, at + 20, headerLength - 20)
+  const ttl = d.uint(node, IPV4.ttl, span, at + L.ttl, 1)
+  const protocol = d.uint(node, IPV4.proto, span, at + L.protocol, 1)
+  addUnverifiedChecksum(d, node, { checksum: IPV4.checksum, status: IPV4.checksumStatus }, at + L.checksum, d.u16(span, at + L.checksum), undefined, 'validation disabled')
+  addAddress(d, node, IPV4, at + L.src, 4, src, true)
+  addAddress(d, node, IPV4, at + L.dst, 4, dst, false)
+  if (headerLength > 20) decodeIpv4Options(d, span, node, at + L.options, headerLength - 20)
 
   d.network = {
     version: 4,
     src,
     dst,
-    srcBytes: b.subarray(at + 12, at + 16),
-    dstBytes: b.subarray(at + 16, at + 20),
+    srcBytes: b.subarray(at + L.src, at + L.dst),
+    dstBytes: b.subarray(at + L.dst, at + L.options),
     ttl,
     payloadLength: totalLength - headerLength,
   }
@@ -146,9 +147,23 @@ function flagsText(byte: number): string {
   return `${bits}. .... = Flags: 0x${(byte >> 5).toString(16)}${names.length ? ', ' + names.join(', ') : ''}`
 }
 
-function addAddress(d: Dissection, node: Field, at: number, text: string, isSource: boolean): void {
-  d.add(node, isSource ? IPV4.src : IPV4.dst, at, 4, text)
-  d.hidden(node, IPV4.addr, at, 4, text)
-  d.hidden(node, isSource ? IPV4.srcHost : IPV4.dstHost, at, 4, text)
-  d.hidden(node, IPV4.host, at, 4, text)
+/** The address fields of an IP version, as addAddress() files them. */
+export interface IpAddressDefs {
+  src: FieldDef
+  dst: FieldDef
+  addr: FieldDef
+  srcHost: FieldDef
+  dstHost: FieldDef
+  host: FieldDef
+}
+
+/**
+ * An IP source or destination: the field itself, then (hidden) the "either address" field and
+ * the host names (with -n, the address text), so "ip.addr == …" and "ip.host == …" find it.
+ */
+export function addAddress(d: Dissection, node: Field, defs: IpAddressDefs, at: number, length: number, text: string, isSource: boolean): void {
+  d.add(node, isSource ? defs.src : defs.dst, at, length, text)
+  d.hidden(node, defs.addr, at, length, text)
+  d.hidden(node, isSource ? defs.srcHost : defs.dstHost, at, length, text)
+  d.hidden(node, defs.host, at, length, text)
 }

@@ -5,7 +5,7 @@ import { ipv6Text } from '../addresses'
 import { hex } from '../format'
 import { IP_PROTOCOLS } from '../names'
 import { decodeData } from './data'
-import { dispatchIpProtocol, IPV4 } from './ipv4'
+import { addAddress, dispatchIpProtocol, IPV4 } from './ipv4'
 import { decodeExtensionHeader, EXTENSION_HEADERS } from './ipv6-ext'
 
 /** Byte layout of the fixed IPv6 header. */
@@ -33,11 +33,12 @@ export const IPV6 = defineFields({
 })
 
 export function decodeIpv6(d: Dissection, span: Span, parent: Field | null): void {
+  const L = IPV6_LAYOUT
   const at = span.start
   const b = d.bytes
   d.need(span, at, 40)
-  const src = ipv6Text(b, at + 8)
-  const dst = ipv6Text(b, at + 24)
+  const src = ipv6Text(b, at + L.src)
+  const dst = ipv6Text(b, at + L.dst)
   const node = d.protocol(parent, IPV6.ipv6, at, 40, `Internet Protocol Version 6, Src: ${src}, Dst: ${dst}`)
   d.protocolColumn = 'IPv6'
   if (!parent) {
@@ -55,13 +56,13 @@ export function decodeIpv6(d: Dissection, span: Span, parent: Field | null): voi
   d.bitField(tclass, IPV6.dscp, at, 4, first)
   d.bitField(tclass, IPV6.ecn, at, 4, first)
   d.bitField(node, IPV6.flow, at + 1, 3, first & 0xffffff)
-  const payloadLength = d.uint(node, IPV6.plen, span, at + 4, 2)
-  const next = d.uint(node, IPV6.nxt, span, at + 6, 1)
-  const hopLimit = d.uint(node, IPV6.hlim, span, at + 7, 1)
-  addAddress(d, node, at + 8, src, true)
-  addAddress(d, node, at + 24, dst, false)
+  const payloadLength = d.uint(node, IPV6.plen, span, at + L.payloadLength, 2)
+  const next = d.uint(node, IPV6.nxt, span, at + L.nextHeader, 1)
+  const hopLimit = d.uint(node, IPV6.hlim, span, at + L.hopLimit, 1)
+  addAddress(d, node, IPV6, at + L.src, 16, src, true)
+  addAddress(d, node, IPV6, at + L.dst, 16, dst, false)
 
-  if (at + 40 + payloadLength > span.reported) {
+  if (at + L.end + payloadLength > span.reported) {
     d.note('error', 'protocol', `IPv6 payload length exceeds framing length (${span.reported - at - 40} bytes)`, node)
   }
   if (payloadLength > 0) d.setLength(span, 40 + payloadLength)
@@ -69,15 +70,15 @@ export function decodeIpv6(d: Dissection, span: Span, parent: Field | null): voi
     version: 6,
     src,
     dst,
-    srcBytes: b.subarray(at + 8, at + 24),
-    dstBytes: b.subarray(at + 24, at + 40),
+    srcBytes: b.subarray(at + L.src, at + L.dst),
+    dstBytes: b.subarray(at + L.dst, at + L.end),
     ttl: hopLimit,
     payloadLength,
   }
 
   // Walk the extension headers; each is its own protocol in Wireshark's tree.
   let header = next
-  let offset = at + 40
+  let offset = at + L.end
   while (EXTENSION_HEADERS.has(header)) {
     const result = decodeExtensionHeader(d, span, header, offset, parent)
     if (result.fragment && (result.fragment.offset !== 0 || result.fragment.more)) d.fragmented = true
@@ -89,7 +90,7 @@ export function decodeIpv6(d: Dissection, span: Span, parent: Field | null): voi
     header = result.next
     offset += result.length
   }
-  if (d.network) d.network.payloadLength = Math.max(0, at + 40 + payloadLength - offset)
+  if (d.network) d.network.payloadLength = Math.max(0, at + L.end + payloadLength - offset)
   if (header === 59) {
     // No Next Header: whatever follows is not a protocol.
     decodeData(d, d.sub(span, offset), parent)
@@ -100,11 +101,4 @@ export function decodeIpv6(d: Dissection, span: Span, parent: Field | null): voi
 
 function bits(value: number, width: number): string {
   return value.toString(2).padStart(width, '0')
-}
-
-function addAddress(d: Dissection, node: Field, at: number, text: string, isSource: boolean): void {
-  d.add(node, isSource ? IPV6.src : IPV6.dst, at, 16, text)
-  d.hidden(node, IPV6.addr, at, 16, text)
-  d.hidden(node, isSource ? IPV6.srcHost : IPV6.dstHost, at, 16, text)
-  d.hidden(node, IPV6.host, at, 16, text)
 }

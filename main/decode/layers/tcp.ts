@@ -87,23 +87,24 @@ export interface TcpHeader {
 }
 
 export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void {
+  const L = TCP_LAYOUT
   const at = span.start
   const srcPort = d.u16(span, at)
-  const dstPort = d.u16(span, at + 2)
+  const dstPort = d.u16(span, at + L.dstPort)
   const node = d.protocol(parent, TCP.tcp, at, 20, `Transmission Control Protocol, Src Port: ${srcPort}, Dst Port: ${dstPort}`)
   d.protocolColumn = 'TCP'
   d.info = `${srcPort} \u2192 ${dstPort}`
   d.add(node, TCP.srcport, at, 2, srcPort)
-  d.add(node, TCP.dstport, at + 2, 2, dstPort)
+  d.add(node, TCP.dstport, at + L.dstPort, 2, dstPort)
   d.hidden(node, TCP.port, at, 2, srcPort)
-  d.hidden(node, TCP.port, at + 2, 2, dstPort)
+  d.hidden(node, TCP.port, at + L.dstPort, 2, dstPort)
 
   // The fixed header, read before anything is checked (as Wireshark does, so a cut-off header
   // leaves the ports in the tree and the Info column).
-  const seq = d.u32(span, at + 4)
-  const ack = d.u32(span, at + 8)
-  const offsetFlags = d.u16(span, at + 12)
-  const window = d.u16(span, at + 14)
+  const seq = d.u32(span, at + L.seq)
+  const ack = d.u32(span, at + L.ack)
+  const offsetFlags = d.u16(span, at + L.flags)
+  const window = d.u16(span, at + L.window)
   const flags = offsetFlags & 0x0fff
   const names = flagNames(flags)
   d.info += ` [${names}] Seq=${seq}${flags & TCP_FLAG.ACK ? ` Ack=${ack}` : ''} Win=${window}`
@@ -121,29 +122,29 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   } else if (!d.fragmented) {
     d.generated(node, TCP.len, segmentLength)
   }
-  d.add(node, TCP.seqRaw, at + 4, 4, seq)
+  d.add(node, TCP.seqRaw, at + L.seq, 4, seq)
   if (headerLength < 20) {
     const hdr = addHeaderLength(d, node, at, offsetFlags)
     d.info += `, bogus TCP header length (${headerLength}, must be at least 20)`
     d.note('error', 'protocol', `Bogus TCP header length (${headerLength}, must be at least 20)`, hdr)
     return
   }
-  d.add(node, TCP.ackRaw, at + 8, 4, ack)
+  d.add(node, TCP.ackRaw, at + L.ack, 4, ack)
   addHeaderLength(d, node, at, offsetFlags)
-  const flagsField = d.bitField(node, TCP.flags, at + 12, 2, offsetFlags)
+  const flagsField = d.bitField(node, TCP.flags, at + L.flags, 2, offsetFlags)
   flagsField.text = `Flags: ${hex(flags, 3)}${names ? ` (${names})` : ''}`
   for (const def of [TCP.res, TCP.ae, TCP.cwr, TCP.ece, TCP.urg, TCP.ack, TCP.push, TCP.reset, TCP.syn, TCP.fin]) {
-    d.bitField(flagsField, def, at + 12, 2, flags)
+    d.bitField(flagsField, def, at + L.flags, 2, flags)
   }
-  const str = d.generated(flagsField, TCP.str, flagString(flags), at + 12, 2)
+  const str = d.generated(flagsField, TCP.str, flagString(flags), at + L.flags, 2)
   str.text = `[TCP Flags: ${flagString(flags)}]`
-  d.add(node, TCP.window, at + 14, 2, window)
-  addUnverifiedChecksum(d, node, { checksum: TCP.checksum, status: TCP.checksumStatus }, at + 16, d.u16(span, at + 16))
-  d.uint(node, TCP.urgent, span, at + 18, 2)
+  d.add(node, TCP.window, at + L.window, 2, window)
+  addUnverifiedChecksum(d, node, { checksum: TCP.checksum, status: TCP.checksumStatus }, at + L.checksum, d.u16(span, at + L.checksum))
+  d.uint(node, TCP.urgent, span, at + L.urgent, 2)
   const whole = reportedLength >= headerLength && !d.fragmented
   if (whole) d.info += ` Len=${segmentLength}`
   if (headerLength > 20) {
-    header.options = decodeTcpOptions(d, span, node, at + 20, headerLength - 20)
+    header.options = decodeTcpOptions(d, span, node, at + L.options, headerLength - 20)
     if (header.options.info.length) d.info += ' ' + header.options.info.join(' ')
   }
 
@@ -159,8 +160,9 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
 }
 
 function addHeaderLength(d: Dissection, node: Field, at: number, offsetFlags: number): Field {
+  const L = TCP_LAYOUT
   const words = offsetFlags >> 12
-  const field = d.add(node, TCP.hdrLen, at + 12, 1, words * 4)
+  const field = d.add(node, TCP.hdrLen, at + L.flags, 1, words * 4)
   field.bits = (offsetFlags >> 8) & 0xf0
   field.text = `${words.toString(2).padStart(4, '0')} .... = Header Length: ${words * 4} bytes (${words})`
   return field
