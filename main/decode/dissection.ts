@@ -73,6 +73,8 @@ export interface DecodeContext {
    * when it was another MAC address (which stays the recorded one, as in Wireshark).
    */
   arpBinding?: (ip: string, mac: string, frame: number, sec: number) => { mac: string; frame: number; sec: number } | undefined
+  /** The TCP engine: tracks one segment, in capture order, and says what it makes of it. */
+  tcp?: (segment: import('../tcp/segment').TcpSegment) => import('../tcp/result').TcpFrameAnalysis
 }
 
 export class Dissection {
@@ -93,6 +95,8 @@ export class Dissection {
   current = ''
   /** The TCP header of this frame, once decoded (what the TCP engine reads). */
   tcp?: import('./layers/tcp').TcpHeader
+  /** What the TCP engine made of that header (absent without an engine). */
+  tcpAnalysis?: import('../tcp/result').TcpFrameAnalysis
   /** The IP layer said this is a fragment (more to come, or not the first): no whole segment. */
   fragmented = false
   /** Decoding the packet an ICMP/ICMPv6 error quotes (Wireshark's in_error_pkt). */
@@ -214,6 +218,7 @@ export class Dissection {
       protocolColumn: this.protocolColumn,
       info: this.info,
       tcp: this.tcp,
+      tcpAnalysis: this.tcpAnalysis,
       network: this.network,
       current: this.current,
       netSrc: this.netSrc,

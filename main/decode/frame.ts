@@ -6,6 +6,7 @@ import { Dissection, OutOfBounds, type DecodeContext, type NetworkInfo } from '.
 import { defineFields, type ExpertItem, type Field } from './field'
 import { linkTypes } from './registry'
 import type { TcpHeader } from './layers/tcp'
+import type { TcpFrameAnalysis } from '../tcp/result'
 import { decodeData } from './layers/data'
 import './layers'
 
@@ -19,6 +20,8 @@ export interface DecodedFrame {
   columns: { source: string; destination: string; protocol: string; info: string }
   /** The TCP header, when the frame carries one (outermost, not inside an ICMP error). */
   tcp?: TcpHeader
+  /** What the TCP engine made of it, when the decode ran with one. */
+  tcpAnalysis?: TcpFrameAnalysis
   network?: NetworkInfo
   stopped?: Dissection['stopped']
 }
@@ -90,6 +93,7 @@ export function decodeFrame(raw: RawFrame, context: DecodeContext = {}): Decoded
       info: d.info,
     },
     tcp: d.tcp,
+    tcpAnalysis: d.tcpAnalysis,
     network: d.network,
     stopped: d.stopped,
   }

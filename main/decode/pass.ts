@@ -1,12 +1,13 @@
 // One pass over a capture, in file order: decodes each frame with what only the order of frames
 // can tell (time since the first and the previous frame, UDP conversation numbers and times,
-// ICMP echo replies matched to their requests, ARP's address bindings). The CLI and the session
-// run it the same way.
+// ICMP echo replies matched to their requests, ARP's address bindings, and every TCP segment
+// through the TCP engine). The CLI and the session run it the same way.
 import type { CaptureInfo, RawFrame } from '../capture/source'
 import type { DecodeContext } from './dissection'
 import type { Timestamp } from './field'
 import { decodeFrame, type DecodedFrame } from './frame'
 import { timeDiff } from './time'
+import { TcpTracker } from '../tcp/tracker'
 
 export class DecodePass {
   private first?: Timestamp
@@ -19,9 +20,12 @@ export class DecodePass {
   /** ARP: where each IPv4 address was last seen (MAC, frame, seconds), for duplicate detection. */
   private readonly arpBindings = new Map<string, { mac: string; frame: number; sec: number }>()
   private readonly context: DecodeContext
+  /** The TCP engine this pass feeds, segment by segment. */
+  readonly tcp = new TcpTracker()
 
   constructor(private readonly info: CaptureInfo) {
     this.context = {
+      tcp: (segment) => this.tcp.track(segment),
       showInterface: info.format === 'pcapng',
       udpStream: (key) => {
         let stream = this.udpStreams.get(key)

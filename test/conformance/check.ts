@@ -55,12 +55,13 @@ export async function checkCapture(
   analysis: EngineFrame[],
   fields?: readonly string[],
   skipFrames?: readonly boolean[],
+  owns: (field: string, frame: EngineFrame | undefined) => boolean = ownsCell,
 ): Promise<CheckResult> {
   const reference = readReference(referenceTsv)
   const status = readStatus(referenceTsv.replace(/\.tsv$/, '.status'))
   const columns = fields ?? reference.fields
   const { rows, error } = await ourRows(bytes, columns)
-  const result = compareRows(reference, rows, columns, (field, frame) => !skipFrames?.[frame - 1] && ownsCell(field, analysis[frame - 1]))
+  const result = compareRows(reference, rows, columns, (field, frame) => !skipFrames?.[frame - 1] && owns(field, analysis[frame - 1]))
   const unexplained = result.mismatches.filter((m) => !isDeviation(capture, m.field, m.frame))
   return { frames: result.frames, tally: result.tally, unexplained, tsharkExit: status.exitStatus, ourError: error?.code }
 }

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { FIXTURES } from '../fixtures/catalog'
 import { addTally, checkCapture, engineFrames, formatTally, profileDiffers } from './check'
 import { REPO } from './captures-dir'
-import { DECODE_COLUMNS_OF_TSHARK_REFERENCE } from './owned-fields'
+import { DECODE_COLUMNS_OF_TSHARK_REFERENCE, engineOwnsCell, TCP_ENGINE_COLUMNS } from './owned-fields'
 import type { FieldTally } from './compare'
 import { readStatus } from './tsv'
 
@@ -26,12 +26,14 @@ const recorded = new Map(
 describe('conformance: fixtures built in code against tshark', () => {
   const decodeTotal = new Map<string, FieldTally>()
   const columnsTotal = new Map<string, FieldTally>()
+  const engineTotal = new Map<string, FieldTally>()
   const scratch = mkdtempSync(join(tmpdir(), 'tcplens-conformance-'))
 
   afterAll(() => {
     rmSync(scratch, { recursive: true, force: true })
     process.stdout.write(formatTally('\ndecode fields, generated fixtures (decode-reference.sh)', decodeTotal))
     process.stdout.write(formatTally('decoding columns of tshark-reference.sh, generated fixtures', columnsTotal))
+    process.stdout.write(formatTally('TCP engine columns of tshark-reference.sh, generated fixtures', engineTotal))
   })
 
   it('has a reference for every fixture, made from the same bytes the catalogue builds now', () => {
@@ -66,6 +68,9 @@ describe('conformance: fixtures built in code against tshark', () => {
       expect(decode.ourError !== undefined && decode.ourError !== 'empty').toBe(tshark.exitStatus === 2)
       expect(decode.unexplained.slice(0, 10)).toEqual([])
       expect(columns.unexplained.slice(0, 10)).toEqual([])
+      const engine = await checkCapture(fixture.file, bytes, analysisTsv, analysis, TCP_ENGINE_COLUMNS, profileDiffers(join(DECODE_REFERENCE, `${fixture.file}.tsv`)), engineOwnsCell)
+      addTally(engineTotal, engine.tally)
+      expect(engine.unexplained.slice(0, 10)).toEqual([])
     })
   }
 })

@@ -11,6 +11,24 @@ export const DECODE_COLUMNS_OF_TSHARK_REFERENCE = [
   'tcp.options.timestamp.tsval', 'tcp.options.timestamp.tsecr', '_ws.malformed',
 ] as const
 
+/** Columns of tshark-reference.sh that the TCP engine (main/tcp) computes. */
+export const TCP_ENGINE_COLUMNS = [
+  'tcp.stream', 'tcp.seq', 'tcp.nxtseq', 'tcp.ack', 'tcp.window_size', 'tcp.window_size_scalefactor',
+  'tcp.analysis.flags', 'tcp.analysis.retransmission', 'tcp.analysis.fast_retransmission',
+  'tcp.analysis.spurious_retransmission', 'tcp.analysis.out_of_order', 'tcp.analysis.duplicate_ack',
+  'tcp.analysis.duplicate_ack_num', 'tcp.analysis.duplicate_ack_frame', 'tcp.analysis.zero_window',
+  'tcp.analysis.zero_window_probe', 'tcp.analysis.zero_window_probe_ack', 'tcp.analysis.window_full',
+  'tcp.analysis.window_update', 'tcp.analysis.keep_alive', 'tcp.analysis.keep_alive_ack', 'tcp.analysis.reused_ports',
+  'tcp.analysis.lost_segment', 'tcp.analysis.ack_lost_segment', 'tcp.analysis.acks_frame', 'tcp.analysis.ack_rtt',
+  'tcp.analysis.initial_rtt', 'tcp.analysis.bytes_in_flight', 'tcp.time_relative', 'tcp.time_delta',
+  'tcp.completeness', '_ws.col.Info',
+] as const
+
+/** The TCP engine's cells: its columns everywhere, and the Info column of frames that carry TCP. */
+export function engineOwnsCell(field: string, frame: EngineFrame | undefined): boolean {
+  return field !== '_ws.col.Info' || frame?.tcp === true
+}
+
 /** What the TCP engine decides about a frame, as far as decoding's columns are concerned. */
 export interface EngineFrame {
   /** tshark's frame.protocols says TCP. */
@@ -58,8 +76,20 @@ const NULL_IPV6_FAMILIES =
   'shows the IPv6 packet as data (and calls 23 IPX, its BSD meaning). TCP Lens decodes it as IPv6 when the packet ' +
   'itself says so (IP version 6): a student capturing loopback on those systems sees their TCP connection.'
 
+const CUSTOM_BLOCKS_FRAMES =
+  'tshark 4.0 numbers the two custom blocks at the start of this file as frames 1 and 2, so the frame it names ' +
+  '(tcp.analysis.acks_frame) is 2 higher than the same packet in TCP Lens, which skips custom blocks.'
+
+const IP_REASSEMBLY =
+  'tshark-reference.sh runs tshark with IP reassembly on: tshark hands the TCP engine the whole segment when its ' +
+  'last fragment arrives. TCP Lens shows each fragment as captured (like decode-reference.sh), so the fragmented ' +
+  'segment never reaches its tracker, and the frames after it see a gap that tshark filled. IP reassembly is not built yet.'
+
 /** Differences from tshark that are on purpose. Each must say why. */
 export const DEVIATIONS: Deviation[] = [
+  { capture: 'pcapng-custom-blocks.pcapng', field: 'tcp.analysis.acks_frame', reason: CUSTOM_BLOCKS_FRAMES },
+  { capture: 'ipv4-fragments-tcp.pcap', field: '*', frames: [6, 7, 8], reason: IP_REASSEMBLY },
+  { capture: 'ipv6-extension-headers.pcap', field: '*', frames: [8, 9], reason: IP_REASSEMBLY },
   ...['link-null-le-af10.pcap', 'link-null-be-af10.pcap', 'link-null-le-af23.pcap', 'link-null-be-af23.pcap'].map((capture) => ({ capture, field: '*', reason: NULL_IPV6_FAMILIES })),
   { capture: 'pcapng-custom-blocks.pcapng', field: 'frame.time_relative', reason: CUSTOM_BLOCKS_TIME },
   { capture: 'pcapng-custom-blocks.pcapng', field: 'frame.time_delta', frames: [1], reason: CUSTOM_BLOCKS_TIME },

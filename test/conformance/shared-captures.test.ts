@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { addTally, checkCapture, engineFrames, formatTally, profileDiffers } from './check'
 import { findSharedCaptures, loudMissing, REPO } from './captures-dir'
-import { DECODE_COLUMNS_OF_TSHARK_REFERENCE } from './owned-fields'
+import { DECODE_COLUMNS_OF_TSHARK_REFERENCE, engineOwnsCell, TCP_ENGINE_COLUMNS } from './owned-fields'
 import type { FieldTally } from './compare'
 
 const CAPTURES = findSharedCaptures()
@@ -30,11 +30,13 @@ if (!CAPTURES) {
   const hashes = recordedHashes(DECODE_REFERENCE)
   const decodeTotal = new Map<string, FieldTally>()
   const columnsTotal = new Map<string, FieldTally>()
+  const engineTotal = new Map<string, FieldTally>()
 
   describe('conformance: shared captures against tshark', () => {
     afterAll(() => {
       process.stdout.write(formatTally('\ndecode fields, shared captures (decode-reference.sh)', decodeTotal))
       process.stdout.write(formatTally('decoding columns of tshark-reference.sh, shared captures', columnsTotal))
+      process.stdout.write(formatTally('TCP engine columns of tshark-reference.sh, shared captures', engineTotal))
     })
 
     it('has a reference for every capture in the corpus, made from these exact files', () => {
@@ -58,6 +60,9 @@ if (!CAPTURES) {
         expect(decode.ourError).toBeUndefined()
         expect(decode.unexplained.slice(0, 10)).toEqual([])
         expect(columns.unexplained.slice(0, 10)).toEqual([])
+        const engine = await checkCapture(name, bytes, join(TSHARK_REFERENCE, `${name}.tsv`), analysis, TCP_ENGINE_COLUMNS, profileDiffers(join(DECODE_REFERENCE, `${name}.tsv`)), engineOwnsCell)
+        addTally(engineTotal, engine.tally)
+        expect(engine.unexplained.slice(0, 10)).toEqual([])
       })
     }
   })

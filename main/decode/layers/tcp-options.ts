@@ -96,7 +96,7 @@ export interface TcpOptionSummary {
  * Decodes the options in [at, at + length). Returns what they said. A length that runs past
  * the header is an expert error and ends the list, as in Wireshark.
  */
-export function decodeTcpOptions(d: Dissection, span: Span, tcp: Field, at: number, length: number): TcpOptionSummary {
+export function decodeTcpOptions(d: Dissection, span: Span, tcp: Field, at: number, length: number, sackBase = 0): TcpOptionSummary {
   const summary: TcpOptionSummary = { info: [] }
   // A header length that runs past the packet still shows what is there; reading on fails.
   const shown = Math.max(0, Math.min(length, span.end - at))
@@ -133,14 +133,15 @@ export function decodeTcpOptions(d: Dissection, span: Span, tcp: Field, at: numb
       d.note('note', 'sequence', text, d.text(container, offset, end - offset, text))
       break
     }
-    names.push(decodeOption(d, span, container, kind, offset, optionLength, summary))
+    names.push(decodeOption(d, span, container, kind, offset, optionLength, summary, sackBase))
     offset += optionLength
   }
   container.text = `Options: (${length} bytes), ${names.join(', ')}`
   return summary
 }
 
-function decodeOption(d: Dissection, span: Span, container: Field, kind: number, at: number, length: number, summary: TcpOptionSummary): string {
+/** `sackBase`: SACK edges show relative to it (the peer's base sequence number, as Wireshark). */
+function decodeOption(d: Dissection, span: Span, container: Field, kind: number, at: number, length: number, summary: TcpOptionSummary, sackBase: number): string {
   const head = (def: (typeof TCP_OPTIONS)[keyof typeof TCP_OPTIONS], text: string) => {
     const node = d.subtree(container, def, at, length, text)
     d.uint(node, TCP_OPTIONS.kind, span, at, 1)
@@ -182,7 +183,7 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
     case 5: {
       const blocks = Math.floor((length - 2) / 8)
       const edges: Array<[number, number]> = []
-      for (let i = 0; i < blocks; i++) edges.push([d.u32(span, at + 2 + 8 * i), d.u32(span, at + 6 + 8 * i)])
+      for (let i = 0; i < blocks; i++) edges.push([(d.u32(span, at + 2 + 8 * i) - sackBase) >>> 0, (d.u32(span, at + 6 + 8 * i) - sackBase) >>> 0])
       const node = head(TCP_OPTIONS.sack, `TCP Option - SACK ${edges.map(([l, r]) => `${l}-${r}`).join(' ')}`)
       edges.forEach(([left, right], i) => {
         d.add(node, TCP_OPTIONS.sackLe, at + 2 + 8 * i, 4, left)

@@ -8,6 +8,10 @@ import { decodeData } from './data'
 import { addUnverifiedChecksum } from '../checksum'
 import { CHECKSUM_STATUS } from '../names'
 import { decodeTcpOptions, type TcpOptionSummary } from './tcp-options'
+import { addExpert, addSequenceAnalysis, addStreamFields, addTimestamps, TCP_ANALYSIS } from './tcp-analysis'
+import { emptyOptions, scanTcpOptions } from '../../tcp/segment'
+import type { TcpFrameAnalysis } from '../../tcp/result'
+import { EXPERT, PAYLOAD_WITHHELD } from '../../tcp/verdicts'
 
 /** Byte layout of the TCP header (smoltcp-style: the decoder and the hex pane read this). */
 export const TCP_LAYOUT = { srcPort: 0, dstPort: 2, seq: 4, ack: 8, dataOffset: 12, flags: 12, window: 14, checksum: 16, urgent: 18, options: 20 } as const
@@ -61,7 +65,7 @@ const FLAG_NAMES: Array<[number, string]> = [
 export function flagNames(flags: number): string {
   const names = FLAG_NAMES.filter(([bit]) => flags & bit).map(([, name]) => name)
   if (flags & 0xe00) names.push('Reserved')
-  return names.join(', ')
+  return names.length ? names.join(', ') : '<None>'
 }
 
 /** Wireshark's one-letter picture of the 12 flag bits: "·······A··S·". */
@@ -106,21 +110,32 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   const offsetFlags = d.u16(span, at + L.flags)
   const window = d.u16(span, at + L.window)
   const flags = offsetFlags & 0x0fff
-  const names = flagNames(flags)
-  d.info += ` [${names}] Seq=${seq}${flags & TCP_FLAG.ACK ? ` Ack=${ack}` : ''} Win=${window}`
-
   const headerLength = (offsetFlags >> 12) * 4
   // The segment length counts what the IP header says was sent, not what was captured. A
   // fragment carries only part of a segment: no length can be known from it.
   const reportedLength = span.reported - at
   const segmentLength = reportedLength - headerLength
+  const lengthKnown = reportedLength >= headerLength && !d.fragmented && !d.quoting
   const header: TcpHeader = { srcPort, dstPort, seq, ack, headerLength, flags, window, segmentLength }
   d.tcp = header
+
+  const analysis = track(d, header, lengthKnown, at)
+  d.tcpAnalysis = analysis
+  if (analysis) addStreamFields(d, node, analysis, at)
   if (reportedLength < headerLength) {
     const text = 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)'
     d.note('warn', 'malformed', text, d.text(node, at, 0, text))
   } else if (!d.fragmented) {
     d.generated(node, TCP.len, segmentLength)
+  }
+  const shownSeq = analysis?.seq ?? seq
+  const shownAck = analysis?.ack ?? ack
+  const shownWindow = analysis?.window ?? window
+  const names = flagNames(flags)
+  d.info += ` [${names}] Seq=${shownSeq}${flags & TCP_FLAG.ACK ? ` Ack=${shownAck}` : ''} Win=${shownWindow}`
+  if (!d.quoting) {
+    const seqField = d.add(node, TCP_ANALYSIS.seq, at + L.seq, 4, shownSeq)
+    if (analysis?.relative) seqField.text = `Sequence Number: ${shownSeq}    (relative sequence number)`
   }
   d.add(node, TCP.seqRaw, at + L.seq, 4, seq)
   if (headerLength < 20) {
@@ -128,6 +143,14 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
     d.info += `, bogus TCP header length (${headerLength}, must be at least 20)`
     d.note('error', 'protocol', `Bogus TCP header length (${headerLength}, must be at least 20)`, hdr)
     return
+  }
+  if (analysis && analysis.nextSeq >= 0) {
+    d.generated(node, TCP_ANALYSIS.nxtseq, analysis.nextSeq).text = `[Next Sequence Number: ${analysis.nextSeq}    (relative sequence number)]`
+  }
+  if (analysis) {
+    const ackField = d.add(node, TCP_ANALYSIS.ack, at + L.ack, 4, shownAck)
+    if (flags & TCP_FLAG.ACK && analysis.relative) ackField.text = `Acknowledgment Number: ${shownAck}    (relative ack number)`
+    else if (!(flags & TCP_FLAG.ACK) && ack !== 0) addExpert(d, ackField, EXPERT.ackNonzero)
   }
   d.add(node, TCP.ackRaw, at + L.ack, 4, ack)
   addHeaderLength(d, node, at, offsetFlags)
@@ -139,14 +162,19 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   const str = d.generated(flagsField, TCP.str, flagString(flags), at + L.flags, 2)
   str.text = `[TCP Flags: ${flagString(flags)}]`
   d.add(node, TCP.window, at + L.window, 2, window)
+  if (analysis) addWindowFields(d, node, analysis, at + L.window)
+  if (analysis) addConnectionExperts(d, flagsField, header, analysis)
   addUnverifiedChecksum(d, node, { checksum: TCP.checksum, status: TCP.checksumStatus }, at + L.checksum, d.u16(span, at + L.checksum))
-  d.uint(node, TCP.urgent, span, at + L.urgent, 2)
+  const urgent = d.uint(node, TCP.urgent, span, at + L.urgent, 2)
+  if (flags & TCP_FLAG.URG) d.info += ` Urg=${urgent}`
   const whole = reportedLength >= headerLength && !d.fragmented
   if (whole) d.info += ` Len=${segmentLength}`
+  if (analysis) addTimestamps(d, node, analysis)
   if (headerLength > 20) {
-    header.options = decodeTcpOptions(d, span, node, at + L.options, headerLength - 20)
+    header.options = decodeTcpOptions(d, span, node, at + L.options, headerLength - 20, analysis?.sackBase ?? 0)
     if (header.options.info.length) d.info += ' ' + header.options.info.join(' ')
   }
+  if (analysis) d.info = addSequenceAnalysis(d, node, analysis) + d.info
 
   if (reportedLength > headerLength) {
     const payloadAt = at + headerLength
@@ -155,8 +183,59 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
     const captured = Math.max(0, Math.min(length, payload.end - payloadAt))
     const field = d.add(node, TCP.payload, payloadAt, length, d.bytes.subarray(payloadAt, payloadAt + captured))
     field.text = `TCP payload (${length} byte${length === 1 ? '' : 's'})`
-    decodeData(d, payload, parent)
+    // Wireshark does not hand a retransmitted or out-of-order segment to a payload decoder.
+    if (!analysis || !(analysis.flags & PAYLOAD_WITHHELD)) decodeData(d, payload, parent)
   }
+}
+
+/** Runs the TCP engine on this segment, when the pass has one and this is not a quoted header. */
+function track(d: Dissection, header: TcpHeader, lengthKnown: boolean, at: number): TcpFrameAnalysis | undefined {
+  const engine = d.context.tcp
+  if (!engine || d.quoting || !d.network) return undefined
+  const options = emptyOptions()
+  if (header.headerLength > 20) scanTcpOptions(d.bytes, at + TCP_LAYOUT.options, header.headerLength - 20, options)
+  return engine({
+    frame: d.raw.no,
+    sec: d.raw.tsSec,
+    nsec: d.raw.tsNsec,
+    src: d.network.src,
+    dst: d.network.dst,
+    srcPort: header.srcPort,
+    dstPort: header.dstPort,
+    seq: header.seq,
+    ack: header.ack,
+    flags: header.flags,
+    window: header.window,
+    headerLength: header.headerLength,
+    length: lengthKnown ? header.segmentLength : -1,
+    options,
+  })
+}
+
+/** tcp.window_size (scaled) and the scaling factor Wireshark used (none on a SYN). */
+function addWindowFields(d: Dissection, node: Field, a: TcpFrameAnalysis, at: number): void {
+  d.generated(node, TCP_ANALYSIS.windowSize, a.window, at, 2)
+  if (a.scaleFactor === undefined) return
+  const factor = d.generated(node, TCP_ANALYSIS.scaleFactor, a.scaleFactor, at, 2)
+  const why = a.scaleFactor === -1 ? ' (unknown)' : a.scaleFactor === -2 ? ' (no window scaling used)' : ''
+  factor.text = `[Window size scaling factor: ${a.scaleFactor}${why}]`
+}
+
+/** The Chat/Note/Warn items Wireshark files for SYN, SYN-ACK, FIN and RST. */
+function addConnectionExperts(d: Dissection, flagsField: Field, h: TcpHeader, a: TcpFrameAnalysis): void {
+  const flag = (name: string) => flagsField.children?.find((f) => f.name === name) ?? flagsField
+  if (h.flags & TCP_FLAG.SYN) {
+    if (h.flags & TCP_FLAG.ACK) addExpert(d, flag('tcp.flags.syn'), EXPERT.synAck, `Connection establish acknowledge (SYN+ACK): server port ${h.srcPort}`)
+    else addExpert(d, flag('tcp.flags.syn'), EXPERT.syn, `Connection establish request (SYN): server port ${h.dstPort}`)
+  }
+  if (h.flags & TCP_FLAG.FIN) {
+    addExpert(d, flag('tcp.flags.fin'), EXPERT.fin)
+    if (a.finFirst !== undefined) addExpert(d, flagsField, a.finFirst ? EXPERT.finActive : EXPERT.finPassive)
+  }
+  if (h.flags & TCP_FLAG.RST) addExpert(d, flag('tcp.flags.reset'), EXPERT.rst)
+  if (a.tfo === 'syn-cookie') addExpert(d, flagsField, EXPERT.tfoSyn)
+  if (a.tfo === 'ack-data') addExpert(d, flagsField, EXPERT.tfoAck)
+  if (a.tfo === 'ignored-data') addExpert(d, flagsField, EXPERT.tfoIgnored)
 }
 
 function addHeaderLength(d: Dissection, node: Field, at: number, offsetFlags: number): Field {

@@ -86,7 +86,7 @@ describe('decode/tcp', () => {
     expect(cell(frame, 'tcp.options.mss_val')).toBe('1460')
     expect(cell(frame, 'tcp.options.wscale.multiplier')).toBe('128')
     expect(cell(frame, 'tcp.options.timestamp.tsval')).toBe('1000')
-    expect(frame.columns.info).toBe('40000 → 80 [SYN] Seq=1000 Win=64240 Len=0 MSS=1460 SACK_PERM TSval=1000 TSecr=0 WS=128')
+    expect(frame.columns.info).toBe('40000 → 80 [SYN] Seq=0 Win=64240 Len=0 MSS=1460 SACK_PERM TSval=1000 TSecr=0 WS=128')
   })
 
   it('should spell all nine flags and the reserved bits in tcp.flags.str', () => {
@@ -107,7 +107,7 @@ describe('decode/tcp', () => {
 
   it('should stop at a data offset below 5, as tshark: "bogus TCP header length"', () => {
     const frame = decodeOne(v4(segment({ dataOffset: 4 })))
-    expect(frame.columns.info).toBe('40000 → 80 [SYN] Seq=1000 Win=64240, bogus TCP header length (16, must be at least 20)')
+    expect(frame.columns.info).toBe('40000 → 80 [SYN] Seq=0 Win=64240, bogus TCP header length (16, must be at least 20)')
     expect(cell(frame, 'tcp.flags')).toBe('')
   })
 

@@ -1,0 +1,51 @@
+// One TCP conversation as Wireshark counts them (one tcp.stream): its two endpoints, one flow
+// per direction, and what is known of it as a whole (completeness, times, the initial RTT).
+import type { Timestamp } from '../decode/field'
+import { TcpFlow } from './endpoint'
+
+export interface TcpEndpointAddress {
+  address: string
+  port: number
+}
+
+export class TcpConversation {
+  readonly flows: [TcpFlow, TcpFlow] = [new TcpFlow(), new TcpFlow()]
+  /** tcp.completeness bits: 1 SYN, 2 SYN-ACK, 4 ACK, 8 data, 16 FIN, 32 RST. */
+  completeness = 0
+  /** When its first frame and its latest frame were captured. */
+  readonly firstTime: Timestamp
+  prevTime: Timestamp
+  /** When the latest SYN (without ACK) was seen. */
+  lastSynTime?: Timestamp
+  /** The initial RTT: latest SYN to the first pure ACK (unknown until then, or when 0). */
+  initialRtt?: Timestamp
+  initialRttNs = 0
+  /** The port of the side that answered (or was sent) a SYN. */
+  serverPort = 0
+  /** The SYN carried data with a Fast Open cookie. */
+  tfoSynData = false
+  readonly firstFrame: number
+  lastFrame: number
+  /** Frames and bytes on the wire (frame lengths) sent by each endpoint. */
+  readonly packets: [number, number] = [0, 0]
+  readonly bytes: [number, number] = [0, 0]
+
+  constructor(
+    readonly stream: number,
+    /** [0] sent the first captured frame of the conversation. */
+    readonly endpoints: [TcpEndpointAddress, TcpEndpointAddress],
+    frame: number,
+    time: Timestamp,
+  ) {
+    this.firstTime = time
+    this.prevTime = time
+    this.firstFrame = frame
+    this.lastFrame = frame
+  }
+
+  /** Which endpoint sends from this address and port (the other one when neither matches). */
+  sideOf(address: string, port: number): 0 | 1 {
+    const a = this.endpoints[0]
+    return a.address === address && a.port === port ? 0 : 1
+  }
+}

@@ -1,0 +1,88 @@
+// What the TCP engine reads from one frame: the header's numbers, the few options that change
+// its state, and where and when the segment was seen. The full decoder (field trees) and the
+// fast index pass both fill it in, so both run the very same tracker.
+
+/** The option values that matter to the tracker (read from captured bytes only). */
+export interface TcpOptionValues {
+  /** Window-scale shift count (clamped to 14 as RFC 7323 says), or −1 when absent. */
+  wsShift: number
+  /** Raw SACK edges, left and right alternating. */
+  sack: number[]
+  /** An MSS option was present. */
+  mss: boolean
+  /** TCP Fast Open: a cookie request (empty option) or a cookie. */
+  tfo?: 'request' | 'cookie'
+}
+
+export interface TcpSegment {
+  frame: number
+  /** Capture time: seconds and nanoseconds (the tracker measures within each conversation). */
+  sec: number
+  nsec: number
+  /** Network addresses as text (the conversation key) and the ports. */
+  src: string
+  dst: string
+  srcPort: number
+  dstPort: number
+  seq: number
+  ack: number
+  /** The 12 flag bits. */
+  flags: number
+  /** The window field as sent (unscaled). */
+  window: number
+  headerLength: number
+  /**
+   * Payload bytes on the wire, or −1 when it cannot be known: an IP fragment, or a header that
+   * claims more bytes than the packet has. Then only the conversation and times are tracked.
+   */
+  length: number
+  options: TcpOptionValues
+}
+
+export function emptyOptions(): TcpOptionValues {
+  return { wsShift: -1, sack: [], mss: false }
+}
+
+/**
+ * Reads the tracker's option values from the captured option bytes, without building fields
+ * and without ever throwing: an option cut off by the capture or by a bad length ends the scan.
+ */
+export function scanTcpOptions(bytes: Uint8Array, at: number, length: number, into: TcpOptionValues = emptyOptions()): TcpOptionValues {
+  const end = Math.min(at + length, bytes.length)
+  let offset = at
+  while (offset < end) {
+    const kind = bytes[offset]!
+    if (kind === 0 || kind === 1) {
+      offset++
+      continue
+    }
+    if (offset + 1 >= end) break
+    const size = bytes[offset + 1]!
+    if (size < 2 || offset + size > at + length || offset + size > end) break
+    switch (kind) {
+      case 2:
+        if (size === 4) into.mss = true
+        break
+      case 3:
+        if (size === 3) into.wsShift = Math.min(bytes[offset + 2]!, 14)
+        break
+      case 5:
+        for (let p = offset + 2; p + 8 <= offset + size; p += 8) into.sack.push(u32(bytes, p), u32(bytes, p + 4))
+        break
+      case 34:
+        into.tfo = size === 2 ? 'request' : 'cookie'
+        break
+      case 253:
+      case 254:
+        // RFC 7413 §4.1.1: Fast Open under the shared experimental kind, magic 0xF989.
+        if (size >= 4 && bytes[offset + 2] === 0xf9 && bytes[offset + 3] === 0x89) into.tfo = size === 4 ? 'request' : 'cookie'
+        break
+    }
+    offset += size
+  }
+  return into
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0
+}
