@@ -2,6 +2,7 @@
 import { UsageError } from './argv'
 import { fieldsCommand } from './fields'
 import { infoCommand } from './info'
+import { summaryCommand } from './summary'
 
 export interface CliIo {
   stdout: NodeJS.WritableStream
@@ -14,6 +15,8 @@ usage: tcplens COMMAND [ARGS]
 
 commands:
   fields FILE -e FIELD... [-E OPTION]...   one line per frame, as tshark -T fields prints it
+  summary FILE                             one line per frame, as tshark prints them: No., Time,
+                                           Source, Destination, Protocol, Length, Info
   info FILE                                what the capture file is: format, interfaces, packets, times
   help                                     this text
 
@@ -27,6 +30,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'fields':
         return await fieldsCommand(rest, io)
+      case 'summary':
+        return await summaryCommand(rest, io)
       case 'info':
         return await infoCommand(rest, io)
       case undefined:

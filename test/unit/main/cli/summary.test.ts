@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { fixture } from '../../../fixtures/catalog'
+import { relativeTimeText } from '../../../../main/cli/summary'
+import { tcplens } from './run-cli'
+
+const dir = mkdtempSync(join(tmpdir(), 'tcplens-summary-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function file(name: string): string {
+  const f = fixture(name)
+  const path = join(dir, f.file)
+  writeFileSync(path, f.bytes())
+  return path
+}
+
+describe('cli/summary', () => {
+  it("should print tshark's default lines: No., Time, Source → Destination, Protocol, Length, Info", async () => {
+    const { code, stdout, stderr } = await tcplens('summary', file('tcp-scenario-refused'))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    // What `tshark -n -r tcp-scenario-refused.pcap` prints (tshark 4.0.17, same widths).
+    expect(stdout).toBe(
+      '    1 0.000000000   192.0.2.10 \u2192 198.51.100.20 TCP 74 40000 \u2192 80 [SYN] Seq=0 Win=64240 Len=0 MSS=1460 SACK_PERM TSval=1000 TSecr=0 WS=128\n' +
+        '    2 0.000050000 198.51.100.20 \u2192 192.0.2.10   TCP 60 80 \u2192 40000 [RST, ACK] Seq=1 Ack=1 Win=0 Len=0\n',
+    )
+  })
+
+  it('should put the analysis prefixes in the Info column', async () => {
+    const { stdout } = await tcplens('summary', file('tcp-scenario-retransmission-timeout'))
+    // As tshark prints frame 5 of this file.
+    const lines = stdout.trimEnd().split('\n')
+    expect(lines[4]).toBe('    5 0.230600000   192.0.2.10 \u2192 198.51.100.20 TCP 354 [TCP Retransmission] 40000 \u2192 80 [PSH, ACK] Seq=1 Ack=1 Win=64256 Len=300')
+  })
+
+  it('should show as many decimals as the capture has, truncated', () => {
+    expect(relativeTimeText({ sec: 4, nsec: 344_598_999 }, 6)).toBe('4.344598')
+    expect(relativeTimeText({ sec: 0, nsec: 50_000 }, 9)).toBe('0.000050000')
+    expect(relativeTimeText({ sec: -1, nsec: 500_000_000 }, 3)).toBe('-0.500')
+  })
+
+  it('should fail with a usage line when no file is given', async () => {
+    const { code, stderr } = await tcplens('summary')
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/usage: tcplens summary FILE/)
+  })
+})
