@@ -16,6 +16,13 @@ export interface ParsedArgs {
   flags: Set<string>
 }
 
+/** The capture file: the one positional argument, or -r FILE (as tshark takes it). */
+export function captureFileArgument(parsed: ParsedArgs, usage: string): string {
+  const file = parsed.values.get('-r')?.[0] ?? parsed.positional[0]
+  if (!file || parsed.positional.length > (parsed.values.has('-r') ? 0 : 1)) throw new UsageError(usage)
+  return file
+}
+
 export function parseArgs(args: readonly string[], spec: OptionSpec): ParsedArgs {
   const parsed: ParsedArgs = { positional: [], values: new Map(), flags: new Set() }
   for (let i = 0; i < args.length; i++) {

@@ -5,7 +5,7 @@ import { fieldDef, type Field } from '../decode/field'
 import { fieldDisplay } from '../decode/format'
 import type { DecodedFrame } from '../decode/frame'
 import { readCapture } from './read-capture'
-import { UsageError, parseArgs } from './argv'
+import { captureFileArgument, UsageError, parseArgs } from './argv'
 import type { CliIo } from './run'
 import { LineWriter } from './output'
 
@@ -114,10 +114,7 @@ export function formatFieldsRow(frame: DecodedFrame, names: readonly string[], o
 
 export async function fieldsCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { withValue: ['-e', '-E', '-Y', '-r'] })
-  const file = parsed.values.get('-r')?.[0] ?? parsed.positional[0]
-  if (!file || parsed.positional.length > (parsed.values.has('-r') ? 0 : 1)) {
-    throw new UsageError('usage: tcplens fields FILE -e FIELD [-e FIELD]... [-E header=y|n] [-E separator=/t|/s|C] [-E occurrence=f|l|a] [-E aggregator=/s|C]')
-  }
+  const file = captureFileArgument(parsed, 'usage: tcplens fields FILE -e FIELD [-e FIELD]... [-E header=y|n] [-E separator=/t|/s|C] [-E occurrence=f|l|a] [-E aggregator=/s|C]')
   if (parsed.values.has('-Y')) {
     io.stderr.write('tcplens: -Y: display filters are not supported yet (they come with the display-filter work)\n')
     return 1

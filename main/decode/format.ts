@@ -16,8 +16,11 @@ export function bytesToHex(bytes: Uint8Array): string {
 /** The two hex digits of every byte value. */
 export const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
-/** seconds.nanoseconds with 9 decimals, as Wireshark writes times and time differences. */
-export function formatTime(t: Timestamp): string {
+/**
+ * seconds.nanoseconds as Wireshark writes times and time differences: 9 decimals, or fewer
+ * (truncated) for the Time column of a capture with a coarser resolution.
+ */
+export function formatTime(t: Timestamp, decimals = 9): string {
   if (t.sec < 0 || t.nsec < 0) {
     // A negative difference: Wireshark writes the sign once, before the magnitude.
     let sec = -t.sec
@@ -26,9 +29,9 @@ export function formatTime(t: Timestamp): string {
       sec -= 1
       nsec += 1_000_000_000
     }
-    return '-' + formatTime({ sec, nsec })
+    return '-' + formatTime({ sec, nsec }, decimals)
   }
-  return `${t.sec}.${String(t.nsec).padStart(9, '0')}`
+  return decimals === 0 ? String(t.sec) : `${t.sec}.${String(t.nsec).padStart(9, '0').slice(0, decimals)}`
 }
 
 /** The value as `tshark -T fields` prints it. */

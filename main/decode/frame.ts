@@ -3,7 +3,7 @@
 // and everything before that point still shows.
 import type { RawFrame } from '../capture/source'
 import { Dissection, OutOfBounds, type DecodeContext, type NetworkInfo } from './dissection'
-import { defineFields, type ExpertItem, type Field } from './field'
+import { defineFields, type ExpertItem, type Field, type Timestamp } from './field'
 import { linkTypes } from './registry'
 import type { TcpHeader } from './layers/tcp'
 import type { TcpFrameAnalysis } from '../tcp/result'
@@ -22,6 +22,8 @@ export interface DecodedFrame {
   tcp?: TcpHeader
   /** What the TCP engine made of it, when the decode ran with one. */
   tcpAnalysis?: TcpFrameAnalysis
+  /** Time since the capture's first frame (frame.time_relative), when the frame has a time. */
+  timeRelative?: Timestamp
   network?: NetworkInfo
   stopped?: Dissection['stopped']
 }
@@ -94,6 +96,7 @@ export function decodeFrame(raw: RawFrame, context: DecodeContext = {}): Decoded
     },
     tcp: d.tcp,
     tcpAnalysis: d.tcpAnalysis,
+    timeRelative: context.timeRelative,
     network: d.network,
     stopped: d.stopped,
   }

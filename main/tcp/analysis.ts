@@ -26,8 +26,8 @@ const DEFAULT_OUT_OF_ORDER_NS = 3_000_000
 export interface SequenceContext {
   fwd: TcpFlow
   rev: TcpFlow
-  /** The conversation's initial RTT in ns (0: not known yet). */
-  initialRttNs: number
+  /** The conversation's initial RTT, once known. */
+  initialRtt?: Timestamp
   /** When this segment was captured. */
   now: Timestamp
 }
@@ -44,13 +44,7 @@ export function analyzeSequence(seg: TcpSegment, ctx: SequenceContext, out: TcpF
 
   // Relative numbers start at the ISN of a SYN, else one before the first segment's number.
   if (!fwd.baseSet) {
-    if (flags & SYN) {
-      fwd.baseSeq = seq
-      if (flags & ACK) fwd.sawSynAck = true
-      else fwd.sawSyn = true
-    } else {
-      fwd.baseSeq = (seq - 1) >>> 0
-    }
+    fwd.baseSeq = flags & SYN ? seq : (seq - 1) >>> 0
     fwd.baseSet = true
   }
   // The reverse direction's base comes from the first ACK (a SYN's ack field may be garbage).
@@ -143,7 +137,7 @@ export function analyzeSequence(seg: TcpSegment, ctx: SequenceContext, out: TcpF
       }
       // Out of order: it came soon (within the iRTT, or 3 ms) after the highest segment, and
       // it is not simply that segment again.
-      const threshold = ctx.initialRttNs || DEFAULT_OUT_OF_ORDER_NS
+      const threshold = ctx.initialRtt ? ctx.initialRtt.sec * 1e9 + ctx.initialRtt.nsec : DEFAULT_OUT_OF_ORDER_NS
       const end = (seq + len + (flags & (SYN | FIN) ? 1 : 0)) >>> 0
       if (notAdvanced && within(ctx.now, fwd.nextSeqTime, threshold) && fwd.nextSeq !== end) {
         mark(V.OUT_OF_ORDER)

@@ -17,30 +17,22 @@ export class TcpConversation {
   prevTime: Timestamp
   /** When the latest SYN (without ACK) was seen. */
   lastSynTime?: Timestamp
-  /** The initial RTT: latest SYN to the first pure ACK (unknown until then, or when 0). */
+  /**
+   * The initial RTT: latest SYN to the first pure ACK. A zero RTT counts as not known, as in
+   * Wireshark, so the next pure ACK measures it again.
+   */
   initialRtt?: Timestamp
-  initialRttNs = 0
-  /** The port of the side that answered (or was sent) a SYN. */
-  serverPort = 0
   /** The SYN carried data with a Fast Open cookie. */
   tfoSynData = false
-  readonly firstFrame: number
-  lastFrame: number
-  /** Frames and bytes on the wire (frame lengths) sent by each endpoint. */
-  readonly packets: [number, number] = [0, 0]
-  readonly bytes: [number, number] = [0, 0]
 
   constructor(
     readonly stream: number,
     /** [0] sent the first captured frame of the conversation. */
     readonly endpoints: [TcpEndpointAddress, TcpEndpointAddress],
-    frame: number,
     time: Timestamp,
   ) {
     this.firstTime = time
     this.prevTime = time
-    this.firstFrame = frame
-    this.lastFrame = frame
   }
 
   /** Which endpoint sends from this address and port (the other one when neither matches). */

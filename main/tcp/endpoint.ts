@@ -23,8 +23,6 @@ export class TcpFlow {
   /** The sequence number relative numbers count from (the ISN, or a guess). */
   baseSeq = 0
   baseSet = false
-  sawSyn = false
-  sawSynAck = false
   /** Window-scale shift: −1 unknown, −2 known not to be used. */
   winScale = -1
   /** The last window field sent (unscaled); none yet is 2^32 − 1, as in Wireshark. */

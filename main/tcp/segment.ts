@@ -8,8 +8,6 @@ export interface TcpOptionValues {
   wsShift: number
   /** Raw SACK edges, left and right alternating. */
   sack: number[]
-  /** An MSS option was present. */
-  mss: boolean
   /** TCP Fast Open: a cookie request (empty option) or a cookie. */
   tfo?: 'request' | 'cookie'
 }
@@ -40,7 +38,7 @@ export interface TcpSegment {
 }
 
 export function emptyOptions(): TcpOptionValues {
-  return { wsShift: -1, sack: [], mss: false }
+  return { wsShift: -1, sack: [] }
 }
 
 /**
@@ -60,9 +58,6 @@ export function scanTcpOptions(bytes: Uint8Array, at: number, length: number, in
     const size = bytes[offset + 1]!
     if (size < 2 || offset + size > at + length || offset + size > end) break
     switch (kind) {
-      case 2:
-        if (size === 4) into.mss = true
-        break
       case 3:
         if (size === 3) into.wsShift = Math.min(bytes[offset + 2]!, 14)
         break

@@ -60,13 +60,12 @@ export class TcpTracker {
     out.timeRelative = timeDiff(now, conv.firstTime)
     out.timeDelta = timeDiff(now, conv.prevTime)
     conv.prevTime = now
-    if (seg.frame > conv.lastFrame) conv.lastFrame = seg.frame
 
     out.seq = seg.seq
     out.ack = seg.ack
     out.window = seg.window
     if (seg.length >= 0) {
-      analyzeSequence(seg, { fwd, rev, initialRttNs: conv.initialRttNs, now }, out)
+      analyzeSequence(seg, { fwd, rev, initialRtt: conv.initialRtt, now }, out)
       out.relative = true
       out.seq = (seg.seq - fwd.baseSeq) >>> 0
       if (seg.flags & ACK) out.ack = (seg.ack - rev.baseSeq) >>> 0
@@ -83,11 +82,9 @@ export class TcpTracker {
 
     if (seg.flags & SYN) {
       if (seg.flags & ACK) {
-        conv.serverPort = seg.srcPort
         if (out.relative && out.ack > 1) out.tfo = 'ack-data'
         else if (conv.tfoSynData) out.tfo = 'ignored-data'
       } else {
-        conv.serverPort = seg.dstPort
         conv.lastSynTime = now
       }
       fwd.isFirstAck = true
@@ -98,9 +95,9 @@ export class TcpTracker {
     }
     if ((seg.flags & (SYN | ACK)) === ACK) {
       // The initial RTT: from the latest SYN to the first pure ACK (the handshake's third step).
-      if (conv.lastSynTime && conv.initialRttNs === 0) {
-        conv.initialRtt = timeDiff(now, conv.lastSynTime)
-        conv.initialRttNs = nanos(conv.initialRtt)
+      if (conv.lastSynTime && !conv.initialRtt) {
+        const rtt = timeDiff(now, conv.lastSynTime)
+        if (rtt.sec || rtt.nsec) conv.initialRtt = rtt
       }
       fwd.isFirstAck = false
     }
@@ -113,7 +110,7 @@ export class TcpTracker {
       out.tfo = 'syn-cookie'
       if (seg.length > 0) conv.tfoSynData = true
     }
-    if (conv.initialRttNs) out.initialRtt = conv.initialRtt
+    out.initialRtt = conv.initialRtt
 
     if (seg.flags & SYN) {
       // Scaling is used only when both SYNs carried the option (RFC 7323 §2.2).
@@ -134,7 +131,6 @@ export class TcpTracker {
         { address: seg.src, port: seg.srcPort },
         { address: seg.dst, port: seg.dstPort },
       ],
-      seg.frame,
       { sec: seg.sec, nsec: seg.nsec },
     )
     this.conversations.push(conv)
@@ -167,9 +163,4 @@ function nextCompleteness(current: number, isNew: boolean, seg: TcpSegment): num
   if ((flags & (FIN | ACK)) === (FIN | ACK)) value |= C.FIN
   if (flags & RST) value |= C.RST
   return value
-}
-
-/** A time difference in nanoseconds (exact below 104 days; enough to compare with thresholds). */
-export function nanos(t: Timestamp): number {
-  return t.sec * 1e9 + t.nsec
 }

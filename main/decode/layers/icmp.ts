@@ -13,6 +13,7 @@ import { decodeData } from './data'
 import { decodeIpv4 } from './ipv4'
 import { addChecksumStatus, addUnverifiedChecksum, addVerifiedChecksum, onesComplementSum } from '../checksum'
 import { CHECKSUM_STATUS } from '../names'
+import { TCP_ANALYSIS } from './tcp-analysis'
 
 // ---------------------------------------------------------------- shared with UDP and ICMPv6
 
@@ -473,10 +474,6 @@ function decodeIcmpQuote(d: Dissection, span: Span, node: Field, type: number, o
   }
 }
 
-export const QUOTED_TCP = defineFields({
-  seq: { name: 'tcp.seq', title: 'Sequence Number', type: 'uint32', base: 'dec' },
-})
-
 /**
  * RFC 792 quotes only 8 bytes of a TCP header: the ports and the sequence number. Wireshark's
  * TCP shows that much in an error packet (the sequence number as tcp.seq, raw), where the
@@ -484,12 +481,12 @@ export const QUOTED_TCP = defineFields({
  */
 export function completeQuotedTcp(d: Dissection, icmpNode: Field, quote: Span): void {
   const tcp = icmpNode.children?.findLast((child) => child.name === 'tcp')
-  if (!tcp || tcp.children?.some((child) => child.name === 'tcp.seq_raw' || child.name === QUOTED_TCP.seq.name)) return
+  if (!tcp || tcp.children?.some((child) => child.name === 'tcp.seq_raw' || child.name === TCP_ANALYSIS.seq.name)) return
   const end = Math.min(quote.end, quote.reported)
   d.resize(tcp, Math.min(tcp.length, end - tcp.offset))
   if (tcp.offset + 8 > end) return
   const seq = ((d.bytes[tcp.offset + 4] << 24) | (d.bytes[tcp.offset + 5] << 16) | (d.bytes[tcp.offset + 6] << 8) | d.bytes[tcp.offset + 7]) >>> 0
-  d.add(tcp, QUOTED_TCP.seq, tcp.offset + 4, 4, seq)
+  d.add(tcp, TCP_ANALYSIS.seq, tcp.offset + 4, 4, seq)
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Dissection } from '../dissection'
 import { defineFields, type Field } from '../field'
 import type { TcpFrameAnalysis } from '../../tcp/result'
-import { EXPERT, VERDICT, VERDICTS, type ExpertDef } from '../../tcp/verdicts'
+import { EXPERT, infoPrefix, VERDICT, VERDICTS, type ExpertDef } from '../../tcp/verdicts'
 
 export const TCP_ANALYSIS = defineFields({
   stream: { name: 'tcp.stream', title: 'Stream index', type: 'uint32', base: 'dec' },
@@ -32,14 +32,11 @@ export const TCP_ANALYSIS = defineFields({
 })
 
 /** Each expert item also shows as a field of its own name (Wireshark's expert fields). */
-const expertFields = new Map<string, ReturnType<typeof defineFields>[string]>()
-for (const expert of Object.values(EXPERT)) {
-  expertFields.set(expert.name, defineFields({ f: { name: expert.name, title: expert.message, type: 'none' } }).f)
-}
+const EXPERT_FIELDS = defineFields(Object.fromEntries(Object.values(EXPERT).map((e) => [e.name, { name: e.name, title: e.message, type: 'none' as const }])))
 
 /** Files an expert item the way Wireshark does: an item in the tree and in the expert list. */
 export function addExpert(d: Dissection, parent: Field, expert: ExpertDef, message = expert.message): Field {
-  const field = d.generated(parent, expertFields.get(expert.name)!, null)
+  const field = d.generated(parent, EXPERT_FIELDS[expert.name]!, null)
   field.text = message
   d.note(expert.severity, 'sequence', message, field)
   return field
@@ -85,7 +82,6 @@ export function addSequenceAnalysis(d: Dissection, node: Field, a: TcpFrameAnaly
   if (!a.flags) return ''
   const flags = d.generated(tree, TCP_ANALYSIS.flags, null)
   flags.text = '[TCP Analysis Flags]'
-  let prefix = ''
   for (const verdict of VERDICTS) {
     if (!(a.flags & verdict.bit)) continue
     if (verdict.bit === VERDICT.DUPLICATE_ACK) {
@@ -93,7 +89,6 @@ export function addSequenceAnalysis(d: Dissection, node: Field, a: TcpFrameAnaly
       d.generated(tree, TCP_ANALYSIS.duplicateAckNum, a.dupAckNum)
       const frame = d.generated(tree, TCP_ANALYSIS.duplicateAckFrame, a.dupAckFrame)
       addExpert(d, frame, EXPERT.duplicateAck, `Duplicate ACK (#${a.dupAckNum})`)
-      prefix = `[TCP Dup ACK ${a.dupAckFrame}#${a.dupAckNum}] ${prefix}`
       continue
     }
     for (const expert of verdict.experts) addExpert(d, flags, expert)
@@ -101,7 +96,6 @@ export function addSequenceAnalysis(d: Dissection, node: Field, a: TcpFrameAnaly
       d.generated(flags, TCP_ANALYSIS.rto, a.rto)
       d.generated(flags, TCP_ANALYSIS.rtoFrame, a.rtoFrame)
     }
-    prefix = `${verdict.info} ${prefix}`
   }
-  return prefix
+  return infoPrefix(a.flags, a.dupAckFrame, a.dupAckNum)
 }

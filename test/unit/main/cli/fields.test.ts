@@ -1,20 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { fixture } from '../../../fixtures/catalog'
-import { tcplens } from './run-cli'
-
-const dir = mkdtempSync(join(tmpdir(), 'tcplens-cli-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-/** Writes a catalogue fixture to a file, as a user would have it. */
-function file(name: string): string {
-  const f = fixture(name)
-  const path = join(dir, f.file)
-  writeFileSync(path, f.bytes())
-  return path
-}
+import { describe, expect, it } from 'vitest'
+import { fixtureFile as file, tcplens } from './run-cli'
 
 describe('cli/fields', () => {
   it('should print one line per frame, tab-separated, every occurrence joined by a comma', async () => {
@@ -98,7 +85,7 @@ describe('cli/fields', () => {
   })
 
   it('should report a missing file without a stack trace', async () => {
-    const { code, stderr } = await tcplens('fields', join(dir, 'no-such.pcap'), '-e', 'frame.number')
+    const { code, stderr } = await tcplens('fields', join(tmpdir(), 'tcplens-no-such-file.pcap'), '-e', 'frame.number')
     expect(code).toBe(2)
     expect(stderr.split('\n')).toHaveLength(2)
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/)

@@ -1,20 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { fixture } from '../../../fixtures/catalog'
-import { relativeTimeText } from '../../../../main/cli/summary'
-import { tcplens } from './run-cli'
-
-const dir = mkdtempSync(join(tmpdir(), 'tcplens-summary-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-function file(name: string): string {
-  const f = fixture(name)
-  const path = join(dir, f.file)
-  writeFileSync(path, f.bytes())
-  return path
-}
+import { describe, expect, it } from 'vitest'
+import { formatTime } from '../../../../main/decode/format'
+import { fixtureFile as file, tcplens } from './run-cli'
 
 describe('cli/summary', () => {
   it("should print tshark's default lines: No., Time, Source → Destination, Protocol, Length, Info", async () => {
@@ -36,9 +22,9 @@ describe('cli/summary', () => {
   })
 
   it('should show as many decimals as the capture has, truncated', () => {
-    expect(relativeTimeText({ sec: 4, nsec: 344_598_999 }, 6)).toBe('4.344598')
-    expect(relativeTimeText({ sec: 0, nsec: 50_000 }, 9)).toBe('0.000050000')
-    expect(relativeTimeText({ sec: -1, nsec: 500_000_000 }, 3)).toBe('-0.500')
+    expect(formatTime({ sec: 4, nsec: 344_598_999 }, 6)).toBe('4.344598')
+    expect(formatTime({ sec: 0, nsec: 50_000 }, 9)).toBe('0.000050000')
+    expect(formatTime({ sec: -1, nsec: 500_000_000 }, 3)).toBe('-0.500')
   })
 
   it('should fail with a usage line when no file is given', async () => {
