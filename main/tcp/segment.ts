@@ -10,6 +10,10 @@ export interface TcpOptionValues {
   sack: number[]
   /** TCP Fast Open: a cookie request (empty option) or a cookie. */
   tfo?: 'request' | 'cookie'
+  /** For teaching only (the tracker ignores them): MSS, SACK permitted, timestamps present. */
+  mss?: number
+  sackPermitted?: boolean
+  timestamps?: boolean
 }
 
 export interface TcpSegment {
@@ -58,8 +62,17 @@ export function scanTcpOptions(bytes: Uint8Array, at: number, length: number, in
     const size = bytes[offset + 1]!
     if (size < 2 || offset + size > at + length || offset + size > end) break
     switch (kind) {
+      case 2:
+        if (size === 4) into.mss = (bytes[offset + 2]! << 8) | bytes[offset + 3]!
+        break
       case 3:
         if (size === 3) into.wsShift = Math.min(bytes[offset + 2]!, 14)
+        break
+      case 4:
+        if (size === 2) into.sackPermitted = true
+        break
+      case 8:
+        if (size === 10) into.timestamps = true
         break
       case 5:
         for (let p = offset + 2; p + 8 <= offset + size; p += 8) into.sack.push(u32(bytes, p), u32(bytes, p + 4))
