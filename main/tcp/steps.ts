@@ -442,7 +442,7 @@ function onSegment(
   if (flags & FIN) {
     phase = 'close'
     if (c.finFrame[from]) {
-      notes.push({ code: 'retransmission', frames: [c.finFrame[from]] })
+      if (!(a.flags & (VERDICT.RETRANSMISSION | VERDICT.FAST_RETRANSMISSION | VERDICT.SPURIOUS_RETRANSMISSION))) notes.push({ code: 'retransmission', frames: [c.finFrame[from]] })
       return { kind: 'fin-retry', phase, step: [from === c.closeInitiator ? 1 : 3] }
     }
     c.finFrame[from] = frame
@@ -643,6 +643,7 @@ function round(seconds: number): number {
 
 function summarize(c: ConnectionProgress): ConnectionTimeline {
   unconfirmSynAck(c)
+  deliverReset(c)
   const client = c.endpoint('client')
   const server = c.endpoint('server')
   const timeline: ConnectionTimeline = {
@@ -720,6 +721,24 @@ function unconfirmSynAck(c: ConnectionProgress): void {
   reviseState(c, 'client', receipt.stepIndex, receipt.applied, receipt.previous)
   c.states.current.client = receipt.previous
   c.steps?.[receipt.stepIndex]?.notes.push({ code: 'no-answer', frames: [] })
+}
+
+/**
+ * A side that kept sending after a reset (its segments crossed it) still receives that reset
+ * in the end: after its last captured segment, it is CLOSED too.
+ */
+function deliverReset(c: ConnectionProgress): void {
+  if (!c.resetBy || c.refused) return
+  const receiver = other(c.resetBy)
+  const state = c.states.get(receiver)
+  if (state === 'CLOSED' || state === 'LISTEN') return
+  c.states.setState(receiver, 'CLOSED', c.resetFrame, 'received-rst')
+  const changes = c.states.take()
+  const last = c.steps?.[c.steps.length - 1]
+  if (!last) return
+  last.after[receiver] = 'CLOSED'
+  last.changes.push(...changes)
+  last.notes.push({ code: 'crossed', frames: [c.resetFrame] })
 }
 
 /** On the last SYN of an unanswered opening: the gaps between attempts, against Linux's backoff. */

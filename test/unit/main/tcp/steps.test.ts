@@ -198,6 +198,19 @@ describe('tcp/steps: aborts, idle connections and partial captures', () => {
     expect(c.steps![9]!.changes).toEqual([{ role: 'server', from: 'ESTABLISHED', to: 'CLOSED', frame: 7, reason: 'received-rst' }])
   })
 
+  it('should close, at the end, a side whose last segments crossed the reset', async () => {
+    const b = new SegmentBuilder()
+    b.client({ flags: ['SYN'], options: linuxSynOptions() }).server({ flags: ['SYN', 'ACK'], options: linuxSynOptions() }).client()
+    b.client({ flags: ['FIN', 'ACK'] }).server({ flags: ['PSH', 'ACK'], data: 30 }).client({ flags: ['RST', 'ACK'] })
+    b.server({ flags: ['FIN', 'ACK'] })
+    const { connections } = await timelinesOf(b.pcap())
+    const c = connections[0]!
+    expect([c.close, c.client.state, c.server.state]).toEqual(['reset', 'CLOSED', 'CLOSED'])
+    const last = c.steps![c.steps!.length - 1]!
+    expect(last.changes.map((ch) => `${ch.to} ${ch.reason} @${ch.frame}`)).toEqual(['LAST-ACK sent-fin @7', 'CLOSED received-rst @6'])
+    expect(last.notes.map((n) => n.code)).toContain('crossed')
+  })
+
   it('should name keep-alive probes and their ACKs', async () => {
     const c = await only('tcp-scenario-keep-alive')
     expect(c.steps!.slice(7).map((s) => s.kind)).toEqual(['keep-alive', 'keep-alive-ack', 'keep-alive', 'keep-alive-ack'])
