@@ -1,5 +1,6 @@
 // The `tcplens` command: one subcommand per job, all on the same engine as the app.
 import { UsageError } from './argv'
+import { convCommand } from './conv'
 import { fieldsCommand } from './fields'
 import { infoCommand } from './info'
 import { summaryCommand } from './summary'
@@ -17,6 +18,8 @@ commands:
   fields FILE -e FIELD... [-E OPTION]...   one line per frame, as tshark -T fields prints it
   summary FILE                             one line per frame, as tshark prints them: No., Time,
                                            Source, Destination, Protocol, Length, Info
+  conv FILE [--json]                       the TCP connections: endpoints, packets, bytes, how each
+                                           opened and closed, both sides' final states
   info FILE                                what the capture file is: format, interfaces, packets, times
   help                                     this text
 
@@ -30,6 +33,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'fields':
         return await fieldsCommand(rest, io)
+      case 'conv':
+        return await convCommand(rest, io)
       case 'summary':
         return await summaryCommand(rest, io)
       case 'info':
