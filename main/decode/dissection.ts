@@ -42,6 +42,8 @@ export interface NetworkInfo {
   /** Raw address bytes, for checksums over the pseudo-header. */
   srcBytes: Uint8Array
   dstBytes: Uint8Array
+  /** Both addresses, source then destination (they are adjacent in both IP headers). */
+  addresses: Uint8Array
   /** TTL or hop limit. */
   ttl: number
   /** Bytes of the IP payload on the wire. */

@@ -13,3 +13,16 @@ export function timeDiff(a: Timestamp, b: Timestamp): Timestamp {
   }
   return { sec, nsec }
 }
+
+/** timeDiff(a, b) written into `out` (no new object); returns `out`. */
+export function timeDiffInto(out: Timestamp, a: Timestamp, b: Timestamp): Timestamp {
+  let sec = a.sec - b.sec
+  let nsec = a.nsec - b.nsec
+  if (nsec < 0) {
+    nsec += NS
+    sec -= 1
+  }
+  out.sec = sec
+  out.nsec = nsec
+  return out
+}

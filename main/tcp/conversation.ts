@@ -12,9 +12,9 @@ export class TcpConversation {
   readonly flows: [TcpFlow, TcpFlow] = [new TcpFlow(), new TcpFlow()]
   /** tcp.completeness bits: 1 SYN, 2 SYN-ACK, 4 ACK, 8 data, 16 FIN, 32 RST. */
   completeness = 0
-  /** When its first frame and its latest frame were captured. */
+  /** When its first frame and its latest frame were captured (prevTime is updated in place). */
   readonly firstTime: Timestamp
-  prevTime: Timestamp
+  readonly prevTime: Timestamp
   /** When the latest SYN (without ACK) was seen. */
   lastSynTime?: Timestamp
   /**
@@ -31,8 +31,8 @@ export class TcpConversation {
     readonly endpoints: [TcpEndpointAddress, TcpEndpointAddress],
     time: Timestamp,
   ) {
-    this.firstTime = time
-    this.prevTime = time
+    this.firstTime = { sec: time.sec, nsec: time.nsec }
+    this.prevTime = { sec: time.sec, nsec: time.nsec }
   }
 
   /** Which endpoint sends from this address and port (the other one when neither matches). */

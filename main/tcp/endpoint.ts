@@ -2,16 +2,15 @@
 // as far as the capture shows. Wireshark calls this a flow (tcp_flow_t); Zeek an endpoint.
 import type { Timestamp } from '../decode/field'
 
-/** A segment sent but not yet acknowledged: for RTT, bytes in flight and "ACKs frame N". */
-export interface UnackedSegment {
+/**
+ * A segment sent but not yet acknowledged: for RTT, bytes in flight and "ACKs frame N". Its
+ * capture time is `sec` and `nsec` (so it is a Timestamp itself: no second object per segment).
+ */
+export interface UnackedSegment extends Timestamp {
   frame: number
   seq: number
   nextSeq: number
-  time: Timestamp
 }
-
-/** The time of something that has not happened yet (Wireshark's zeroed nstime: the epoch). */
-export const NEVER: Timestamp = Object.freeze({ sec: 0, nsec: 0 })
 
 /** Wireshark keeps at most this many unacknowledged segments per direction. */
 export const MAX_UNACKED_SEGMENTS = 10000
@@ -36,15 +35,19 @@ export class TcpFlow {
   /** This side sent the first FIN of the conversation. */
   closingInitiator = false
 
-  /** The highest "next sequence number" sent (0: nothing yet), with its frame and time. */
+  /**
+   * The highest "next sequence number" sent (0: nothing yet), with its frame and time. The
+   * times are this flow's own objects, updated in place; before anything happened they are
+   * Wireshark's zeroed nstime, the epoch.
+   */
   nextSeq = 0
   nextSeqFrame = 0
-  nextSeqTime: Timestamp = NEVER
+  readonly nextSeqTime: Timestamp = { sec: 0, nsec: 0 }
   /** The end of the contiguous data sent, for "ACKed unseen segment". */
   maxSeqToBeAcked = 0
   /** The last acknowledgment number sent, and when. */
   lastAck = 0
-  lastAckTime: Timestamp = NEVER
+  readonly lastAckTime: Timestamp = { sec: 0, nsec: 0 }
   /** Duplicate ACKs in a row (−1: an ACKed-unseen verdict was given since the last new ACK). */
   dupAckNum = 0
   /** The frame of the ACK the duplicates repeat. */
@@ -58,12 +61,15 @@ export class TcpFlow {
   readonly sackLeft = new Array<number>(SACK_RANGES_KEPT).fill(0)
   readonly sackRight = new Array<number>(SACK_RANGES_KEPT).fill(0)
 
-  /** Keeps a segment's SACK blocks (relative), the first three, as Wireshark does. */
-  storeSack(relativeEdges: readonly number[]): void {
+  /**
+   * Keeps a segment's SACK blocks, the first three, as Wireshark does: `edges` are the raw
+   * left and right edges, alternating, kept relative to `base` (the peer's base).
+   */
+  storeSack(edges: readonly number[], base: number): void {
     this.sackRanges = 0
-    for (let i = 0; i + 1 < relativeEdges.length && this.sackRanges < SACK_RANGES_KEPT; i += 2) {
-      this.sackLeft[this.sackRanges] = relativeEdges[i]!
-      this.sackRight[this.sackRanges] = relativeEdges[i + 1]!
+    for (let i = 0; i + 1 < edges.length && this.sackRanges < SACK_RANGES_KEPT; i += 2) {
+      this.sackLeft[this.sackRanges] = (edges[i]! - base) >>> 0
+      this.sackRight[this.sackRanges] = (edges[i + 1]! - base) >>> 0
       this.sackRanges++
     }
   }

@@ -49,31 +49,74 @@ export interface TcpFrameAnalysis {
   tfo?: 'syn-cookie' | 'ack-data' | 'ignored-data'
 }
 
-const ZERO: Timestamp = Object.freeze({ sec: 0, nsec: 0 })
-
+/** A fresh analysis for a segment of `conversation`, sent by endpoint `from`. */
 export function newFrameAnalysis(conversation: TcpConversation, from: 0 | 1): TcpFrameAnalysis {
-  return {
+  // Every field is there from the start, optional ones too, so all analyses share one shape.
+  const out: TcpFrameAnalysis = {
     conversation,
     from,
-    stream: conversation.stream,
-    completeness: conversation.completeness,
+    stream: 0,
+    completeness: 0,
     relative: false,
     seq: 0,
     ack: 0,
     nextSeq: -1,
     window: 0,
-    timeRelative: ZERO,
-    timeDelta: ZERO,
+    scaleFactor: undefined,
+    timeRelative: { sec: 0, nsec: 0 },
+    timeDelta: { sec: 0, nsec: 0 },
     bogusHeader: false,
     analysed: false,
     flags: 0,
     dupAckNum: 0,
     dupAckFrame: 0,
     ackedFrame: 0,
-
+    ackRtt: undefined,
+    initialRtt: undefined,
     bytesInFlight: 0,
     pushBytesSent: 0,
     rtoFrame: 0,
+    rto: undefined,
     sackBase: 0,
+    finFirst: undefined,
+    tfo: undefined,
   }
+  return resetFrameAnalysis(out, conversation, from)
+}
+
+/**
+ * Makes `out` the analysis of a new segment of `conversation`, as newFrameAnalysis() would,
+ * keeping its own timeRelative and timeDelta objects (the tracker writes them in place).
+ */
+export function resetFrameAnalysis(out: TcpFrameAnalysis, conversation: TcpConversation, from: 0 | 1): TcpFrameAnalysis {
+  out.conversation = conversation
+  out.from = from
+  out.stream = conversation.stream
+  out.completeness = conversation.completeness
+  out.relative = false
+  out.seq = 0
+  out.ack = 0
+  out.nextSeq = -1
+  out.window = 0
+  out.scaleFactor = undefined
+  out.timeRelative.sec = 0
+  out.timeRelative.nsec = 0
+  out.timeDelta.sec = 0
+  out.timeDelta.nsec = 0
+  out.bogusHeader = false
+  out.analysed = false
+  out.flags = 0
+  out.dupAckNum = 0
+  out.dupAckFrame = 0
+  out.ackedFrame = 0
+  out.ackRtt = undefined
+  out.initialRtt = undefined
+  out.bytesInFlight = 0
+  out.pushBytesSent = 0
+  out.rtoFrame = 0
+  out.rto = undefined
+  out.sackBase = 0
+  out.finFirst = undefined
+  out.tfo = undefined
+  return out
 }

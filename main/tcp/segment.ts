@@ -21,9 +21,15 @@ export interface TcpSegment {
   /** Capture time: seconds and nanoseconds (the tracker measures within each conversation). */
   sec: number
   nsec: number
-  /** Network addresses as text (the conversation key) and the ports. */
-  src: string
-  dst: string
+  /**
+   * The network addresses as bytes: source then destination, 4 + 4 for IPv4, 16 + 16 for IPv6.
+   * The tracker finds the conversation by these. May be a view into the frame's bytes: valid
+   * during the call that hands the segment over.
+   */
+  addresses: Uint8Array
+  /** The same addresses as text (what a conversation's endpoints show), and the ports. */
+  readonly src: string
+  readonly dst: string
   srcPort: number
   dstPort: number
   seq: number

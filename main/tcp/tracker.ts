@@ -2,13 +2,17 @@
 // port reused by a new connection, keeps the relative numbers, window scaling, completeness,
 // times and initial RTT, and runs the sequence analysis. One call per TCP segment, in capture
 // order, exactly as Wireshark's first (and, for tshark, only) pass does.
+//
+// It runs once per segment of every capture, so its hot path makes no strings and, given an
+// analysis object to fill, no objects: conversations are found by the address bytes and ports
+// in a typed-array hash table, and times are written into objects that already exist.
 import { analyzeSequence } from './analysis'
 import { TcpConversation } from './conversation'
-import { newFrameAnalysis, type TcpFrameAnalysis } from './result'
+import { AddressNumbers, KeyTable } from './key-table'
+import { newFrameAnalysis, resetFrameAnalysis, type TcpFrameAnalysis } from './result'
 import type { TcpSegment } from './segment'
 import { VERDICT } from './verdicts'
-import { timeDiff } from '../decode/time'
-import type { Timestamp } from '../decode/field'
+import { timeDiff, timeDiffInto } from '../decode/time'
 
 const FIN = 0x001
 const SYN = 0x002
@@ -17,28 +21,66 @@ const ACK = 0x010
 
 export const COMPLETENESS = { SYN: 1, SYN_ACK: 2, ACK: 4, DATA: 8, FIN: 16, RST: 32 } as const
 
+/** IP version tags in the last word of a conversation key (IPv4 and IPv6 keys never meet). */
+const KEY_IPV4 = 4
+const KEY_IPV6 = 6
+
 export class TcpTracker {
-  /** The current conversation of each address/port pair (a reused pair points to the newest). */
-  private readonly byKey = new Map<string, TcpConversation>()
+  /**
+   * The current stream of each address/port pair (a reused pair points to the newest). The key
+   * is the pair in a fixed order: the lower (address, port) endpoint first, its address and the
+   * other's, both ports in one word, and the IP version. An IPv4 address is its 32-bit value, an
+   * IPv6 address its number in `ipv6Numbers`.
+   */
+  private readonly byKey = new KeyTable(1024)
+  private readonly ipv6Numbers = new AddressNumbers()
+  /** Per stream: its first frame's sender is the lower endpoint of the key. */
+  private readonly firstSenderIsLow: boolean[] = []
   /** Every conversation, by stream number. */
   readonly conversations: TcpConversation[] = []
 
-  track(seg: TcpSegment): TcpFrameAnalysis {
-    const key = conversationKey(seg)
-    let conv = this.byKey.get(key)
+  /**
+   * Tracks one segment and says what Wireshark makes of it. With `reuse`, that object is filled
+   * and returned (nothing is allocated for a plain segment): the caller reads it before the next
+   * call. Without, each call returns a new analysis, which may be kept.
+   */
+  track(seg: TcpSegment, reuse?: TcpFrameAnalysis): TcpFrameAnalysis {
+    // The conversation key (see byKey): no string, no object.
+    const addresses = seg.addresses
+    let a: number
+    let b: number
+    let version: number
+    if (addresses.length === 8) {
+      a = u32(addresses, 0)
+      b = u32(addresses, 4)
+      version = KEY_IPV4
+    } else if (addresses.length === 32) {
+      a = this.ipv6Numbers.of(addresses, 0)
+      b = this.ipv6Numbers.of(addresses, 16)
+      version = KEY_IPV6
+    } else {
+      throw new RangeError(`a TCP segment's addresses are 8 or 32 bytes, not ${addresses.length}`)
+    }
+    const srcIsLow = a < b || (a === b && seg.srcPort <= seg.dstPort)
+    const low = srcIsLow ? a : b
+    const high = srcIsLow ? b : a
+    const ports = srcIsLow ? (seg.srcPort << 16) | seg.dstPort : (seg.dstPort << 16) | seg.srcPort
+    let stream = this.byKey.get(low, high, ports, version)
     let isNew = false
-    if (!conv) {
-      conv = this.open(key, seg)
+    if (stream < 0) {
+      stream = this.open(low, high, ports, version, srcIsLow, seg)
       isNew = true
     }
-    let from = conv.sideOf(seg.src, seg.srcPort)
+    let conv = this.conversations[stream]!
+    // Endpoint 0 sent the conversation's first frame. (Both endpoints equal: always 0.)
+    let from: 0 | 1 = srcIsLow === this.firstSenderIsLow[stream] ? 0 : 1
     let fwd = conv.flows[from]
     const synOnly = (seg.flags & (SYN | ACK)) === SYN
     const synAck = (seg.flags & (SYN | ACK)) === (SYN | ACK)
     let reused = false
     if (synOnly && fwd.baseSet && seg.seq !== fwd.baseSeq) {
       // A SYN with another ISN on a known pair: a new connection reusing the ports.
-      conv = this.open(key, seg)
+      conv = this.conversations[this.open(low, high, ports, version, srcIsLow, seg)]!
       conv.completeness = COMPLETENESS.SYN
       from = 0
       fwd = conv.flows[0]
@@ -49,23 +91,24 @@ export class TcpTracker {
       reused = true
     }
     const rev = conv.flows[from === 0 ? 1 : 0]
-    const out = newFrameAnalysis(conv, from)
+    const out = reuse ? resetFrameAnalysis(reuse, conv, from) : newFrameAnalysis(conv, from)
     if (reused) {
       out.analysed = true
       out.flags |= VERDICT.REUSED_PORTS
     }
     fwd.sackRanges = 0
 
-    const now: Timestamp = { sec: seg.sec, nsec: seg.nsec }
-    out.timeRelative = timeDiff(now, conv.firstTime)
-    out.timeDelta = timeDiff(now, conv.prevTime)
-    conv.prevTime = now
+    // The segment's own sec/nsec make it a timestamp: "now".
+    timeDiffInto(out.timeRelative, seg, conv.firstTime)
+    timeDiffInto(out.timeDelta, seg, conv.prevTime)
+    conv.prevTime.sec = seg.sec
+    conv.prevTime.nsec = seg.nsec
 
     out.seq = seg.seq
     out.ack = seg.ack
     out.window = seg.window
     if (seg.length >= 0) {
-      analyzeSequence(seg, { fwd, rev, initialRtt: conv.initialRtt, now }, out)
+      analyzeSequence(seg, fwd, rev, conv.initialRtt, out)
       out.relative = true
       out.seq = (seg.seq - fwd.baseSeq) >>> 0
       if (seg.flags & ACK) out.ack = (seg.ack - rev.baseSeq) >>> 0
@@ -85,7 +128,7 @@ export class TcpTracker {
         if (out.relative && out.ack > 1) out.tfo = 'ack-data'
         else if (conv.tfoSynData) out.tfo = 'ignored-data'
       } else {
-        conv.lastSynTime = now
+        conv.lastSynTime = { sec: seg.sec, nsec: seg.nsec }
       }
       fwd.isFirstAck = true
     }
@@ -96,7 +139,7 @@ export class TcpTracker {
     if ((seg.flags & (SYN | ACK)) === ACK) {
       // The initial RTT: from the latest SYN to the first pure ACK (the handshake's third step).
       if (conv.lastSynTime && !conv.initialRtt) {
-        const rtt = timeDiff(now, conv.lastSynTime)
+        const rtt = timeDiff(seg, conv.lastSynTime)
         if (rtt.sec || rtt.nsec) conv.initialRtt = rtt
       }
       fwd.isFirstAck = false
@@ -105,7 +148,7 @@ export class TcpTracker {
     const options = seg.options
     if (options.wsShift >= 0) fwd.winScale = options.wsShift
     out.sackBase = rev.baseSeq
-    if (options.sack.length) fwd.storeSack(options.sack.map((edge) => (edge - rev.baseSeq) >>> 0))
+    if (options.sack.length) fwd.storeSack(options.sack, rev.baseSeq)
     if (options.tfo === 'cookie' && synOnly) {
       out.tfo = 'syn-cookie'
       if (seg.length > 0) conv.tfoSynData = true
@@ -124,25 +167,26 @@ export class TcpTracker {
     return out
   }
 
-  private open(key: string, seg: TcpSegment): TcpConversation {
+  /** Starts a new conversation for the pair (the newest one of a reused pair); its stream. */
+  private open(low: number, high: number, ports: number, version: number, srcIsLow: boolean, seg: TcpSegment): number {
+    const stream = this.conversations.length
     const conv = new TcpConversation(
-      this.conversations.length,
+      stream,
       [
         { address: seg.src, port: seg.srcPort },
         { address: seg.dst, port: seg.dstPort },
       ],
-      { sec: seg.sec, nsec: seg.nsec },
+      seg,
     )
     this.conversations.push(conv)
-    this.byKey.set(key, conv)
-    return conv
+    this.firstSenderIsLow.push(srcIsLow)
+    this.byKey.set(low, high, ports, version, stream)
+    return stream
   }
 }
 
-/** The same key for both directions of an address/port pair. */
-export function conversationKey(seg: Pick<TcpSegment, 'src' | 'dst' | 'srcPort' | 'dstPort'>): string {
-  const forward = seg.src < seg.dst || (seg.src === seg.dst && seg.srcPort <= seg.dstPort)
-  return forward ? `${seg.src} ${seg.srcPort} ${seg.dst} ${seg.dstPort}` : `${seg.dst} ${seg.dstPort} ${seg.src} ${seg.srcPort}`
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0
 }
 
 /** Completeness after this segment (Wireshark's rules: a new conversation counts only a SYN). */

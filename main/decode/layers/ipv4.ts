@@ -112,6 +112,7 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
     dst,
     srcBytes: b.subarray(at + L.src, at + L.dst),
     dstBytes: b.subarray(at + L.dst, at + L.options),
+    addresses: b.subarray(at + L.src, at + L.options),
     ttl,
     payloadLength: totalLength - headerLength,
   }

@@ -72,6 +72,7 @@ export function decodeIpv6(d: Dissection, span: Span, parent: Field | null): voi
     dst,
     srcBytes: b.subarray(at + L.src, at + L.dst),
     dstBytes: b.subarray(at + L.dst, at + L.end),
+    addresses: b.subarray(at + L.src, at + L.end),
     ttl: hopLimit,
     payloadLength,
   }

@@ -198,6 +198,7 @@ function track(d: Dissection, header: TcpHeader, lengthKnown: boolean, at: numbe
     frame: d.raw.no,
     sec: d.raw.tsSec,
     nsec: d.raw.tsNsec,
+    addresses: d.network.addresses,
     src: d.network.src,
     dst: d.network.dst,
     srcPort: header.srcPort,
