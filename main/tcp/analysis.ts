@@ -74,7 +74,7 @@ export function analyzeSequence(seg: TcpSegment, fwd: TcpFlow, rev: TcpFlow, ini
     // Window full: the data reaches exactly the right edge of the peer's advertised window.
     if (len > 0 && rev.winScale !== -1 && !(flags & SYN_FIN_RST)) {
       const shift = rev.isFirstAck || rev.winScale === -2 ? 0 : rev.winScale
-      if (((seq + len) >>> 0) === ((rev.lastAck + rev.window * 2 ** shift) >>> 0)) mark(out, V.WINDOW_FULL)
+      if (((seq + len) >>> 0) === ((rev.lastAck + rev.window * (1 << shift)) >>> 0)) mark(out, V.WINDOW_FULL)
     }
     // Keep-alive ACK: repeats the last ACK right after the peer's keep-alive.
     if (sameAsLast && window !== 0 && window === fwd.window && rev.lastSegmentFlags & V.KEEP_ALIVE) {

@@ -1,0 +1,98 @@
+// Property of the fast pass's header walk (main/decode/headers.ts): on real frames with bytes
+// changed, cut short, or with another frame length or link type, it hands the TCP tracker a
+// segment exactly when the full decoder does, and the very same one. The fixtures test the
+// walk on well-formed and deliberately odd packets; this tests where both stop on damage.
+import fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openCaptureBytes } from '../../main/capture/open'
+import type { RawFrame } from '../../main/capture/source'
+import { HeaderWalk, walkHeaders } from '../../main/decode/headers'
+import { FIXTURES } from '../fixtures/catalog'
+import { segmentOfOneFrame } from '../unit/main/session/two-passes'
+
+const LINK_TYPES = [0, 1, 12, 14, 101, 108, 113, 228, 229, 276]
+
+/** Every frame of every catalogue fixture that reads cleanly, its bytes copied. */
+async function seedFrames(): Promise<RawFrame[]> {
+  const frames: RawFrame[] = []
+  for (const fixture of FIXTURES) {
+    if (fixture.expect?.error) continue
+    const reader = await openCaptureBytes(fixture.bytes())
+    for await (const batch of reader.batches()) for (const f of batch) frames.push({ ...f, no: 1, bytes: f.bytes.slice() })
+    await reader.close()
+  }
+  return frames
+}
+
+describe('session/index-pass properties', () => {
+  let seeds: RawFrame[] = []
+  beforeAll(async () => {
+    seeds = await seedFrames()
+  })
+
+  it('should track a damaged frame exactly when, and as, the full decoder does', () => {
+    expect(seeds.length).toBeGreaterThan(100)
+    let tracked = 0
+    let untracked = 0
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        // Changes mostly in the first 100 bytes, where the link, IP and TCP headers are.
+        fc.array(fc.tuple(fc.nat({ max: 99 }), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }),
+        fc.option(fc.nat(), { freq: 2 }),
+        fc.integer({ min: -30, max: 60 }),
+        fc.option(fc.constantFrom(...LINK_TYPES), { freq: 4 }),
+        (pick, changes, cut, origDelta, linkType) => {
+          const seed = seeds[pick % seeds.length]!
+          const bytes = seed.bytes.slice()
+          for (const [at, value] of changes) if (at < bytes.length) bytes[at] = value
+          const kept = cut === null ? bytes : bytes.subarray(0, cut % (bytes.length + 1))
+          const raw: RawFrame = {
+            ...seed,
+            bytes: kept,
+            capLen: kept.length,
+            origLen: Math.max(0, seed.origLen + origDelta),
+            linkType: linkType ?? seed.linkType,
+          }
+          const { decoded, indexed } = segmentOfOneFrame(raw)
+          expect(indexed).toEqual(decoded)
+          if (decoded) tracked++
+          else untracked++
+        },
+      ),
+      { numRuns: 5000 },
+    )
+    // Both outcomes were exercised, many times.
+    expect(tracked).toBeGreaterThan(500)
+    expect(untracked).toBeGreaterThan(500)
+  })
+
+  it('should stop where the full decoder stops inside IPv4 options and IPv6 extension headers', () => {
+    // Frames whose IP header has options or extension headers, and where that header starts.
+    const walk = new HeaderWalk()
+    const withOptions: Array<{ frame: RawFrame; ipAt: number }> = []
+    for (const frame of seeds) {
+      walkHeaders(frame.bytes, frame.origLen, frame.linkType, walk)
+      if (walk.addressLength === 4 && (frame.bytes[walk.addressAt - 12]! & 0x0f) > 5) withOptions.push({ frame, ipAt: walk.addressAt - 12 })
+      if (walk.addressLength === 16 && [0, 43, 44, 60].includes(frame.bytes[walk.addressAt - 2]!)) withOptions.push({ frame, ipAt: walk.addressAt - 8 })
+    }
+    expect(withOptions.length).toBeGreaterThan(10)
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        // Cut anywhere from the IP header to a little past where TCP would start.
+        fc.nat({ max: 140 }),
+        fc.array(fc.tuple(fc.nat({ max: 80 }), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }),
+        (pick, cut, changes) => {
+          const { frame, ipAt } = withOptions[pick % withOptions.length]!
+          const bytes = frame.bytes.slice(0, Math.min(frame.bytes.length, ipAt + cut))
+          for (const [at, value] of changes) if (ipAt + 20 + at < bytes.length) bytes[ipAt + 20 + at] = value
+          const raw: RawFrame = { ...frame, bytes, capLen: bytes.length }
+          const { decoded, indexed } = segmentOfOneFrame(raw)
+          expect(indexed).toEqual(decoded)
+        },
+      ),
+      { numRuns: 5000 },
+    )
+  })
+})
