@@ -29,6 +29,12 @@ export interface IndexOptions {
   onSegment?(seg: TcpSegment, analysis: TcpFrameAnalysis): void
   /** Called after each batch of frames (one per chunk read, about 1 MiB). */
   onProgress?(progress: IndexProgress): void
+  /**
+   * Fill the packet index (the default). With false only the TCP engine runs, for a caller that
+   * never lists packets (`tcplens conv`): the result's index stays empty, and 2 million frames
+   * need about 120 MB less.
+   */
+  index?: boolean
 }
 
 export interface IndexResult {
@@ -43,12 +49,12 @@ export interface IndexResult {
 
 /** Reads every frame of `reader` once: the packet index and the TCP engine's conversations. */
 export async function indexCapture(reader: CaptureReader, options: IndexOptions = {}): Promise<IndexResult> {
-  const pass = new IndexPass(options.onSegment)
+  const pass = new IndexPass(options.onSegment, options.index ?? true)
   let error: CaptureError | undefined
   try {
     for await (const batch of reader.batches()) {
       for (let i = 0; i < batch.length; i++) pass.add(batch[i]!)
-      options.onProgress?.({ frames: pass.index.length, bytesRead: reader.bytesRead, fileSize: reader.fileSize })
+      options.onProgress?.({ frames: pass.frames, bytesRead: reader.bytesRead, fileSize: reader.fileSize })
     }
   } catch (caught) {
     if (!(caught instanceof CaptureError)) throw caught
@@ -64,19 +70,25 @@ export async function indexCapture(reader: CaptureReader, options: IndexOptions 
 export class IndexPass {
   readonly index = new PacketIndex()
   readonly tracker = new TcpTracker()
+  /** Frames added so far. */
+  frames = 0
   private readonly walk = new HeaderWalk()
   private readonly segment = new ReusedSegment()
   private analysis: TcpFrameAnalysis | undefined
 
-  constructor(private readonly onSegment?: (seg: TcpSegment, analysis: TcpFrameAnalysis) => void) {}
+  constructor(
+    private readonly onSegment?: (seg: TcpSegment, analysis: TcpFrameAnalysis) => void,
+    /** Fill the packet index (false: only the TCP engine runs). */
+    private readonly indexing = true,
+  ) {}
 
   add(raw: RawFrame): void {
-    if (raw.no !== this.index.length + 1) throw new Error(`frame ${raw.no} came out of order: the index holds ${this.index.length} frames`)
+    if (raw.no !== this.frames + 1) throw new Error(`frame ${raw.no} came out of order after frame ${this.frames}`)
+    this.frames++
     const bytes = raw.bytes
     const walk = this.walk
     walkHeaders(bytes, raw.origLen, raw.linkType, walk)
-    const kind = raw.noTimestamp ? walk.kind | ROW_MARK.NO_TIMESTAMP : walk.kind
-    const row = this.index.append(raw.fileOffset, raw.capLen, raw.origLen, raw.tsSec, raw.tsNsec, kind)
+    const row = this.indexing ? this.index.append(raw.fileOffset, raw.capLen, raw.origLen, raw.tsSec, raw.tsNsec, raw.noTimestamp ? walk.kind | ROW_MARK.NO_TIMESTAMP : walk.kind) : -1
     if (walk.tcpAt < 0) return
 
     // The segment, exactly as decodeTcp (main/decode/layers/tcp.ts) hands it to the engine.
@@ -103,7 +115,7 @@ export class IndexPass {
 
     const a = this.tracker.track(seg, this.analysis)
     this.analysis = a
-    this.index.setTcp(row, a.stream, seg.flags, a.seq, a.ack, a.relative, a.window, seg.length, a.flags)
+    if (row >= 0) this.index.setTcp(row, a.stream, seg.flags, a.seq, a.ack, a.relative, a.window, seg.length, a.flags)
     this.onSegment?.(seg, a)
   }
 }

@@ -112,13 +112,27 @@ describe('session/index-pass: indexCapture', () => {
     expect(index.length).toBe(damaged.expect!.frames)
   })
 
+  it('runs only the TCP engine when asked for no index', async () => {
+    const bytes = fixture('tcp-scenario-port-reuse').bytes()
+    const full = await runIndexPass(bytes)
+    const reader = await openCaptureBytes(bytes)
+    let segments = 0
+    const { index, tracker } = await indexCapture(reader, { index: false, onSegment: () => segments++ })
+    expect(index.length).toBe(0)
+    expect(segments).toBe(full.segments.length)
+    expect(tracker.conversations.map((c) => c.completeness)).toEqual(full.conversations.map((c) => (c as { completeness: number }).completeness))
+  })
+
   it('marks frames without a timestamp and keeps the class bits apart', async () => {
-    const run = await runIndexPass(fixture('tcp-scenario-four-way-close').bytes())
-    const index = run.index!
-    for (let i = 0; i < index.length; i++) {
-      expect(index.kind[i]! & NET_MASK).toBe(NET.IPV4)
-      expect(index.kind[i]! & TRANSPORT_MASK).toBe(TRANSPORT.TCP)
-      expect(index.kind[i]! & ROW_MARK.NO_TIMESTAMP).toBe(0)
+    const tcp = (await runIndexPass(fixture('tcp-scenario-four-way-close').bytes())).index!
+    for (let i = 0; i < tcp.length; i++) {
+      expect(tcp.kind[i]! & NET_MASK).toBe(NET.IPV4)
+      expect(tcp.kind[i]! & TRANSPORT_MASK).toBe(TRANSPORT.TCP)
+      expect(tcp.kind[i]! & ROW_MARK.NO_TIMESTAMP).toBe(0)
     }
+    // A pcapng Simple Packet Block has no time.
+    const spb = (await runIndexPass(fixture('pcapng-spb').bytes())).index!
+    expect(spb.length).toBeGreaterThan(0)
+    expect(spb.rows(0, spb.length).every((row) => !row.hasTimestamp)).toBe(true)
   })
 })
