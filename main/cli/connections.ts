@@ -1,16 +1,13 @@
 // Feeds a capture's TCP segments, each with the tracker's analysis, to the timeline builder:
-// the one pass behind the conv and explain commands.
+// the one pass behind the conv and explain commands. It is the fast index pass (no field
+// trees), so a capture of millions of frames takes seconds.
 import type { CaptureReader } from '../capture/open'
-import { DecodePass } from '../decode/pass'
+import { indexCapture } from '../session/index-pass'
 import type { ConnectionTimelines } from '../tcp/steps'
 
 export async function feedConnections(reader: CaptureReader, timelines: ConnectionTimelines): Promise<void> {
-  const pass = new DecodePass(reader.info)
-  const track = pass.tcp.track.bind(pass.tcp)
-  pass.tcp.track = (segment) => {
-    const analysis = track(segment)
-    timelines.observe(segment, analysis)
-    return analysis
-  }
-  for await (const batch of reader.batches()) for (const raw of batch) pass.decode(raw)
+  // No packet list here: only the TCP engine runs (no index to fill).
+  const { error } = await indexCapture(reader, { index: false, onSegment: (segment, analysis) => timelines.observe(segment, analysis) })
+  // Damage ends the read as before: the frames before it were fed, the caller reports it.
+  if (error) throw error
 }
