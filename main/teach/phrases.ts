@@ -185,7 +185,7 @@ export function arithmeticMsg(a: Arithmetic, step: StepExplanation): Msg {
     case 'seq-keep-alive':
       return m('arith.seq.keepAlive', { value: a.value, next: a.next, peer })
     case 'seq-plain':
-      return m('arith.seq.plain', { value: a.value })
+      return step.sent.flagNames.includes('RST') ? m('arith.seq.rst', { value: a.value }) : m('arith.seq.plain', { value: a.value })
     case 'ack-none':
       return step.sent.flagNames.includes('SYN') ? m('arith.ack.noneSyn', { raw: a.raw }) : m('arith.ack.none', { raw: a.raw })
     case 'ack-of': {
@@ -254,7 +254,7 @@ export function learnedMsgs(step: StepExplanation): Msg[] {
     const learned = k.learned[role]
     if (k.after[role].length === FACTS.length && learned.length > 0) out.push(m('knows.all', { role: roleMsg(role) }))
     else if (learned.length > 0) out.push(m('knows.learned', { role: roleMsg(role), list: { list: learned.map(factMsg) } }))
-    else if (k.after[role].length === 0) out.push(m('knows.nothing', { role: roleMsg(role) }))
+    else if (k.after[role].length === 0 && role === step.from) out.push(m('knows.nothing', { role: roleMsg(role) }))
   }
   return out
 }

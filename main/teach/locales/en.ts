@@ -151,6 +151,7 @@ export const en = {
   'arith.seq.again': 'seq = {value}: the same as in {frame}, because the same bytes are sent again.',
   'arith.seq.keepAlive': 'seq = {value} = {next} − 1: one below the next new sequence number. The {peer} has already received that number, so it must answer with an ACK.',
   'arith.seq.asAcked': 'seq = {value}: the number the {peer} asked for next with ack = {value} in {frame}.',
+  'arith.seq.rst': 'seq = {value}: a RST carries no data; its seq matters because the receiver accepts a RST only if the seq falls in its window.',
   'arith.seq.plain': 'seq = {value}: the number of the first byte this segment carries (or would carry).',
   'arith.ack.noneSyn': 'ack: not used. The ACK flag is not set: a first SYN has nothing to acknowledge yet (the field holds {raw}).',
   'arith.ack.none': 'ack: not used, since the ACK flag is not set (the field holds {raw}).',

@@ -151,6 +151,7 @@ export const zhCN = {
   'arith.seq.again': 'seq = {value}：与{frame}相同，因为同样的数据又发送了一次。',
   'arith.seq.keepAlive': 'seq = {value} = {next} − 1：比下一个新序列号小 1。{peer}早已收到过这个序列号，所以必须回复一个 ACK。',
   'arith.seq.asAcked': 'seq = {value}：正是{peer}在{frame}用 ack = {value} 要求的下一个序列号。',
+  'arith.seq.rst': 'seq = {value}：RST 不携带数据；它的 seq 之所以重要，是因为接收方只接受 seq 落在自己窗口内的 RST。',
   'arith.seq.plain': 'seq = {value}：本报文段携带（或将要携带）的第一个字节的编号。',
   'arith.ack.noneSyn': 'ack：无效。没有置 ACK 标志：第一个 SYN 还没有什么可以确认的（该字段的值为 {raw}）。',
   'arith.ack.none': 'ack：无效，因为没有置 ACK 标志（该字段的值为 {raw}）。',
