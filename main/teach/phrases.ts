@@ -2,7 +2,6 @@
 // Msg (a catalog key with parameters), still language-free. The renderers format them in zh-CN
 // or en and lay them out as text, Markdown or Mermaid.
 import type { CaptureFinding, Role, StepOptions } from '../tcp/step'
-import type { TcpState } from '../tcp/states'
 import { LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS } from '../tcp/states'
 import { format, m, trimNumber, type Msg, type Param } from './catalog'
 import type { Lang } from './lang'
@@ -429,8 +428,4 @@ export function topicBody(id: TopicId): Msg {
 
 export function findingMsg(f: CaptureFinding): Msg {
   return m('finding.syn-flood', { count: f.count, target: endpoint(f.target), sources: f.sources, frames: { frames: f.frames } })
-}
-
-export function stateName(state: TcpState): string {
-  return state
 }
