@@ -1,6 +1,7 @@
 // The `tcplens` command: one subcommand per job, all on the same engine as the app.
 import { UsageError } from './argv'
 import { convCommand } from './conv'
+import { explainCommand } from './explain'
 import { fieldsCommand } from './fields'
 import { infoCommand } from './info'
 import { summaryCommand } from './summary'
@@ -20,6 +21,9 @@ commands:
                                            Source, Destination, Protocol, Length, Info
   conv FILE [--json]                       the TCP connections: endpoints, packets, bytes, how each
                                            opened and closed, both sides' final states
+  explain FILE [--stream N] [--lang zh-CN|en] [--format text|markdown|mermaid]
+                                           each connection step by step: flags, seq/ack arithmetic,
+                                           both sides' states and why (language: the system's)
   info FILE                                what the capture file is: format, interfaces, packets, times
   help                                     this text
 
@@ -35,6 +39,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await fieldsCommand(rest, io)
       case 'conv':
         return await convCommand(rest, io)
+      case 'explain':
+        return await explainCommand(rest, io)
       case 'summary':
         return await summaryCommand(rest, io)
       case 'info':

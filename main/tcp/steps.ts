@@ -167,8 +167,11 @@ export function guessClient(conversation: TcpConversation, firstSender: 0 | 1): 
 }
 
 export interface TimelineOptions {
-  /** Keep every step (for JSON and the narrative); without, only the summary is kept. */
-  recordSteps: boolean
+  /**
+   * Keep every step (for JSON and the narrative), for all connections or for the streams a
+   * predicate picks; without, only the summary is kept.
+   */
+  recordSteps: boolean | ((stream: number) => boolean)
 }
 
 export class ConnectionTimelines {
@@ -183,7 +186,8 @@ export class ConnectionTimelines {
     const conv = a.conversation
     let c = this.progress[conv.stream]
     if (!c) {
-      c = new ConnectionProgress(conv, seg, a, this.options.recordSteps)
+      const record = this.options.recordSteps
+      c = new ConnectionProgress(conv, seg, a, typeof record === 'function' ? record(conv.stream) : record)
       this.progress[conv.stream] = c
       const pair = pairKey(conv)
       const previous = this.latestByPair.get(pair)

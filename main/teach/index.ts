@@ -2,7 +2,7 @@
 // (explainConnection), then words in zh-CN or en (describeConnection), then a layout: text,
 // Markdown or a Mermaid sequence diagram (renderConnection, renderCapture).
 export { LANGS, parseLang, systemLanguage, type Lang } from './lang'
-export { FORMATS, parseFormat, renderCapture, renderConnection, renderFindings, renderTopics, type Format, type RenderOptions } from './render'
+export { FORMATS, parseFormat, renderCapture, renderCaptureParts, renderConnection, renderFindings, renderTopics, type Format, type RenderOptions } from './render'
 export { renderMermaid } from './mermaid'
 export { describeConnection, describeExplanation, describeStep, type DescribedConnection, type DescribedStep, type KnowledgeRow } from './describe'
 export {

@@ -229,23 +229,30 @@ export function renderFindings(findings: readonly CaptureFinding[], lang: Lang, 
  * a blank line and a `%% stream N` comment (a Mermaid file holds one diagram: split on those).
  */
 export function renderCapture(timelines: readonly ConnectionTimeline[], findings: readonly CaptureFinding[], options: RenderOptions): string {
+  return [...renderCaptureParts(timelines, findings, options)].join('\n')
+}
+
+/**
+ * renderCapture in parts (the findings, each connection, the topics), so a long capture can be
+ * written out connection by connection.
+ */
+export function* renderCaptureParts(timelines: Iterable<ConnectionTimeline>, findings: readonly CaptureFinding[], options: RenderOptions): Generator<string> {
   if (options.format === 'mermaid') {
-    return timelines.map((t) => `%% TCP stream ${t.stream}\n${renderConnection(t, options)}`).join('\n')
+    for (const t of timelines) yield `%% TCP stream ${t.stream}\n${renderConnection(t, options)}`
+    return
   }
   const fmt = options.format
-  const parts: string[] = []
   const findingText = renderFindings(findings, options.lang, fmt, false)
-  if (findingText) parts.push(findingText)
+  if (findingText) yield findingText
   const topics = new Set<TopicId>()
   if (findings.some((f) => f.code === 'syn-flood')) topics.add('syn-flood')
   for (const t of timelines) {
     const explained = explainConnection(t)
-    parts.push(renderExplained(explained, { ...options, topics: false }))
+    yield renderExplained(explained, { ...options, topics: false })
     for (const id of explained.topics) topics.add(id)
   }
   if (options.topics ?? true) {
     const text = renderTopics([...topics], options.lang, fmt)
-    if (text) parts.push(text)
+    if (text) yield text
   }
-  return parts.join('\n')
 }
