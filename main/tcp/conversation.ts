@@ -34,10 +34,4 @@ export class TcpConversation {
     this.firstTime = { sec: time.sec, nsec: time.nsec }
     this.prevTime = { sec: time.sec, nsec: time.nsec }
   }
-
-  /** Which endpoint sends from this address and port (the other one when neither matches). */
-  sideOf(address: string, port: number): 0 | 1 {
-    const a = this.endpoints[0]
-    return a.address === address && a.port === port ? 0 : 1
-  }
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { openCaptureBytes } from '../../../../main/capture/open'
 import { DecodePass } from '../../../../main/decode/pass'
 import type { TcpFrameAnalysis } from '../../../../main/tcp/result'
+import { emptyOptions, type TcpSegment } from '../../../../main/tcp/segment'
+import { TcpTracker } from '../../../../main/tcp/tracker'
 import { verdictCodes } from '../../../../main/tcp/verdicts'
 import { SegmentBuilder, linuxSynOptions } from '../../../fixtures/segments'
 import { fixture } from '../../../fixtures/catalog'
@@ -63,5 +65,82 @@ describe('tcp/tracker', () => {
     expect(dups.map((f) => f.dupAckNum)).toEqual([1, 2, 3])
     expect(new Set(dups.map((f) => f.dupAckFrame)).size).toBe(1)
     expect(verdictCodes(frames[frames.length - 2]!.flags)).toEqual(['fast-retransmission'])
+  })
+
+  describe('conversation keys', () => {
+    const v4 = (a: number[], b: number[]) => new Uint8Array([...a, ...b])
+    const segment = (addresses: Uint8Array, srcPort: number, dstPort: number, over: Partial<TcpSegment> = {}): TcpSegment => ({
+      frame: 1,
+      sec: 1,
+      nsec: 0,
+      addresses,
+      src: 'shown only',
+      dst: 'shown only',
+      srcPort,
+      dstPort,
+      seq: 1000,
+      ack: 0,
+      flags: 0x010,
+      window: 100,
+      headerLength: 20,
+      length: 0,
+      options: emptyOptions(),
+      ...over,
+    })
+
+    it('should find one conversation from either side, and say which side sent', () => {
+      const tracker = new TcpTracker()
+      const there = tracker.track(segment(v4([10, 0, 0, 1], [10, 0, 0, 2]), 40000, 80))
+      const back = tracker.track(segment(v4([10, 0, 0, 2], [10, 0, 0, 1]), 80, 40000))
+      const other = tracker.track(segment(v4([10, 0, 0, 1], [10, 0, 0, 2]), 40001, 80))
+      expect([there.stream, back.stream, other.stream]).toEqual([0, 0, 1])
+      expect([there.from, back.from, other.from]).toEqual([0, 1, 0])
+      // Addresses in the high half of the 32-bit range order like any others.
+      const high = tracker.track(segment(v4([200, 0, 0, 1], [10, 0, 0, 1]), 80, 80))
+      const highBack = tracker.track(segment(v4([10, 0, 0, 1], [200, 0, 0, 1]), 80, 80))
+      expect([high.stream, highBack.stream, high.from, highBack.from]).toEqual([2, 2, 0, 1])
+    })
+
+    it('should keep a host talking to itself on one port as one endpoint pair, always from side 0', () => {
+      const tracker = new TcpTracker()
+      const self = v4([127, 0, 0, 1], [127, 0, 0, 1])
+      const a = tracker.track(segment(self, 5000, 5000))
+      const b = tracker.track(segment(self, 5000, 5000, { frame: 2 }))
+      expect([a.stream, b.stream, a.from, b.from]).toEqual([0, 0, 0, 0])
+    })
+
+    it('should keep IPv4 and IPv6 conversations apart, even when the numbers coincide', () => {
+      const tracker = new TcpTracker()
+      const mapped = (last: number) => Uint8Array.from({ length: 16 }, (_, i) => (i === 15 ? last : 0))
+      const four = tracker.track(segment(v4([0, 0, 0, 0], [0, 0, 0, 1]), 1, 2))
+      const six = tracker.track(segment(new Uint8Array([...mapped(0), ...mapped(1)]), 1, 2))
+      const sixBack = tracker.track(segment(new Uint8Array([...mapped(1), ...mapped(0)]), 2, 1))
+      expect([four.stream, six.stream, sixBack.stream, sixBack.from]).toEqual([0, 1, 1, 1])
+      expect(() => tracker.track(segment(new Uint8Array(12), 1, 2))).toThrow(RangeError)
+    })
+
+    it('should fill a reused analysis with what a new one would say', () => {
+      const fresh = new TcpTracker()
+      const reusing = new TcpTracker()
+      let reused: TcpFrameAnalysis | undefined
+      const addresses = v4([10, 0, 0, 1], [10, 0, 0, 2])
+      const back = v4([10, 0, 0, 2], [10, 0, 0, 1])
+      const script: TcpSegment[] = [
+        segment(addresses, 40000, 80, { frame: 1, flags: 0x002, seq: 5 }),
+        segment(back, 80, 40000, { frame: 2, nsec: 1000, flags: 0x012, seq: 9, ack: 6 }),
+        segment(addresses, 40000, 80, { frame: 3, nsec: 2000, flags: 0x018, seq: 6, ack: 10, length: 10 }),
+        segment(back, 80, 40000, { frame: 4, nsec: 9000, seq: 10, ack: 16 }),
+        segment(addresses, 40000, 80, { frame: 5, nsec: 9000, flags: 0x018, seq: 6, ack: 10, length: 10 }),
+      ]
+      for (const seg of script) {
+        const expected = fresh.track(seg)
+        const got = reusing.track(seg, reused)
+        if (reused) expect(got).toBe(reused)
+        reused = got
+        expect(got).toEqual(expected)
+      }
+      expect(reused!.ackRtt).toBeUndefined()
+      expect(verdictCodes(reused!.flags)).toEqual(['spurious-retransmission'])
+    })
   })
 })
