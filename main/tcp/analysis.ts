@@ -214,7 +214,8 @@ function acknowledge(seg: TcpSegment, rev: TcpFlow, out: TcpFrameAnalysis): void
     }
     if (keep) list[kept++] = u
   }
-  if (kept !== list.length) list.length = kept
+  // pop() rather than setting length: an ACK drops one or two entries, and pop is much cheaper.
+  while (list.length > kept) list.pop()
 }
 
 /** Bytes sent but not acknowledged after this segment (Wireshark's payload-based method). */
