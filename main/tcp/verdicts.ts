@@ -109,3 +109,23 @@ export function infoPrefix(flags: number, dupAckFrame: number, dupAckNum: number
 export function verdictCodes(flags: number): string[] {
   return VERDICTS.filter((v) => flags & v.bit).map((v) => v.code)
 }
+
+/** One verdict as data: what it is, how serious, and the earlier frames it rests on. */
+export interface Verdict {
+  code: string
+  severity: Severity
+  /** Evidence: the segment a retransmission repeats, the ACK a duplicate repeats. */
+  frames: number[]
+}
+
+/** A frame's verdicts in reporting order, each with its severity and evidence frames. */
+export function verdictsOf(a: { flags: number; rtoFrame: number; dupAckFrame: number }): Verdict[] {
+  const out: Verdict[] = []
+  for (const v of VERDICTS) {
+    if (!(a.flags & v.bit)) continue
+    const repeats = v.bit & (V.RETRANSMISSION | V.FAST_RETRANSMISSION | V.SPURIOUS_RETRANSMISSION) && a.rtoFrame ? [a.rtoFrame] : []
+    const frames = v.bit === V.DUPLICATE_ACK && a.dupAckFrame ? [a.dupAckFrame] : repeats
+    out.push({ code: v.code, severity: v.experts[0]?.severity ?? E.duplicateAck.severity, frames })
+  }
+  return out
+}

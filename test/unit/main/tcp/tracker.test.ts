@@ -4,7 +4,7 @@ import { DecodePass } from '../../../../main/decode/pass'
 import type { TcpFrameAnalysis } from '../../../../main/tcp/result'
 import { emptyOptions, type TcpSegment } from '../../../../main/tcp/segment'
 import { TcpTracker } from '../../../../main/tcp/tracker'
-import { verdictCodes } from '../../../../main/tcp/verdicts'
+import { verdictCodes, verdictsOf } from '../../../../main/tcp/verdicts'
 import { SegmentBuilder, linuxSynOptions } from '../../../fixtures/segments'
 import { fixture } from '../../../fixtures/catalog'
 
@@ -142,5 +142,16 @@ describe('tcp/tracker', () => {
       expect(reused!.ackRtt).toBeUndefined()
       expect(verdictCodes(reused!.flags)).toEqual(['spurious-retransmission'])
     })
+  })
+})
+
+describe('tcp/verdicts', () => {
+  it('should give each verdict as data: code, severity and evidence frames', async () => {
+    const frames = await analyse(fixture('tcp-scenario-retransmission-timeout').bytes())
+    expect(verdictsOf(frames[4]!)).toEqual([{ code: 'retransmission', severity: 'note', frames: [4] }])
+    const dup = await analyse(fixture('tcp-scenario-fast-retransmission').bytes())
+    expect(verdictsOf(dup[10]!)).toEqual([{ code: 'duplicate-ack', severity: 'note', frames: [10] }])
+    expect(verdictsOf(dup[13]!).map((v) => v.code)).toEqual(['fast-retransmission'])
+    expect(verdictsOf(dup[6]!)).toEqual([{ code: 'lost-segment', severity: 'warn', frames: [] }])
   })
 })
