@@ -7,6 +7,21 @@ import { TimelineBuilder } from './timeline'
 const LINUX_SYN: StepOptions = { mss: 1460, sackPermitted: true, timestamps: true, wsShift: 7 }
 const TIME_WAIT = { code: 'time-wait' as const, frames: [], values: { linux: LINUX_TIME_WAIT_SECONDS, rfcMsl: RFC_MSL_SECONDS } }
 
+/** Waves 3 and 4 after the client closed first: the server's FIN, and the client's last ACK. */
+function serverClosesToo(b: TimelineBuilder): void {
+  b.send('server', {
+    flags: 'FIN,ACK',
+    kind: 'fin-second',
+    phase: 'close',
+    step: [3],
+    changes: [
+      ['server', 'LAST-ACK', 'sent-fin'],
+      ['client', 'TIME-WAIT', 'received-fin'],
+    ],
+    notes: [TIME_WAIT],
+  }).send('client', { flags: 'ACK', kind: 'last-ack', phase: 'close', step: [4], changes: [['server', 'CLOSED', 'received-ack-of-fin']] })
+}
+
 /** SYN, SYN-ACK, ACK (frames 1–3). */
 function handshake(b: TimelineBuilder): TimelineBuilder {
   return b
@@ -51,18 +66,7 @@ export function normal(): ConnectionTimeline {
     ],
   })
     .send('server', { flags: 'ACK', kind: 'fin-ack-of-fin', phase: 'close', step: [2], changes: [['client', 'FIN-WAIT-2', 'received-ack-of-fin']] })
-    .send('server', {
-      flags: 'FIN,ACK',
-      kind: 'fin-second',
-      phase: 'close',
-      step: [3],
-      changes: [
-        ['server', 'LAST-ACK', 'sent-fin'],
-        ['client', 'TIME-WAIT', 'received-fin'],
-      ],
-      notes: [TIME_WAIT],
-    })
-    .send('client', { flags: 'ACK', kind: 'last-ack', phase: 'close', step: [4], changes: [['server', 'CLOSED', 'received-ack-of-fin']] })
+  serverClosesToo(b)
   return b.timeline({ open: 'three-way', close: 'four-way', closeInitiator: 'client', irtt: 0.0236, completeness: 31 })
 }
 
@@ -208,18 +212,7 @@ export function halfClose(): ConnectionTimeline {
     .send('server', { flags: 'PSH,ACK', len: 1000, kind: 'data', phase: 'data', notes: [{ code: 'half-close', frames: [5] }] })
     .send('server', { flags: 'PSH,ACK', len: 1000, kind: 'data', phase: 'data', notes: [{ code: 'half-close', frames: [5] }] })
     .send('client', { flags: 'ACK', kind: 'ack', phase: 'data' })
-    .send('server', {
-      flags: 'FIN,ACK',
-      kind: 'fin-second',
-      phase: 'close',
-      step: [3],
-      changes: [
-        ['server', 'LAST-ACK', 'sent-fin'],
-        ['client', 'TIME-WAIT', 'received-fin'],
-      ],
-      notes: [TIME_WAIT],
-    })
-    .send('client', { flags: 'ACK', kind: 'last-ack', phase: 'close', step: [4], changes: [['server', 'CLOSED', 'received-ack-of-fin']] })
+  serverClosesToo(b)
   return b.timeline({ open: 'three-way', close: 'four-way', closeInitiator: 'client', variants: ['half-close'], irtt: 0.0236, completeness: 31 })
 }
 
