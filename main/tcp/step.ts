@@ -65,6 +65,7 @@ export type StepKind =
   | 'fin-merged' // the second FIN that also acknowledges the first one (waves 2 + 3)
   | 'fin-crossed' // simultaneous close: the second FIN, sent before the first arrived
   | 'last-ack' // the ACK of the second FIN (wave 4)
+  | 'closing-ack' // simultaneous close: the ACK of the peer's FIN, sent from CLOSING
   | 'fin-retry'
   | 'rst' // a reset that aborts the connection
   | 'rst-after-close' // a plain reset answering a segment still in flight, after the abort

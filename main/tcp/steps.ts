@@ -482,7 +482,8 @@ function onSegment(
   if (firstAckOfFin && length === 0) {
     // Acknowledging the first FIN is wave 2; acknowledging the second FIN is wave 4.
     const ofInitiator = to === c.closeInitiator
-    return { kind: ofInitiator ? 'fin-ack-of-fin' : 'last-ack', phase: 'close', step: [ofInitiator ? 2 : 4] }
+    const kind: StepKind = c.crossedFins ? 'closing-ack' : ofInitiator ? 'fin-ack-of-fin' : 'last-ack'
+    return { kind, phase: 'close', step: [ofInitiator ? 2 : 4] }
   }
   if (a.flags & VERDICT.KEEP_ALIVE) {
     c.keepAlive = true

@@ -115,6 +115,8 @@ export function kindMsg(step: StepExplanation): Msg {
       return m('kind.fin-crossed', p)
     case 'last-ack':
       return m('kind.last-ack', p)
+    case 'closing-ack':
+      return m('kind.closing-ack', p)
     case 'fin-retry':
       return m('kind.fin-retry', p)
     case 'rst':

@@ -94,6 +94,7 @@ const BY_KIND: Partial<Record<StepKind, TopicId[]>> = {
   'fin-merged': ['four-way'],
   'fin-crossed': ['simultaneous-close'],
   'last-ack': ['time-wait'],
+  'closing-ack': ['simultaneous-close', 'time-wait'],
   'fin-retry': ['retransmission'],
   rst: ['rst'],
   'rst-after-close': ['rst'],

@@ -126,6 +126,7 @@ export const en = {
   'kind.fin-merged': 'The {from} acknowledges the FIN and sends its own FIN in the same segment: close steps 2 and 3 in one, so the close takes three segments.',
   'kind.fin-crossed': 'The {from} sends its own FIN before the {to}’s FIN has reached it: the two FINs cross (simultaneous close).',
   'kind.last-ack': 'The {from} acknowledges the {to}’s FIN: the last step of the close.',
+  'kind.closing-ack': 'The {from} acknowledges the {to}’s FIN. The two FINs crossed, so both sides are in CLOSING; each of the two ACKs moves the side that receives it to TIME-WAIT.',
   'kind.fin-retry': 'The {from} sends its FIN again: it was not acknowledged in time.',
   'kind.rst': 'The {from} resets the connection (RST): it is aborted at once, without a close handshake.',
   'kind.rst-after-close': 'Another RST: the {from} answers a segment that was still on its way when the connection was aborted.',

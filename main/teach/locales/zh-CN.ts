@@ -127,6 +127,7 @@ export const zhCN = {
   'kind.fin-merged': '{from}在同一个报文段里确认对方的 FIN 并发出自己的 FIN：第 2、3 次挥手合二为一，挥手只用三个报文段。',
   'kind.fin-crossed': '{from}在收到{to}的 FIN 之前就发出了自己的 FIN：两个 FIN 交错而过（同时关闭）。',
   'kind.last-ack': '{from}确认{to}的 FIN：这是挥手的最后一步。',
+  'kind.closing-ack': '{from}确认{to}的 FIN。两个 FIN 交错而过，双方都处于 CLOSING；这两个 ACK 各自让收到它的一方进入 TIME-WAIT。',
   'kind.fin-retry': '{from}重传 FIN：它没有及时得到确认。',
   'kind.rst': '{from}发出 RST 重置连接：连接立即中止，不经过挥手。',
   'kind.rst-after-close': '又一个 RST：{from}在回应一个连接中止时仍在路上的报文段。',

@@ -156,8 +156,8 @@ describe('tcp/steps: closings', () => {
       // The server had not received the client's FIN when it sent its own: it stays ESTABLISHED.
       '8 client fin [1] ESTABLISHED/ESTABLISHED → FIN-WAIT-1/ESTABLISHED',
       '9 server fin-crossed [3] FIN-WAIT-1/ESTABLISHED → CLOSING/CLOSING',
-      '10 client last-ack [4] CLOSING/CLOSING → CLOSING/TIME-WAIT',
-      '11 server fin-ack-of-fin [2] CLOSING/TIME-WAIT → TIME-WAIT/TIME-WAIT',
+      '10 client closing-ack [4] CLOSING/CLOSING → CLOSING/TIME-WAIT',
+      '11 server closing-ack [2] CLOSING/TIME-WAIT → TIME-WAIT/TIME-WAIT',
     ])
     expect(c.steps![7]!.changes).toHaveLength(1)
     expect(noteCodes(c, 9)).toContain('crossed')

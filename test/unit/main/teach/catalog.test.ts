@@ -24,7 +24,7 @@ const NOTE_CODES: NoteCode[] = [
 
 const STEP_KINDS: StepKind[] = [
   'syn', 'syn-retry', 'syn-crossed', 'syn-ack', 'syn-ack-retry', 'handshake-ack', 'handshake-ack-data', 'refusal', 'data', 'ack', 'keep-alive',
-  'keep-alive-ack', 'window-probe', 'window-update', 'fin', 'fin-ack-of-fin', 'fin-second', 'fin-merged', 'fin-crossed', 'last-ack', 'fin-retry',
+  'keep-alive-ack', 'window-probe', 'window-update', 'fin', 'fin-ack-of-fin', 'fin-second', 'fin-merged', 'fin-crossed', 'last-ack', 'closing-ack', 'fin-retry',
   'rst', 'rst-after-close', 'other',
 ]
 

@@ -157,8 +157,8 @@ export function simultaneousClose(): ConnectionTimeline {
       ],
       notes: [{ code: 'crossed', frames: [8] }],
     })
-    .send('client', { flags: 'ACK', kind: 'last-ack', phase: 'close', step: [4], changes: [['server', 'TIME-WAIT', 'received-ack-of-fin']] })
-    .send('server', { flags: 'ACK', kind: 'last-ack', phase: 'close', step: [4], after: 0.0001, changes: [['client', 'TIME-WAIT', 'received-ack-of-fin']] })
+    .send('client', { flags: 'ACK', kind: 'closing-ack', phase: 'close', step: [4], changes: [['server', 'TIME-WAIT', 'received-ack-of-fin']] })
+    .send('server', { flags: 'ACK', kind: 'closing-ack', phase: 'close', step: [2], after: 0.0001, changes: [['client', 'TIME-WAIT', 'received-ack-of-fin']] })
   return b.timeline({ open: 'three-way', close: 'simultaneous', closeInitiator: 'both', irtt: 0.0236, completeness: 31 })
 }
 
