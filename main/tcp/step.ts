@@ -112,7 +112,7 @@ export interface StepOptions {
 
 export type NoteCode =
   | 'retransmission' // frames: [the original]
-  | 'fast-retransmission' // frames: [original, dup ACKs…]
+  | 'fast-retransmission' // frames: the dup ACKs that asked for it; values.original: the first transmission (0: not captured)
   | 'spurious-retransmission'
   | 'out-of-order'
   | 'lost-segment' // a gap before this segment: something was not captured

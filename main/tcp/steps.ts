@@ -555,7 +555,7 @@ function addVerdictNotes(c: ConnectionProgress, a: TcpFrameAnalysis, to: Role, n
   const f = a.flags
   if (f & VERDICT.REUSED_PORTS) notes.push({ code: 'reused-ports', frames: [], values: { stream: c.previousStream } })
   const before = notes.length
-  if (f & VERDICT.FAST_RETRANSMISSION) notes.push({ code: 'fast-retransmission', frames: [...(a.rtoFrame ? [a.rtoFrame] : []), ...c.dupAcks[to]] })
+  if (f & VERDICT.FAST_RETRANSMISSION) notes.push({ code: 'fast-retransmission', frames: [...c.dupAcks[to]], values: { original: a.rtoFrame } })
   else if (f & VERDICT.SPURIOUS_RETRANSMISSION) notes.push({ code: 'spurious-retransmission', frames: a.rtoFrame ? [a.rtoFrame] : [] })
   else if (f & VERDICT.RETRANSMISSION && !c.simultaneousOpen && !notes.some((n) => n.code === 'syn-retry' || n.code === 'synack-retry')) {
     notes.push({ code: 'retransmission', frames: a.rtoFrame ? [a.rtoFrame] : [] })

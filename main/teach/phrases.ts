@@ -285,9 +285,13 @@ export function noteMsg(note: ExplainedNote, step: StepExplanation, ctx: NoteCon
   switch (note.code) {
     case 'retransmission':
       return f.length > 0 ? m('note.retransmission', { frame: frames(f[0]!) }) : m('note.retransmission.plain')
-    case 'fast-retransmission':
-      if (f.length > 1) return m('note.fast-retransmission', { frame: frames(f[0]!), dupAcks: { frames: f.slice(1) } })
-      return f.length === 1 ? m('note.retransmission', { frame: frames(f[0]!) }) : m('note.fast-retransmission.plain')
+    case 'fast-retransmission': {
+      // frames: the duplicate ACKs that asked for it; values.original: the first transmission.
+      const original = typeof note.values?.['original'] === 'number' ? note.values['original'] : 0
+      if (original && f.length) return m('note.fast-retransmission', { frame: frames(original), dupAcks: { frames: f } })
+      if (f.length) return m('note.fast-retransmission.unseen', { dupAcks: { frames: f } })
+      return original ? m('note.retransmission', { frame: frames(original) }) : m('note.fast-retransmission.plain')
+    }
     case 'spurious-retransmission':
       return f.length > 0 ? m('note.spurious-retransmission', { frames: ev }) : m('note.spurious-retransmission.plain')
     case 'out-of-order':

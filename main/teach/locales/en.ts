@@ -207,6 +207,7 @@ export const en = {
   'note.retransmission': 'Retransmission: the same bytes were already sent in {frame}.',
   'note.retransmission.plain': 'Retransmission: these bytes were sent before.',
   'note.fast-retransmission': 'Fast retransmission: first sent in {frame}; the duplicate ACKs in {dupAcks} asked for it again before the retransmission timer ran out.',
+  'note.fast-retransmission.unseen': 'Fast retransmission: the duplicate ACKs in {dupAcks} asked for these bytes again before the retransmission timer ran out (their first transmission was not captured).',
   'note.fast-retransmission.plain': 'Fast retransmission: duplicate ACKs asked for these bytes again before the retransmission timer ran out.',
   'note.spurious-retransmission': 'Spurious retransmission: the receiver had already acknowledged these bytes (see {frames}); this copy was not needed.',
   'note.spurious-retransmission.plain': 'Spurious retransmission: the receiver had already acknowledged these bytes; this copy was not needed.',

@@ -206,6 +206,7 @@ export const zhCN = {
   'note.retransmission': '重传：同样的数据已经在{frame}发送过。',
   'note.retransmission.plain': '重传：这些数据之前已经发送过。',
   'note.fast-retransmission': '快速重传：最初在{frame}发送；{dupAcks}的重复 ACK 在重传计时器超时之前就要求重发。',
+  'note.fast-retransmission.unseen': '快速重传：{dupAcks}的重复 ACK 在重传计时器超时之前就要求重发这些数据（它们第一次发送时没有被抓到）。',
   'note.fast-retransmission.plain': '快速重传：重复 ACK 在重传计时器超时之前就要求重发这些数据。',
   'note.spurious-retransmission': '虚假重传：接收方早已确认过这些数据（见{frames}），这次重发其实没有必要。',
   'note.spurious-retransmission.plain': '虚假重传：接收方早已确认过这些数据，这次重发其实没有必要。',

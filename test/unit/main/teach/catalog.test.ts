@@ -64,6 +64,9 @@ describe('teach/catalog', () => {
     expect(format(m('note.retransmission', { frame: { frames: [8] } }), 'en')).toBe('Retransmission: the same bytes were already sent in frame 8.')
     expect(format(m('note.fast-retransmission', { frame: { frames: [8] }, dupAcks: { frames: [24, 25, 26, 30] } }), 'en')).toContain('the duplicate ACKs in frames 24–26, 30')
     expect(format(m('note.fast-retransmission', { frame: { frames: [8] }, dupAcks: { frames: [24, 25, 26, 30] } }), 'zh-CN')).toContain('第 24–26、30 帧的重复 ACK')
+    expect(format(m('note.fast-retransmission.unseen', { dupAcks: { frames: [3, 5, 7] } }), 'en')).toBe(
+      'Fast retransmission: the duplicate ACKs in frames 3, 5, 7 asked for these bytes again before the retransmission timer ran out (their first transmission was not captured).',
+    )
     expect(format(m('unit.seconds', { n: 63 }), 'zh-CN')).toBe('63 秒')
     const many = { frames: Array.from({ length: 40 }, (_, i) => i * 2 + 1) }
     expect(format(m('finding.syn-flood', { count: 40, target: '10.0.0.1:80', sources: 40, frames: many }), 'en')).toContain('… (40 in all)')
