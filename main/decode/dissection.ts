@@ -50,8 +50,20 @@ export interface NetworkInfo {
   payloadLength: number
 }
 
+/** A run of bytes fields can point into: the frame, or a datagram reassembled from fragments. */
+export interface ByteSource {
+  /** As Wireshark names its data source tabs: "Frame", "Reassembled IPv4", "Reassembled IPv6". */
+  name: string
+  bytes: Uint8Array
+}
+
 /** What a decode may know about the frame's place in the capture (from the pass). */
 export interface DecodeContext {
+  /**
+   * The IP reassembly table of the pass: with it, fragments are reassembled as Wireshark does by
+   * default (ip.defragment, ipv6.defragment); without it each fragment is decoded as captured.
+   */
+  reassembly?: import('./reassembly').IpReassembly
   /** pcapng and live captures name the interface of each frame (frame.interface_id). */
   showInterface?: boolean
   interfaceName?: string
@@ -80,7 +92,12 @@ export interface DecodeContext {
 }
 
 export class Dissection {
-  readonly bytes: Uint8Array
+  /** The bytes being decoded: those of the current byte source (the frame, unless reassembled). */
+  bytes: Uint8Array
+  /** The frame's byte sources; the first is the frame. */
+  readonly sources: ByteSource[]
+  /** Index in `sources` of the bytes being decoded; every field made records it. */
+  source = 0
   readonly tree: Field[] = []
   readonly protocols: string[] = []
   readonly expert: ExpertItem[] = []
@@ -113,6 +130,33 @@ export class Dissection {
     readonly context: DecodeContext,
   ) {
     this.bytes = raw.bytes
+    this.sources = [{ name: 'Frame', bytes: raw.bytes }]
+  }
+
+  /** Adds a byte source (a reassembled datagram) and returns its index. */
+  addSource(name: string, bytes: Uint8Array): number {
+    this.sources.push({ name, bytes })
+    return this.sources.length - 1
+  }
+
+  /** Runs `decode` with the bytes of source `index`; the frame's bytes are current again after. */
+  withSource(index: number, decode: () => void): void {
+    const saved = { bytes: this.bytes, source: this.source }
+    this.bytes = this.sources[index]!.bytes
+    this.source = index
+    try {
+      decode()
+    } finally {
+      this.bytes = saved.bytes
+      this.source = saved.source
+    }
+  }
+
+  /** A new field in the current byte source. */
+  private field(def: FieldDef, offset: number, length: number, value: FieldValue): Field {
+    const field = new Field(def, offset, length, value)
+    if (this.source) field.source = this.source
+    return field
   }
 
   /** The whole captured frame as a span. */
@@ -246,14 +290,14 @@ export class Dissection {
 
   private node(def: FieldDef, offset: number, length: number, text: string): Field {
     const value = def.protocolDisplay === 'bytes' ? this.bytes.slice(offset, Math.min(offset + length, this.bytes.length)) : null
-    const node = new Field(def, offset, this.captured(offset, length), value)
+    const node = this.field(def, offset, this.captured(offset, length), value)
     node.text = text
     return node
   }
 
   /** Adds a field with a value the caller computed. */
   add(parent: Field, def: FieldDef, offset: number, length: number, value: FieldValue): Field {
-    return parent.add(new Field(def, offset, this.captured(offset, length), value))
+    return parent.add(this.field(def, offset, this.captured(offset, length), value))
   }
 
   /** Sets how many bytes a node covers once its protocol knows (never past the captured bytes). */
@@ -271,14 +315,14 @@ export class Dissection {
 
   /** Adds a generated field (an analysis result with no bytes of its own). */
   generated(parent: Field, def: FieldDef, value: FieldValue, offset = 0, length = 0): Field {
-    const field = parent.add(new Field(def, offset, length, value))
+    const field = parent.add(this.field(def, offset, length, value))
     field.generated = true
     return field
   }
 
   /** Adds a hidden field: filterable, printed by `fields`, not shown in the tree. */
   hidden(parent: Field, def: FieldDef, offset: number, length: number, value: FieldValue): Field {
-    const field = parent.add(new Field(def, offset, length, value))
+    const field = parent.add(this.field(def, offset, length, value))
     field.hidden = true
     return field
   }
@@ -353,6 +397,7 @@ export class Dissection {
     this.expert.push({ severity, group, message, field })
     if (group === 'malformed') {
       const mark = new Field(MALFORMED.mark, field?.offset ?? 0, 0, null)
+      mark.source = field?.source ?? 0
       mark.hidden = true
       if (field) field.add(mark)
       else this.tree.push(mark)
@@ -361,7 +406,7 @@ export class Dissection {
 
   /** A line of text in the tree, with no field behind it (Wireshark's text items). */
   text(parent: Field | null, offset: number, length: number, text: string): Field {
-    const field = new Field(MALFORMED.text, offset, this.captured(offset, length), null)
+    const field = this.field(MALFORMED.text, offset, this.captured(offset, length), null)
     field.text = text
     if (parent) parent.add(field)
     else this.tree.push(field)

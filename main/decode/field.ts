@@ -85,10 +85,15 @@ export class Field {
   text?: string
   /** For bit fields: the container's bits under the mask, unshifted (for the bit picture). */
   bits?: number
+  /**
+   * Which of the frame's byte sources (DecodedFrame.sources) `offset` and `length` are in:
+   * 0 is the frame itself; a layer decoded from a reassembled IP datagram points into another.
+   */
+  source = 0
 
   constructor(
     readonly def: FieldDef,
-    /** Absolute offset of the field's first byte in the frame. */
+    /** Absolute offset of the field's first byte in its byte source (the frame, unless `source` says otherwise). */
     readonly offset: number,
     /** Number of bytes the field covers (0 for generated fields with no bytes). */
     public length: number,

@@ -2,7 +2,7 @@
 // throws: a frame that runs out of bytes is marked malformed or cut short where it happened,
 // and everything before that point still shows.
 import type { RawFrame } from '../capture/source'
-import { Dissection, OutOfBounds, type DecodeContext, type NetworkInfo } from './dissection'
+import { Dissection, OutOfBounds, type ByteSource, type DecodeContext, type NetworkInfo } from './dissection'
 import { defineFields, type ExpertItem, type Field, type Timestamp } from './field'
 import { linkTypes } from './registry'
 import type { TcpHeader } from './layers/tcp'
@@ -12,6 +12,13 @@ import './layers'
 
 export interface DecodedFrame {
   raw: RawFrame
+  /**
+   * The bytes fields point into, by Field.source: [0] is the frame ({ name: 'Frame' }); a frame
+   * that completes a fragmented IP datagram adds { name: 'Reassembled IPv4' | 'Reassembled IPv6' }
+   * with the datagram's payload, which its transport layer was decoded from (Wireshark's second
+   * hex tab).
+   */
+  sources: ByteSource[]
   /** Top-level nodes: frame, then one per protocol (and the malformed marker, if any). */
   tree: Field[]
   /** frame.protocols, as a list: ["eth", "ethertype", "ip", "tcp"]. */
@@ -85,6 +92,7 @@ export function decodeFrame(raw: RawFrame, context: DecodeContext = {}): Decoded
   protocolsField.value = d.protocols.join(':')
   return {
     raw,
+    sources: d.sources,
     tree: d.tree,
     protocols: d.protocols,
     expert: d.expert,

@@ -8,6 +8,10 @@
 // a change there must be made here too (test/unit/main/session/index-pass.test.ts compares the
 // two on every fixture, and on randomly damaged frames).
 //
+// IP reassembly (on when the walk has a table, as DecodePass by default) follows layers/ipv4.ts
+// and layers/ipv6.ts too: the walk feeds its own table the same fragments, and the frame that
+// completes a datagram reports the TCP header inside the reassembled bytes (`tcpBytes`).
+//
 // A span is passed as (start, end, reported), as Dissection's Span: `end` is where the captured
 // bytes of the layer stop, `reported` where its bytes on the wire stop (end ≤ reported).
 
@@ -22,6 +26,13 @@ export const TRANSPORT_MASK = 0x1c
 
 /** What the walk found in one frame. One instance is reused for every frame. */
 export class HeaderWalk {
+  /**
+   * The bytes `tcpAt` points into: the frame's (undefined), or a datagram reassembled from
+   * fragments. The addresses are always in the frame.
+   */
+  tcpBytes: Uint8Array | undefined = undefined
+  /** The frame being walked (for the reassembly table's fragment list). */
+  frame = 0
   /** NET | TRANSPORT: what the packet is, as far as the walk went. */
   kind = 0
   /** Where the TCP header starts, or −1 when the frame hands no segment to the TCP engine. */
@@ -35,7 +46,11 @@ export class HeaderWalk {
   /** 4 (IPv4) or 16 (IPv6); 0 when no IP header was read. */
   addressLength = 0
 
+  /** With a table, fragmented IP datagrams are reassembled (DecodePass's default); else not. */
+  constructor(readonly reassembly?: IpReassembly) {}
+
   reset(): void {
+    this.tcpBytes = undefined
     this.kind = NET.OTHER
     this.tcpAt = -1
     this.tcpReported = 0
@@ -44,6 +59,8 @@ export class HeaderWalk {
     this.addressLength = 0
   }
 }
+
+import { ipv4FragmentKey, ipv6FragmentKey, type IpReassembly } from './reassembly'
 
 const ETHERTYPE_IPV4 = 0x0800
 const ETHERTYPE_ARP = 0x0806
@@ -56,8 +73,9 @@ const ETHERTYPE_8021AD = 0x88a8
 const MAX_802_3_LENGTH = 1500
 
 /** Walks one frame's headers into `out` (reset first). Never throws. */
-export function walkHeaders(bytes: Uint8Array, origLen: number, linkType: number, out: HeaderWalk): void {
+export function walkHeaders(bytes: Uint8Array, origLen: number, linkType: number, out: HeaderWalk, frame = 0): void {
   out.reset()
+  out.frame = frame
   const end = bytes.length
   // Dissection.frameSpan: every captured byte is read, even past a smaller frame.len.
   const reported = origLen > end ? origLen : end
@@ -188,14 +206,31 @@ function ipv4(bytes: Uint8Array, at: number, end: number, reported: number, out:
   out.addressAt = at + 12
   out.addressLength = 4
   const flagsFragment = u16(bytes, at + 6)
-  const fragmentOffset = flagsFragment & 0x1fff
-  if (fragmentOffset !== 0 || flagsFragment & 0x2000) out.fragmented = true
+  const fragmentOffset = (flagsFragment & 0x1fff) * 8
+  const more = (flagsFragment & 0x2000) !== 0
+  const protocol = bytes[at + 9]!
+  if (fragmentOffset !== 0 || more) {
+    out.fragmented = true
+    // Reassembly: a fragment whose payload was captured whole goes into the table.
+    const table = out.reassembly
+    if (table && totalLength > headerLength && end >= at + totalLength) {
+      const done = table.add(ipv4FragmentKey(bytes, at + 12, protocol, u16(bytes, at + 4)), out.frame, fragmentOffset, bytes.subarray(at + headerLength, at + totalLength), more)
+      if (!done) {
+        out.kind |= TRANSPORT.FRAGMENT
+        return
+      }
+      out.fragmented = false
+      out.tcpBytes = done.bytes
+      ipProtocol(protocol, 0, done.bytes.length, done.bytes.length, out)
+      return
+    }
+  }
   if (fragmentOffset !== 0) {
     // A later fragment carries the middle of a datagram, not a transport header.
     out.kind |= TRANSPORT.FRAGMENT
     return
   }
-  ipProtocol(bytes[at + 9]!, at + headerLength, end, reported, out)
+  ipProtocol(protocol, at + headerLength, end, reported, out)
 }
 
 /** ipv6.ts decodeIpv6 and ipv6-ext.ts: the fixed header, then the extension headers. */
@@ -209,8 +244,10 @@ function ipv6(bytes: Uint8Array, at: number, end: number, reported: number, out:
   }
   out.addressAt = at + 8
   out.addressLength = 16
+  const frameBytes = bytes
   let header = bytes[at + 6]!
   let offset = at + 40
+  let payloadEnd = at + 40 + payloadLength
   for (;;) {
     if (header === 0 || header === 60) {
       // Hop-by-hop or destination options.
@@ -230,12 +267,34 @@ function ipv6(bytes: Uint8Array, at: number, end: number, reported: number, out:
       // Fragment: offset 0 with more to come is the first fragment; later ones carry no header.
       if (offset + 8 > end) return
       const word = u16(bytes, offset + 2)
-      const fragmentOffset = word >> 3
+      const fragmentOffset = (word >> 3) * 8
       const more = (word & 1) !== 0
-      if (fragmentOffset !== 0 || more) out.fragmented = true
-      if (fragmentOffset !== 0) {
-        out.kind |= TRANSPORT.FRAGMENT
-        return
+      if (fragmentOffset !== 0 || more) {
+        out.fragmented = true
+        const after = offset + 8
+        const table = out.reassembly
+        if (table && bytes === frameBytes) {
+          // Reassembly: a fragment whose bytes were all captured goes into the table; any other,
+          // even a first one, is shown as fragment data. A completed datagram goes on with the
+          // headers after the fragment header, in the reassembled bytes.
+          const length = payloadEnd - after
+          const done = length >= 0 && end >= payloadEnd ? table.add(ipv6FragmentKey(bytes, at + 8, u32(bytes, offset + 4)), out.frame, fragmentOffset, bytes.subarray(after, payloadEnd), more) : undefined
+          if (!done) {
+            out.kind |= TRANSPORT.FRAGMENT
+            return
+          }
+          out.fragmented = false
+          header = bytes[offset]!
+          bytes = done.bytes
+          out.tcpBytes = bytes
+          offset = 0
+          end = reported = payloadEnd = bytes.length
+          continue
+        }
+        if (fragmentOffset !== 0) {
+          out.kind |= TRANSPORT.FRAGMENT
+          return
+        }
       }
       header = bytes[offset]!
       offset += 8

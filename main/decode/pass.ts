@@ -8,6 +8,19 @@ import type { Timestamp } from './field'
 import { decodeFrame, type DecodedFrame } from './frame'
 import { timeDiff } from './time'
 import { TcpTracker } from '../tcp/tracker'
+import { IpReassembly, type ReassemblyLimits } from './reassembly'
+
+export interface DecodePassOptions {
+  /**
+   * Reassemble fragmented IPv4 and IPv6 datagrams, as Wireshark does by default (ip.defragment,
+   * ipv6.defragment): the frame that completes a datagram decodes its transport layer from the
+   * reassembled bytes, and the TCP engine sees the whole segment. Default true; false decodes
+   * each fragment as captured (tshark -o ip.defragment:FALSE -o ipv6.defragment:FALSE).
+   */
+  reassembleIp?: boolean
+  /** Bounds of the reassembly table (defaults: DEFAULT_REASSEMBLY_LIMITS). */
+  reassemblyLimits?: Partial<ReassemblyLimits>
+}
 
 export class DecodePass {
   private first?: Timestamp
@@ -23,8 +36,16 @@ export class DecodePass {
   /** The TCP engine this pass feeds, segment by segment. */
   readonly tcp = new TcpTracker()
 
-  constructor(private readonly info: CaptureInfo) {
+  /** The IP reassembly table (absent when reassembly is off). */
+  readonly reassembly?: IpReassembly
+
+  constructor(
+    private readonly info: CaptureInfo,
+    options: DecodePassOptions = {},
+  ) {
+    if (options.reassembleIp ?? true) this.reassembly = new IpReassembly(options.reassemblyLimits)
     this.context = {
+      reassembly: this.reassembly,
       tcp: (segment) => this.tcp.track(segment),
       showInterface: info.format === 'pcapng',
       udpStream: (key) => {

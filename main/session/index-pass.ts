@@ -11,6 +11,7 @@ import type { TcpFrameAnalysis } from '../tcp/result'
 import { scanTcpOptions, type TcpOptionValues, type TcpSegment } from '../tcp/segment'
 import { TcpTracker } from '../tcp/tracker'
 import { PacketIndex, ROW_MARK } from './packet-index'
+import { IpReassembly } from '../decode/reassembly'
 
 export interface IndexProgress {
   /** Frames indexed so far. */
@@ -35,6 +36,11 @@ export interface IndexOptions {
    * need about 120 MB less.
    */
   index?: boolean
+  /**
+   * Reassemble fragmented IP datagrams (the default, as DecodePass and Wireshark): the TCP engine
+   * gets a fragmented segment whole, from the frame that completes it.
+   */
+  reassembleIp?: boolean
 }
 
 export interface IndexResult {
@@ -49,7 +55,7 @@ export interface IndexResult {
 
 /** Reads every frame of `reader` once: the packet index and the TCP engine's conversations. */
 export async function indexCapture(reader: CaptureReader, options: IndexOptions = {}): Promise<IndexResult> {
-  const pass = new IndexPass(options.onSegment, options.index ?? true)
+  const pass = new IndexPass(options.onSegment, options.index ?? true, options.reassembleIp ?? true)
   let error: CaptureError | undefined
   try {
     for await (const batch of reader.batches()) {
@@ -72,7 +78,7 @@ export class IndexPass {
   readonly tracker = new TcpTracker()
   /** Frames added so far. */
   frames = 0
-  private readonly walk = new HeaderWalk()
+  private readonly walk: HeaderWalk
   private readonly segment = new ReusedSegment()
   private analysis: TcpFrameAnalysis | undefined
 
@@ -80,18 +86,24 @@ export class IndexPass {
     private readonly onSegment?: (seg: TcpSegment, analysis: TcpFrameAnalysis) => void,
     /** Fill the packet index (false: only the TCP engine runs). */
     private readonly indexing = true,
-  ) {}
+    /** Reassemble fragmented IP datagrams (as DecodePass does by default). */
+    reassembleIp = true,
+  ) {
+    this.walk = new HeaderWalk(reassembleIp ? new IpReassembly() : undefined)
+  }
 
   add(raw: RawFrame): void {
     if (raw.no !== this.frames + 1) throw new Error(`frame ${raw.no} came out of order after frame ${this.frames}`)
     this.frames++
-    const bytes = raw.bytes
+    const frameBytes = raw.bytes
     const walk = this.walk
-    walkHeaders(bytes, raw.origLen, raw.linkType, walk)
+    walkHeaders(frameBytes, raw.origLen, raw.linkType, walk, raw.no)
     const row = this.indexing ? this.index.append(raw.fileOffset, raw.capLen, raw.origLen, raw.tsSec, raw.tsNsec, raw.noTimestamp ? walk.kind | ROW_MARK.NO_TIMESTAMP : walk.kind) : -1
     if (walk.tcpAt < 0) return
 
-    // The segment, exactly as decodeTcp (main/decode/layers/tcp.ts) hands it to the engine.
+    // The segment, exactly as decodeTcp (main/decode/layers/tcp.ts) hands it to the engine; its
+    // header may be in a reassembled datagram, its addresses are in the frame.
+    const bytes = walk.tcpBytes ?? frameBytes
     const seg = this.segment
     const at = walk.tcpAt
     const offsetFlags = (bytes[at + 12]! << 8) | bytes[at + 13]!
@@ -100,7 +112,7 @@ export class IndexPass {
     seg.frame = raw.no
     seg.sec = raw.tsSec
     seg.nsec = raw.tsNsec
-    seg.setAddresses(bytes, walk.addressAt, walk.addressLength)
+    seg.setAddresses(frameBytes, walk.addressAt, walk.addressLength)
     seg.srcPort = (bytes[at]! << 8) | bytes[at + 1]!
     seg.dstPort = (bytes[at + 2]! << 8) | bytes[at + 3]!
     seg.seq = u32(bytes, at + 4)

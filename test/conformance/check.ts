@@ -3,6 +3,8 @@
 import { compareRows, ourRows, type Mismatch, type FieldTally } from './compare'
 import { isDeviation, ownsCell, type EngineFrame } from './owned-fields'
 import { readReference, readStatus } from './tsv'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 
 export interface CheckResult {
   frames: { ours: number; tshark: number }
@@ -31,21 +33,29 @@ export function engineFrames(analysisTsv: string): EngineFrame[] {
 }
 
 /**
- * tshark-reference.sh runs tshark with IP reassembly on and with ICMP/ICMPv6/UDP switched off;
- * TCP Lens decodes each fragment as it is and decodes the headers quoted inside ICMP errors.
- * On those frames the decoding columns of that reference are not comparable; decode-reference.sh
- * (reassembly off, those protocols on) covers them. This reads which frames they are from the
- * decode reference.
+ * tshark-reference.sh runs tshark with ICMP/ICMPv6/UDP switched off; TCP Lens decodes the headers
+ * quoted inside ICMP errors. On those frames the decoding columns of that reference are not
+ * comparable; decode-reference.sh (those protocols on) covers them. This reads which frames they
+ * are from the decode reference. (Fragments are comparable: both that reference and the run
+ * compared with it reassemble IP.)
  */
 export function profileDiffers(decodeTsv: string): boolean[] {
   const reference = readReference(decodeTsv)
-  const at = (name: string) => reference.fields.indexOf(name)
-  const [protocols, mf, offset] = [at('frame.protocols'), at('ip.flags.mf'), at('ip.frag_offset')]
+  const protocols = reference.fields.indexOf('frame.protocols')
   return reference.rows.map((row) => {
     const layers = row[protocols]?.split(':') ?? []
-    const fragment = (row[mf] ?? '').split('|').includes('1') || (row[offset] ?? '').split('|').some((o) => o !== '' && o !== '0')
-    return fragment || layers.includes('ipv6.fraghdr') || layers.includes('icmp') || layers.includes('icmpv6')
+    return layers.includes('icmp') || layers.includes('icmpv6')
   })
+}
+
+/**
+ * Whether tshark reassembled IP when it made a reference: decode-reference.sh turns it off
+ * (-o ip.defragment:FALSE, recorded in the folder's _meta.txt), tshark-reference.sh leaves
+ * tshark's default, on. TCP Lens is run the same way for the comparison.
+ */
+export function reassemblesIp(referenceTsv: string): boolean {
+  const meta = join(dirname(referenceTsv), '_meta.txt')
+  return !(existsSync(meta) && readFileSync(meta, 'utf8').includes('ip.defragment:FALSE'))
 }
 
 export async function checkCapture(
@@ -60,7 +70,7 @@ export async function checkCapture(
   const reference = readReference(referenceTsv)
   const status = readStatus(referenceTsv.replace(/\.tsv$/, '.status'))
   const columns = fields ?? reference.fields
-  const { rows, error } = await ourRows(bytes, columns)
+  const { rows, error } = await ourRows(bytes, columns, reassemblesIp(referenceTsv))
   const result = compareRows(reference, rows, columns, (field, frame) => !skipFrames?.[frame - 1] && owns(field, analysis[frame - 1]))
   const unexplained = result.mismatches.filter((m) => !isDeviation(capture, m.field, m.frame))
   return { frames: result.frames, tally: result.tally, unexplained, tsharkExit: status.exitStatus, ourError: error?.code }

@@ -13,13 +13,16 @@ export interface OurRows {
   error?: CaptureError
 }
 
-/** Our rows for `fields`, plus the capture error that ended the read, if any. */
-export async function ourRows(bytes: Uint8Array, fields: readonly string[]): Promise<OurRows> {
+/**
+ * Our rows for `fields`, plus the capture error that ended the read, if any. IP reassembly is on
+ * (tshark-reference.sh, tshark's default) unless `reassembleIp` is false (decode-reference.sh).
+ */
+export async function ourRows(bytes: Uint8Array, fields: readonly string[], reassembleIp = true): Promise<OurRows> {
   const rows: string[][] = []
   let reader
   try {
     reader = await openCaptureBytes(bytes)
-    const pass = new DecodePass(reader.info)
+    const pass = new DecodePass(reader.info, { reassembleIp })
     for await (const batch of reader.batches()) {
       for (const raw of batch) rows.push(formatFieldsRow(pass.decode(raw), fields, REFERENCE_OPTIONS).split('\t'))
     }

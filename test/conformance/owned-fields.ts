@@ -80,16 +80,9 @@ const CUSTOM_BLOCKS_FRAMES =
   'tshark 4.0 numbers the two custom blocks at the start of this file as frames 1 and 2, so the frame it names ' +
   '(tcp.analysis.acks_frame) is 2 higher than the same packet in TCP Lens, which skips custom blocks.'
 
-const IP_REASSEMBLY =
-  'tshark-reference.sh runs tshark with IP reassembly on: tshark hands the TCP engine the whole segment when its ' +
-  'last fragment arrives. TCP Lens shows each fragment as captured (like decode-reference.sh), so the fragmented ' +
-  'segment never reaches its tracker, and the frames after it see a gap that tshark filled. IP reassembly is not built yet.'
-
 /** Differences from tshark that are on purpose. Each must say why. */
 export const DEVIATIONS: Deviation[] = [
   { capture: 'pcapng-custom-blocks.pcapng', field: 'tcp.analysis.acks_frame', reason: CUSTOM_BLOCKS_FRAMES },
-  { capture: 'ipv4-fragments-tcp.pcap', field: '*', frames: [6, 7, 8], reason: IP_REASSEMBLY },
-  { capture: 'ipv6-extension-headers.pcap', field: '*', frames: [8, 9], reason: IP_REASSEMBLY },
   ...['link-null-le-af10.pcap', 'link-null-be-af10.pcap', 'link-null-le-af23.pcap', 'link-null-be-af23.pcap'].map((capture) => ({ capture, field: '*', reason: NULL_IPV6_FAMILIES })),
   { capture: 'pcapng-custom-blocks.pcapng', field: 'frame.time_relative', reason: CUSTOM_BLOCKS_TIME },
   { capture: 'pcapng-custom-blocks.pcapng', field: 'frame.time_delta', frames: [1], reason: CUSTOM_BLOCKS_TIME },

@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { openCaptureBytes } from '../../main/capture/open'
 import type { RawFrame } from '../../main/capture/source'
 import { HeaderWalk, walkHeaders } from '../../main/decode/headers'
-import { FIXTURES } from '../fixtures/catalog'
-import { segmentOfOneFrame } from '../unit/main/session/two-passes'
+import { FIXTURES, fixture } from '../fixtures/catalog'
+import { segmentOfOneFrame, segmentsOfFrames } from '../unit/main/session/two-passes'
 
 const LINK_TYPES = [0, 1, 12, 14, 101, 108, 113, 228, 229, 276]
 
@@ -94,5 +94,44 @@ describe('session/index-pass properties', () => {
       ),
       { numRuns: 5000 },
     )
+  })
+
+  it('should reassemble damaged, reordered, repeated and missing IP fragments exactly as the full decoder does', async () => {
+    // The frames of the fragment fixtures (IPv4 TCP and UDP, IPv6 with extension headers).
+    const frames: RawFrame[] = []
+    for (const name of ['ipv4-fragments-tcp', 'ipv4-fragments-udp', 'ipv6-extension-headers']) {
+      const reader = await openCaptureBytes(fixture(name).bytes())
+      for await (const batch of reader.batches()) for (const f of batch) frames.push({ ...f, bytes: f.bytes.slice() })
+      await reader.close()
+    }
+    let reassembled = 0
+    fc.assert(
+      fc.property(
+        // A sequence of those frames, in any order, any may repeat or be left out.
+        fc.array(fc.nat({ max: frames.length - 1 }), { minLength: 1, maxLength: 12 }),
+        // Changes in the IP headers (bytes 14 … 80) of some of them, and cuts.
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 14, max: 80 }), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }),
+        fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 3 }),
+        fc.boolean(),
+        (picks, changes, cut, reassembleIp) => {
+          const raws = picks.map((k) => ({ ...frames[k]!, bytes: frames[k]!.bytes.slice() }))
+          for (const [which, at, value] of changes) {
+            const raw = raws[which % raws.length]!
+            if (at < raw.bytes.length) raw.bytes[at] = value
+          }
+          if (cut) {
+            const raw = raws[cut[0] % raws.length]!
+            raw.bytes = raw.bytes.subarray(0, cut[1] % (raw.bytes.length + 1))
+            raw.capLen = raw.bytes.length
+          }
+          const { decoded, indexed } = segmentsOfFrames(raws, { reassembleIp })
+          expect(indexed).toEqual(decoded)
+          if (decoded.some((d) => (d as { segment: { length: number } }).segment.length >= 1000)) reassembled++
+        },
+      ),
+      { numRuns: 3000 },
+    )
+    // Whole fragmented segments were reassembled in many runs.
+    expect(reassembled).toBeGreaterThan(50)
   })
 })

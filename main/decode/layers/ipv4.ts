@@ -9,6 +9,7 @@ import { addUnverifiedChecksum } from '../checksum'
 import { ipProtocols } from '../registry'
 import { decodeData } from './data'
 import { decodeIpv4Options } from './ipv4-options'
+import { ipv4FragmentKey, type Reassembled } from '../reassembly'
 
 /** Byte layout of the fixed IPv4 header. */
 export const IPV4_LAYOUT = { versionIhl: 0, dsfield: 1, totalLength: 2, id: 4, flagsFragment: 6, ttl: 8, protocol: 9, checksum: 10, src: 12, dst: 16, options: 20 } as const
@@ -44,6 +45,66 @@ export const IPV4 = defineFields({
   dstHost: { name: 'ip.dst_host', title: 'Destination Host', type: 'string' },
   host: { name: 'ip.host', title: 'Source or Destination Host', type: 'string' },
 })
+
+/** The fields of a reassembled datagram's fragment list (Wireshark's ip_frag_items / ipv6_frag_items). */
+export interface FragmentDefs {
+  fragments: FieldDef
+  fragment: FieldDef
+  overlap: FieldDef
+  conflict: FieldDef
+  count: FieldDef
+  length: FieldDef
+  data: FieldDef
+}
+
+function fragmentDefs(prefix: 'ip' | 'ipv6', version: 'IPv4' | 'IPv6'): FragmentDefs {
+  return defineFields({
+    fragments: { name: `${prefix}.fragments`, title: `${version} Fragments`, type: 'none' },
+    fragment: { name: `${prefix}.fragment`, title: `${version} Fragment`, type: 'framenum' },
+    overlap: { name: `${prefix}.fragment.overlap`, title: 'Fragment overlap', type: 'bool' },
+    conflict: { name: `${prefix}.fragment.overlap.conflict`, title: 'Conflicting data in fragment overlap', type: 'bool' },
+    count: { name: `${prefix}.fragment.count`, title: 'Fragment count', type: 'uint32', base: 'dec' },
+    length: { name: `${prefix}.reassembled.length`, title: `Reassembled ${version} length`, type: 'uint32', base: 'dec' },
+    data: { name: `${prefix}.reassembled.data`, title: `Reassembled ${version} data`, type: 'bytes' },
+  })
+}
+
+export const IPV4_FRAGMENTS = fragmentDefs('ip', 'IPv4')
+export const IPV6_FRAGMENTS = fragmentDefs('ipv6', 'IPv6')
+
+/**
+ * Adds the reassembled datagram as a byte source, with the fragment list under the IP node
+ * ("[2 IPv4 Fragments (1632 bytes): #4(1480), #5(152)]"), and returns the source's index.
+ */
+export function addReassembled(d: Dissection, node: Field, defs: FragmentDefs, version: 'IPv4' | 'IPv6', done: Reassembled): number {
+  const total = done.bytes.length
+  const list = done.fragments.map((f) => `#${f.frame}(${f.length})`).join(', ')
+  const fragments = d.generated(node, defs.fragments, null)
+  fragments.text = `[${done.fragments.length} ${version} Fragments (${total} bytes): ${list}]`
+  for (const f of done.fragments) {
+    const item = d.generated(fragments, defs.fragment, f.frame)
+    const last = f.offset + f.length - 1
+    item.text = `[Frame: ${f.frame}, payload: ${f.offset}-${last} (${f.length} byte${f.length === 1 ? '' : 's'})${f.overlap ? ' [Overlap]' : ''}]`
+    if (f.overlap) d.generated(item, defs.overlap, true)
+    if (f.conflict) d.generated(item, defs.conflict, true)
+  }
+  d.generated(fragments, defs.count, done.fragments.length).text = `[Fragment count: ${done.fragments.length}]`
+  d.generated(fragments, defs.length, total).text = `[Reassembled ${version} length: ${total}]`
+  const source = d.addSource(`Reassembled ${version}`, done.bytes)
+  d.withSource(source, () => {
+    const data = d.add(fragments, defs.data, 0, total, done.bytes)
+    data.text = `[Reassembled ${version} data: ${hexPreview(done.bytes)}]`
+  })
+  if (done.conflict) d.note('warn', 'reassemble', 'Conflicting data in fragment overlap', fragments)
+  return source
+}
+
+/** Wireshark's 36-byte preview of a byte field: hex, then "…" if there is more. */
+function hexPreview(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < Math.min(36, bytes.length); i++) out += bytes[i]!.toString(16).padStart(2, '0')
+  return bytes.length > 36 ? `${out}\u2026` : out
+}
 
 export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): void {
   const L = IPV4_LAYOUT
@@ -117,11 +178,34 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
     payloadLength: totalLength - headerLength,
   }
   const payload = d.sub(span, at + headerLength)
-  if (fragmentOffset !== 0 || flagsFragment & 0x2000) d.fragmented = true
+  const fragmentInfo = `Fragmented IP protocol (proto=${IP_PROTOCOLS[protocol] ?? 'Unknown'} ${protocol}, off=${fragmentOffset}, ID=${id.toString(16).padStart(4, '0')})`
+  const more = (flagsFragment & 0x2000) !== 0
+  if (fragmentOffset !== 0 || more) {
+    d.fragmented = true
+    // Reassembly (Wireshark's ip.defragment): a fragment whose payload was captured whole goes
+    // into the table; until the datagram is complete the frame shows its payload as data, and
+    // the frame that completes it decodes the transport layer from the reassembled bytes. Not
+    // inside an ICMP error's quote, nor in a datagram that is itself reassembled.
+    const length = totalLength - headerLength
+    const table = d.context.reassembly
+    if (table && !d.quoting && d.source === 0 && length > 0 && payload.end >= at + totalLength) {
+      const done = table.add(ipv4FragmentKey(b, at + L.src, protocol, id), d.raw.no, fragmentOffset, b.subarray(at + headerLength, at + totalLength), more)
+      if (!done) {
+        d.info = fragmentInfo
+        decodeData(d, payload, parent)
+        return
+      }
+      const source = addReassembled(d, node, IPV4_FRAGMENTS, 'IPv4', done)
+      d.fragmented = false
+      d.network.payloadLength = done.bytes.length
+      const whole = done.bytes.length
+      d.withSource(source, () => dispatchIpProtocol(d, protocol, { start: 0, end: whole, reported: whole }, parent))
+      return
+    }
+  }
   if (fragmentOffset !== 0) {
-    // A later fragment: its bytes are the middle of a datagram, not a header. (TCP Lens does
-    // not reassemble; the first fragment carries the transport header.)
-    d.info = `Fragmented IP protocol (proto=${IP_PROTOCOLS[protocol] ?? 'Unknown'} ${protocol}, off=${fragmentOffset}, ID=${id.toString(16).padStart(4, '0')})`
+    // A later fragment not reassembled: its bytes are the middle of a datagram, not a header.
+    d.info = fragmentInfo
     decodeData(d, payload, parent)
     return
   }

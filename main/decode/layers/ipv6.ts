@@ -5,7 +5,8 @@ import { ipv6Text } from '../addresses'
 import { hex } from '../format'
 import { IP_PROTOCOLS } from '../names'
 import { decodeData } from './data'
-import { addAddress, dispatchIpProtocol, IPV4 } from './ipv4'
+import { addAddress, addReassembled, dispatchIpProtocol, IPV4, IPV6_FRAGMENTS } from './ipv4'
+import { ipv6FragmentKey } from '../reassembly'
 import { decodeExtensionHeader, EXTENSION_HEADERS } from './ipv6-ext'
 
 /** Byte layout of the fixed IPv6 header. */
@@ -77,21 +78,52 @@ export function decodeIpv6(d: Dissection, span: Span, parent: Field | null): voi
     payloadLength,
   }
 
-  // Walk the extension headers; each is its own protocol in Wireshark's tree.
-  let header = next
-  let offset = at + L.end
+  decodeChain(d, span, node, next, at + L.end, at + L.end + payloadLength, parent)
+}
+
+/**
+ * Walks the extension headers from `offset` (next header `header`), then hands the payload to its
+ * protocol. `payloadEnd` is where the IPv6 payload length says the packet ends. A fragment header
+ * either ends the walk (the payload is a fragment) or, when its fragment completes a datagram
+ * (reassembly on), the walk goes on in the reassembled bytes, as Wireshark's
+ * "process post-fragment headers after reassembly".
+ */
+function decodeChain(d: Dissection, span: Span, node: Field, header: number, offset: number, payloadEnd: number, parent: Field | null): void {
+  const L = IPV6_LAYOUT
   while (EXTENSION_HEADERS.has(header)) {
     const result = decodeExtensionHeader(d, span, header, offset, parent)
-    if (result.fragment && (result.fragment.offset !== 0 || result.fragment.more)) d.fragmented = true
-    if (result.fragment && result.fragment.offset !== 0) {
-      d.info = `IPv6 fragment (off=${result.fragment.offset} more=${result.fragment.more ? 'y' : 'n'} ident=${hex(result.fragment.ident, 8)} nxt=${result.next})`
-      decodeData(d, d.sub(span, offset + result.length), parent)
-      return
+    const fragment = result.fragment
+    if (fragment && (fragment.offset !== 0 || fragment.more)) {
+      d.fragmented = true
+      const after = offset + result.length
+      const info = `IPv6 fragment (off=${fragment.offset} more=${fragment.more ? 'y' : 'n'} ident=${hex(fragment.ident, 8)} nxt=${result.next})`
+      const table = d.context.reassembly
+      if (table && !d.quoting && d.source === 0) {
+        // Wireshark's ipv6.defragment: a fragment whose bytes were all captured goes into the
+        // table; any other, even a first one, shows as fragment data.
+        const length = payloadEnd - after
+        const done = length >= 0 && span.end >= payloadEnd ? table.add(ipv6FragmentKey(d.bytes, span.start + L.src, fragment.ident), d.raw.no, fragment.offset, d.bytes.subarray(after, payloadEnd), fragment.more) : undefined
+        if (!done) {
+          d.info = info
+          decodeData(d, d.sub(span, after), parent)
+          return
+        }
+        const source = addReassembled(d, node, IPV6_FRAGMENTS, 'IPv6', done)
+        d.fragmented = false
+        const whole = done.bytes.length
+        d.withSource(source, () => decodeChain(d, { start: 0, end: whole, reported: whole }, node, result.next, 0, whole, parent))
+        return
+      }
+      if (fragment.offset !== 0) {
+        d.info = info
+        decodeData(d, d.sub(span, after), parent)
+        return
+      }
     }
     header = result.next
     offset += result.length
   }
-  if (d.network) d.network.payloadLength = Math.max(0, at + L.end + payloadLength - offset)
+  if (d.network) d.network.payloadLength = Math.max(0, payloadEnd - offset)
   if (header === 59) {
     // No Next Header: whatever follows is not a protocol.
     decodeData(d, d.sub(span, offset), parent)

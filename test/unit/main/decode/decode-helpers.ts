@@ -4,15 +4,18 @@ import type { CaptureInfo, RawFrame } from '../../../../main/capture/source'
 import { formatFieldsRow } from '../../../../main/cli/fields'
 import { walkFields, type Field } from '../../../../main/decode/field'
 import type { DecodedFrame } from '../../../../main/decode/frame'
-import { DecodePass } from '../../../../main/decode/pass'
+import { DecodePass, type DecodePassOptions } from '../../../../main/decode/pass'
 
 const INFO: CaptureInfo = { format: 'pcap', gzip: false, sections: [], interfaces: [], names: [] }
 
 export type FrameInput = Uint8Array | { bytes: Uint8Array; origLen: number }
 
-/** Decodes frames one second apart, in file order, on one link type (Ethernet by default). */
-export function decodeFrames(frames: FrameInput[], linkType = 1): DecodedFrame[] {
-  const pass = new DecodePass(INFO)
+/**
+ * Decodes frames one second apart, in file order, on one link type (Ethernet by default), with IP
+ * reassembly on unless the options say otherwise (as DecodePass).
+ */
+export function decodeFrames(frames: FrameInput[], linkType = 1, options?: DecodePassOptions): DecodedFrame[] {
+  const pass = new DecodePass(INFO, options)
   return frames.map((input, i) => {
     const { bytes, origLen } = input instanceof Uint8Array ? { bytes: input, origLen: input.length } : input
     const raw: RawFrame = { no: i + 1, tsSec: 1_700_000_000 + i, tsNsec: 0, capLen: bytes.length, origLen, linkType, interfaceId: 0, bytes, fileOffset: 0 }

@@ -94,9 +94,9 @@ describe('decode/icmp', () => {
     expect(f.expert).toContainEqual(expect.objectContaining({ severity: 'warn', group: 'checksum', message: 'Bad checksum [should be 0x4d56]' }))
   })
 
-  it('should leave the checksum of a fragment unverified', () => {
-    // tshark: icmp.checksum.status 2, "Checksum: 0x6663 [unverified] [fragmented datagram]"
-    const [f] = decode([overIpv4(icmpEcho({ id: 1, seq: 6, data: text('abcdefgh') }), { moreFragments: true })])
+  it('should leave the checksum of a fragment unverified (IP reassembly off)', () => {
+    // tshark -o ip.defragment:FALSE: icmp.checksum.status 2, "Checksum: 0x6663 [unverified] [fragmented datagram]"
+    const [f] = decode([overIpv4(icmpEcho({ id: 1, seq: 6, data: text('abcdefgh') }), { moreFragments: true })], 1, { reassembleIp: false })
     expect(cell(f, 'icmp.checksum.status')).toBe('2')
     expect(fieldLabel(find(f, 'icmp.checksum')[0])).toBe('Checksum: 0x6663 [unverified] [fragmented datagram]')
   })

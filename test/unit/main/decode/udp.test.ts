@@ -135,9 +135,9 @@ describe('decode/udp', () => {
     expect([cell(f, 'udp.checksum'), cell(f, 'udp.stream'), cell(f, '_ws.malformed')]).toEqual(['', '', '_ws.malformed'])
   })
 
-  it('should not judge the length of a fragment, whose datagram goes on in later fragments', () => {
-    // tshark: "1000 → 53 Len=32", no expert
-    const [f] = decode([overIpv4(udp({ srcPort: 1000, dstPort: 53, payload: pay, length: 40 }), { moreFragments: true })])
+  it('should not judge the length of a fragment, whose datagram goes on in later fragments (IP reassembly off)', () => {
+    // tshark -o ip.defragment:FALSE: "1000 → 53 Len=32", no expert
+    const [f] = decode([overIpv4(udp({ srcPort: 1000, dstPort: 53, payload: pay, length: 40 }), { moreFragments: true })], 1, { reassembleIp: false })
     expect(f.columns.info).toBe('1000 \u2192 53 Len=32')
     expect(cell(f, '_ws.malformed')).toBe('')
   })

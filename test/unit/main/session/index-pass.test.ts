@@ -10,12 +10,12 @@ import { indexCapture } from '../../../../main/session/index-pass'
 import { ROW_MARK, type PacketIndex } from '../../../../main/session/packet-index'
 import { FIXTURES, fixture } from '../../../fixtures/catalog'
 import { findSharedCaptures, loudMissing } from '../../../conformance/captures-dir'
-import { runDecodePass, runIndexPass, type DecodedSummary } from './two-passes'
+import { runDecodePass, runIndexPass, type DecodedSummary, type PassOptions } from './two-passes'
 
 /** Both passes over the bytes, compared in full. Returns how many segments were tracked. */
-async function expectSamePasses(bytes: Uint8Array): Promise<number> {
-  const decoded = await runDecodePass(bytes)
-  const indexed = await runIndexPass(bytes)
+async function expectSamePasses(bytes: Uint8Array, options: PassOptions = {}): Promise<number> {
+  const decoded = await runDecodePass(bytes, options)
+  const indexed = await runIndexPass(bytes, options)
   expect(indexed.error).toBe(decoded.error)
   expect(indexed.segments.length).toBe(decoded.segments.length)
   // Element by element first, so a failure names the first segment that differs.
@@ -58,11 +58,28 @@ describe('session/index-pass: the same TCP segments and analysis as the full dec
     })
   }
 
+  // With IP reassembly off too (each fragment as captured), where it makes a difference.
+  for (const f of FIXTURES.filter((f) => /fragment|ipv6-extension/.test(f.name))) {
+    it(`${f.file}, IP reassembly off`, async () => {
+      await expectSamePasses(f.bytes(), { reassembleIp: false })
+    })
+  }
+
   it('tracks every segment of the TCP fixtures (the comparison is not vacuous)', async () => {
     const counts = await Promise.all(FIXTURES.filter((f) => f.name.startsWith('tcp-')).map((f) => runIndexPass(f.bytes())))
     expect(counts.reduce((n, run) => n + run.segments.length, 0)).toBeGreaterThan(250)
-    // An IP fragment's segment has no length; a later fragment is no segment at all.
-    const fragments = await runIndexPass(fixture('ipv4-fragments-tcp').bytes())
+    // Reassembled (the default): the first fragment is no segment, the frame that completes the
+    // datagram carries the whole one.
+    const reassembled = await runIndexPass(fixture('ipv4-fragments-tcp').bytes())
+    const whole = reassembled.segments.map((s) => s as { frame: number; length: number })
+    expect(whole.map((s) => s.frame)).not.toContain(4)
+    expect(whole.find((s) => s.frame === 5)?.length).toBe(1600)
+    expect(reassembled.index!.row(3).stream).toBe(-1)
+    expect(reassembled.index!.row(3).transport).toBe(TRANSPORT.FRAGMENT)
+    expect(reassembled.index!.row(4).transport).toBe(TRANSPORT.TCP)
+    expect(reassembled.index!.row(4).payloadLength).toBe(1600)
+    // Not reassembled: the first fragment's segment has no length; a later fragment is no segment.
+    const fragments = await runIndexPass(fixture('ipv4-fragments-tcp').bytes(), { reassembleIp: false })
     const lengths = fragments.segments.map((s) => (s as { frame: number; length: number }))
     expect(lengths.filter((s) => s.length === -1).map((s) => s.frame)).toEqual([4])
     expect(lengths.map((s) => s.frame)).not.toContain(5)

@@ -80,8 +80,13 @@ export interface PassRun {
   error?: string
 }
 
+/** Options both passes take: IP reassembly is on unless `reassembleIp` is false. */
+export interface PassOptions {
+  reassembleIp?: boolean
+}
+
 /** The full decoder over a capture's bytes. */
-export async function runDecodePass(bytes: Uint8Array): Promise<PassRun & { frames: DecodedSummary[] }> {
+export async function runDecodePass(bytes: Uint8Array, options: PassOptions = {}): Promise<PassRun & { frames: DecodedSummary[] }> {
   const run: PassRun & { frames: DecodedSummary[] } = { segments: [], analyses: [], conversations: [], frames: [] }
   let reader
   try {
@@ -90,7 +95,7 @@ export async function runDecodePass(bytes: Uint8Array): Promise<PassRun & { fram
     if (error instanceof CaptureError) return { ...run, error: `${error.code}: ${error.message}` }
     throw error
   }
-  const pass = new DecodePass(reader.info)
+  const pass = new DecodePass(reader.info, options)
   const track = pass.tcp.track.bind(pass.tcp)
   let lastLength: number | undefined
   pass.tcp.track = (seg, reuse) => {
@@ -129,7 +134,7 @@ export async function runDecodePass(bytes: Uint8Array): Promise<PassRun & { fram
 }
 
 /** The fast pass over a capture's bytes, through indexCapture as the CLI and the app run it. */
-export async function runIndexPass(bytes: Uint8Array): Promise<PassRun & { index?: PacketIndex }> {
+export async function runIndexPass(bytes: Uint8Array, options: PassOptions = {}): Promise<PassRun & { index?: PacketIndex }> {
   const run: PassRun & { index?: PacketIndex } = { segments: [], analyses: [], conversations: [] }
   let reader
   try {
@@ -140,6 +145,7 @@ export async function runIndexPass(bytes: Uint8Array): Promise<PassRun & { index
   }
   try {
     const result = await indexCapture(reader, {
+      reassembleIp: options.reassembleIp,
       onSegment(seg, analysis) {
         run.segments.push(segmentData(seg))
         run.analyses.push(analysisData(analysis))
@@ -176,5 +182,30 @@ export function segmentOfOneFrame(raw: RawFrame): { decoded?: object; indexed?: 
   new IndexPass((seg, analysis) => {
     out.indexed = { segment: segmentData(seg), analysis: analysisData(analysis) }
   }).add(raw)
+  return out
+}
+
+/**
+ * Frames through each pass in turn (renumbered 1, 2, …; one link type), as one capture: the
+ * segments and analyses each hands the tracker. For what spans frames (IP reassembly).
+ */
+export function segmentsOfFrames(raws: RawFrame[], options: PassOptions = {}): { decoded: object[]; indexed: object[] } {
+  const out: { decoded: object[]; indexed: object[] } = { decoded: [], indexed: [] }
+  if (raws.length === 0) return out
+  const pass = new DecodePass(ONE_INTERFACE(raws[0]!.linkType), options)
+  const track = pass.tcp.track.bind(pass.tcp)
+  pass.tcp.track = (seg, reuse) => {
+    const analysis = track(seg, reuse)
+    out.decoded.push({ segment: segmentData(seg), analysis: analysisData(analysis) })
+    return analysis
+  }
+  const index = new IndexPass((seg, analysis) => {
+    out.indexed.push({ segment: segmentData(seg), analysis: analysisData(analysis) })
+  }, true, options.reassembleIp ?? true)
+  raws.forEach((raw, i) => {
+    const frame = { ...raw, no: i + 1, linkType: raws[0]!.linkType }
+    pass.decode(frame)
+    index.add(frame)
+  })
   return out
 }
