@@ -160,7 +160,7 @@ class ConnectionProgress {
  * the client (clients take ephemeral ports from a high range, servers listen on low, well-known
  * ones); with equal ports, the sender of the first captured frame.
  */
-export function guessClient(conversation: TcpConversation, firstSender: 0 | 1): 0 | 1 {
+function guessClient(conversation: TcpConversation, firstSender: 0 | 1): 0 | 1 {
   const [a, b] = conversation.endpoints
   if (a.port === b.port) return firstSender
   return a.port > b.port ? 0 : 1
@@ -330,7 +330,6 @@ function onSyn(
     if (seg.options.tfo) c.fastOpen = true
     if (seg.options.tfo === 'request') notes.push({ code: 'tfo-cookie-request', frames: [] })
     if (seg.options.tfo === 'cookie') {
-      c.fastOpen = true
       notes.push({ code: 'tfo-cookie', frames: [], values: { data: Math.max(seg.length, 0) } })
     }
     if (from === 'client') {
@@ -593,7 +592,7 @@ function segmentOf(seg: TcpSegment, a: TcpFrameAnalysis): StepSegment {
 }
 
 /** The segment as a student names it. */
-export function labelOf(flags: number, length: number): string {
+function labelOf(flags: number, length: number): string {
   const syn = flags & SYN
   const fin = flags & FIN
   const rst = flags & RST

@@ -1,21 +1,20 @@
-// Runs a capture through the decoder, the tracker and the timeline builder, as the CLI does.
+// Runs a capture through the same pass as `tcplens conv` and `explain`: the fast index pass, the
+// tracker and the timeline builder.
 import { openCaptureBytes } from '../../../../main/capture/open'
-import { DecodePass } from '../../../../main/decode/pass'
+import { CaptureError } from '../../../../main/capture/source'
+import { feedConnections } from '../../../../main/cli/connections'
 import { ConnectionTimelines } from '../../../../main/tcp/steps'
 import type { CaptureFinding, ConnectionTimeline, Step } from '../../../../main/tcp/step'
 
+/** A damaged file gives the connections of the frames before the damage, as the CLI prints them. */
 export async function timelinesOf(bytes: Uint8Array, recordSteps = true): Promise<{ connections: ConnectionTimeline[]; findings: CaptureFinding[] }> {
-  const reader = await openCaptureBytes(bytes)
-  const pass = new DecodePass(reader.info)
   const timelines = new ConnectionTimelines({ recordSteps })
-  const track = pass.tcp.track.bind(pass.tcp)
-  pass.tcp.track = (segment) => {
-    const analysis = track(segment)
-    timelines.observe(segment, analysis)
-    return analysis
+  try {
+    const reader = await openCaptureBytes(bytes)
+    await feedConnections(reader, timelines).finally(() => reader.close())
+  } catch (error) {
+    if (!(error instanceof CaptureError)) throw error
   }
-  for await (const batch of reader.batches()) for (const raw of batch) pass.decode(raw)
-  await reader.close()
   return timelines.finish()
 }
 

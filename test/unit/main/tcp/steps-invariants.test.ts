@@ -5,25 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openCaptureBytes } from '../../../../main/capture/open'
-import { feedConnections } from '../../../../main/cli/connections'
-import { CaptureError } from '../../../../main/capture/source'
 import { TCP_STATES } from '../../../../main/tcp/states'
-import { ConnectionTimelines } from '../../../../main/tcp/steps'
 import type { ConnectionTimeline, Role } from '../../../../main/tcp/step'
 import { FIXTURES } from '../../../fixtures/catalog'
 import { findSharedCaptures, loudMissing } from '../../../conformance/captures-dir'
+import { timelinesOf } from './run-timelines'
 
 async function timelines(bytes: Uint8Array, recordSteps: boolean): Promise<ConnectionTimeline[]> {
-  const builder = new ConnectionTimelines({ recordSteps })
-  try {
-    const reader = await openCaptureBytes(bytes)
-    await feedConnections(reader, builder).finally(() => reader.close())
-  } catch (error) {
-    // A damaged file: the connections are those of the frames before the damage.
-    if (!(error instanceof CaptureError)) throw error
-  }
-  return builder.finish().connections
+  return (await timelinesOf(bytes, recordSteps)).connections
 }
 
 const ROLES: Role[] = ['client', 'server']

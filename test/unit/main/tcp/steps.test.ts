@@ -10,6 +10,9 @@ async function only(name: string): Promise<ConnectionTimeline> {
   return connections[0]!
 }
 
+/** A three-way handshake with Linux's options. */
+const opened = (b: SegmentBuilder) => b.client({ flags: ['SYN'], options: linuxSynOptions() }).server({ flags: ['SYN', 'ACK'], options: linuxSynOptions() }).client()
+
 const noteCodes = (c: ConnectionTimeline, frame: number) => c.steps!.find((s) => s.frame === frame)!.notes.map((n) => n.code)
 
 describe('tcp/steps: openings', () => {
@@ -174,7 +177,7 @@ describe('tcp/steps: closings', () => {
 
   it('should report a FIN that was never answered as half-closed', async () => {
     const b = new SegmentBuilder()
-    b.client({ flags: ['SYN'], options: linuxSynOptions() }).server({ flags: ['SYN', 'ACK'], options: linuxSynOptions() }).client()
+    opened(b)
     b.client({ flags: ['FIN', 'ACK'] }).server()
     const { connections } = await timelinesOf(b.pcap())
     expect(connections[0]).toMatchObject({ close: 'half-closed', closeInitiator: 'client', client: { state: 'FIN-WAIT-2' }, server: { state: 'CLOSE-WAIT' } })
@@ -200,7 +203,7 @@ describe('tcp/steps: aborts, idle connections and partial captures', () => {
 
   it('should close, at the end, a side whose last segments crossed the reset', async () => {
     const b = new SegmentBuilder()
-    b.client({ flags: ['SYN'], options: linuxSynOptions() }).server({ flags: ['SYN', 'ACK'], options: linuxSynOptions() }).client()
+    opened(b)
     b.client({ flags: ['FIN', 'ACK'] }).server({ flags: ['PSH', 'ACK'], data: 30 }).client({ flags: ['RST', 'ACK'] })
     b.server({ flags: ['FIN', 'ACK'] })
     const { connections } = await timelinesOf(b.pcap())
