@@ -33,32 +33,16 @@ async function writeJson(out: LineWriter, connections: readonly ConnectionTimeli
   await out.line(`"expert": ${JSON.stringify(findings)} }`)
 }
 
-/** The documented shape: fixed keys first, in the order of the README. */
-export function connectionJson(c: ConnectionTimeline): object {
-  return {
-    stream: c.stream,
-    client: c.client,
-    server: c.server,
-    rolesGuessed: c.rolesGuessed,
-    open: c.open,
-    close: c.close,
-    closeInitiator: c.closeInitiator,
-    completeness: c.completeness,
-    firstFrame: c.firstFrame,
-    lastFrame: c.lastFrame,
-    packets: c.packets,
-    bytes: c.bytes,
-    irtt: c.irtt,
-    duration: c.duration,
-    variants: c.variants,
-    steps: c.steps ?? [],
-  }
+/** The documented shape (summarize() builds the keys in its order); startTime stays internal. */
+function connectionJson(c: ConnectionTimeline): object {
+  const { startTime: _startTime, steps = [], ...summary } = c
+  return { ...summary, steps }
 }
 
 const endpointText = (e: { address: string; port: number }) => (e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`)
 
 /** The text table, columns padded to their widest cell. */
-export function convTable(connections: readonly ConnectionTimeline[], findings: readonly CaptureFinding[]): string[] {
+function convTable(connections: readonly ConnectionTimeline[], findings: readonly CaptureFinding[]): string[] {
   const header = ['Stream', 'Client', 'Server', 'Packets', 'Data C→S', 'Data S→C', 'Duration', 'iRTT', 'Open', 'Close', 'Closed by', 'Client state', 'Server state', 'Completeness']
   const rows = connections.map((c) => [
     String(c.stream),
