@@ -17,6 +17,8 @@
 // bytes held, the oldest incomplete datagrams are dropped; a fragment that would put a datagram
 // past `maxDatagramSize` is not kept. Nothing here throws.
 
+import { bytesToHex } from './format'
+
 /** One fragment of a completed datagram, for the "[2 IPv4 Fragments …]" tree. */
 export interface FragmentRecord {
   frame: number
@@ -175,18 +177,12 @@ function complete(datagram: Datagram): Reassembled | undefined {
   return { bytes, fragments, conflict }
 }
 
-function hexOf(bytes: Uint8Array, at: number, length: number): string {
-  let out = ''
-  for (let i = at; i < at + length; i++) out += (bytes[i]! < 16 ? '0' : '') + bytes[i]!.toString(16)
-  return out
-}
-
 /** IPv4's key: source, destination (8 bytes from `addressAt`), protocol and identification. */
 export function ipv4FragmentKey(bytes: Uint8Array, addressAt: number, protocol: number, id: number): string {
-  return `4/${hexOf(bytes, addressAt, 8)}/${protocol}/${id}`
+  return `4/${bytesToHex(bytes.subarray(addressAt, addressAt + 8))}/${protocol}/${id}`
 }
 
 /** IPv6's key: source, destination (32 bytes from `addressAt`) and the fragment identification. */
 export function ipv6FragmentKey(bytes: Uint8Array, addressAt: number, ident: number): string {
-  return `6/${hexOf(bytes, addressAt, 32)}/${ident}`
+  return `6/${bytesToHex(bytes.subarray(addressAt, addressAt + 32))}/${ident}`
 }

@@ -3,7 +3,7 @@
 import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field, type FieldDef } from '../field'
 import { ipv4Text } from '../addresses'
-import { hex } from '../format'
+import { bytesToHex, hex } from '../format'
 import { CHECKSUM_STATUS, IP_PROTOCOLS } from '../names'
 import { addUnverifiedChecksum } from '../checksum'
 import { ipProtocols } from '../registry'
@@ -101,8 +101,7 @@ export function addReassembled(d: Dissection, node: Field, defs: FragmentDefs, v
 
 /** Wireshark's 36-byte preview of a byte field: hex, then "…" if there is more. */
 function hexPreview(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < Math.min(36, bytes.length); i++) out += bytes[i]!.toString(16).padStart(2, '0')
+  const out = bytesToHex(bytes.subarray(0, 36))
   return bytes.length > 36 ? `${out}\u2026` : out
 }
 
