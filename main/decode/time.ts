@@ -5,13 +5,7 @@ const NS = 1_000_000_000
 
 /** a − b, normalised so that 0 ≤ nsec < 1e9 (a negative difference has a negative sec). */
 export function timeDiff(a: Timestamp, b: Timestamp): Timestamp {
-  let sec = a.sec - b.sec
-  let nsec = a.nsec - b.nsec
-  if (nsec < 0) {
-    nsec += NS
-    sec -= 1
-  }
-  return { sec, nsec }
+  return timeDiffInto({ sec: 0, nsec: 0 }, a, b)
 }
 
 /** timeDiff(a, b) written into `out` (no new object); returns `out`. */
