@@ -80,24 +80,14 @@ const OPTION_NAMES: Record<number, string> = {
   34: 'TCP Fast Open',
 }
 
-/** What the options said, for the Info column and, later, the TCP engine. */
-export interface TcpOptionSummary {
-  mss?: number
-  wscale?: number
-  sackPermitted?: boolean
-  sack?: Array<[number, number]>
-  tsval?: number
-  tsecr?: number
-  /** The short words Wireshark appends to the Info column, in order ("MSS=1460", "SACK_PERM"…). */
-  info: string[]
-}
-
 /**
- * Decodes the options in [at, at + length). Returns what they said. A length that runs past
- * the header is an expert error and ends the list, as in Wireshark.
+ * Decodes the options in [at, at + length). Returns the short words Wireshark appends to the
+ * Info column, in order ("MSS=1460", "SACK_PERM"…); the TCP engine reads the option values
+ * itself (scanTcpOptions). A length that runs past the header is an expert error and ends the
+ * list, as in Wireshark.
  */
-export function decodeTcpOptions(d: Dissection, span: Span, tcp: Field, at: number, length: number, sackBase = 0): TcpOptionSummary {
-  const summary: TcpOptionSummary = { info: [] }
+export function decodeTcpOptions(d: Dissection, span: Span, tcp: Field, at: number, length: number, sackBase = 0): string[] {
+  const info: string[] = []
   // A header length that runs past the packet still shows what is there; reading on fails.
   const shown = Math.max(0, Math.min(length, span.end - at))
   const container = d.add(tcp, TCP_OPTIONS.options, at, length, d.bytes.slice(at, at + shown))
@@ -133,15 +123,15 @@ export function decodeTcpOptions(d: Dissection, span: Span, tcp: Field, at: numb
       d.note('note', 'sequence', text, d.text(container, offset, end - offset, text))
       break
     }
-    names.push(decodeOption(d, span, container, kind, offset, optionLength, summary, sackBase))
+    names.push(decodeOption(d, span, container, kind, offset, optionLength, info, sackBase))
     offset += optionLength
   }
   container.text = `Options: (${length} bytes), ${names.join(', ')}`
-  return summary
+  return info
 }
 
 /** `sackBase`: SACK edges show relative to it (the peer's base sequence number, as Wireshark). */
-function decodeOption(d: Dissection, span: Span, container: Field, kind: number, at: number, length: number, summary: TcpOptionSummary, sackBase: number): string {
+function decodeOption(d: Dissection, span: Span, container: Field, kind: number, at: number, length: number, info: string[], sackBase: number): string {
   const head = (def: (typeof TCP_OPTIONS)[keyof typeof TCP_OPTIONS], text: string) => {
     const node = d.subtree(container, def, at, length, text)
     d.uint(node, TCP_OPTIONS.kind, span, at, 1)
@@ -154,8 +144,7 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
         const mss = d.u16(span, at + 2)
         const node = head(TCP_OPTIONS.mss, `TCP Option - Maximum segment size: ${mss} bytes`)
         d.uint(node, TCP_OPTIONS.mssVal, span, at + 2, 2)
-        summary.mss = mss
-        summary.info.push(`MSS=${mss}`)
+        info.push(`MSS=${mss}`)
         return 'Maximum segment size'
       }
       break
@@ -167,16 +156,14 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
         d.uint(node, TCP_OPTIONS.wscaleShift, span, at + 2, 1)
         d.add(node, TCP_OPTIONS.wscaleMultiplier, at + 2, 1, multiplier)
         if (shift > 14) d.note('warn', 'protocol', `Window scale shift exceeds 14: ${shift}`, node)
-        summary.wscale = shift
-        summary.info.push(`WS=${multiplier}`)
+        info.push(`WS=${multiplier}`)
         return 'Window scale'
       }
       break
     case 4:
       if (length === 2) {
         head(TCP_OPTIONS.sackPerm, TCP_OPTIONS.sackPerm.title)
-        summary.sackPermitted = true
-        summary.info.push('SACK_PERM')
+        info.push('SACK_PERM')
         return 'SACK permitted'
       }
       break
@@ -190,8 +177,7 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
         d.add(node, TCP_OPTIONS.sackRe, at + 6 + 8 * i, 4, right)
       })
       d.generated(node, TCP_OPTIONS.sackCount, blocks)
-      summary.sack = edges
-      summary.info.push(...edges.map(([l, r]) => `SLE=${l} SRE=${r}`))
+      info.push(...edges.map(([l, r]) => `SLE=${l} SRE=${r}`))
       return 'SACK'
     }
     case 8:
@@ -201,9 +187,7 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
         const node = head(TCP_OPTIONS.timestamp, `TCP Option - Timestamps: TSval ${tsval}, TSecr ${tsecr}`)
         d.add(node, TCP_OPTIONS.tsval, at + 2, 4, tsval)
         d.add(node, TCP_OPTIONS.tsecr, at + 6, 4, tsecr)
-        summary.tsval = tsval
-        summary.tsecr = tsecr
-        summary.info.push(`TSval=${tsval}`, `TSecr=${tsecr}`)
+        info.push(`TSval=${tsval}`, `TSecr=${tsecr}`)
         return 'Timestamps'
       }
       break
@@ -211,11 +195,11 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
       const node = head(TCP_OPTIONS.tfo, length === 2 ? 'TCP Option - TCP Fast Open Cookie Request' : 'TCP Option - TCP Fast Open Cookie')
       if (length === 2) {
         d.add(node, TCP_OPTIONS.tfoRequest, at, 2, null)
-        summary.info.push('TFO=R')
+        info.push('TFO=R')
       } else {
         const cookie = d.slice(span, at + 2, length - 2)
         d.add(node, TCP_OPTIONS.tfoCookie, at + 2, length - 2, cookie)
-        summary.info.push(`TFO=C`)
+        info.push(`TFO=C`)
       }
       return 'TCP Fast Open'
     }
@@ -238,7 +222,7 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
       const node = head(TCP_OPTIONS.experimental, TCP_OPTIONS.experimental.title)
       if (length >= 4) {
         const exid = d.uint(node, TCP_OPTIONS.experimentalExid, span, at + 2, 2)
-        summary.info.push(`ExID=${exid.toString(16).toUpperCase()}`)
+        info.push(`ExID=${exid.toString(16).toUpperCase()}`)
       }
       if (length > 4) d.add(node, TCP_OPTIONS.experimentalData, at + 4, length - 4, d.slice(span, at + 4, length - 4))
       return 'Experimental'

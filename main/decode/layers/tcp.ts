@@ -7,7 +7,7 @@ import { hex } from '../format'
 import { decodeData } from './data'
 import { addUnverifiedChecksum } from '../checksum'
 import { CHECKSUM_STATUS } from '../names'
-import { decodeTcpOptions, type TcpOptionSummary } from './tcp-options'
+import { decodeTcpOptions } from './tcp-options'
 import { addExpert, addSequenceAnalysis, addStreamFields, addTimestamps, TCP_ANALYSIS } from './tcp-analysis'
 import { emptyOptions, scanTcpOptions } from '../../tcp/segment'
 import type { TcpFrameAnalysis } from '../../tcp/result'
@@ -87,7 +87,6 @@ export interface TcpHeader {
   window: number
   /** Payload bytes on the wire (from the IP length, so right even when the capture is cut). */
   segmentLength: number
-  options?: TcpOptionSummary
 }
 
 export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void {
@@ -171,8 +170,8 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   if (whole) d.info += ` Len=${segmentLength}`
   if (analysis) addTimestamps(d, node, analysis)
   if (headerLength > 20) {
-    header.options = decodeTcpOptions(d, span, node, at + L.options, headerLength - 20, analysis?.sackBase ?? 0)
-    if (header.options.info.length) d.info += ' ' + header.options.info.join(' ')
+    const words = decodeTcpOptions(d, span, node, at + L.options, headerLength - 20, analysis?.sackBase ?? 0)
+    if (words.length) d.info += ' ' + words.join(' ')
   }
   if (analysis) d.info = addSequenceAnalysis(d, node, analysis) + d.info
 
