@@ -136,9 +136,8 @@ export class PcapParser implements RecordParser {
         bytes: buf.subarray(pos + RECORD_HEADER_LENGTH, pos + length),
         fileOffset: base + pos,
       }
-      if (capLen > origLen || (capLen > this.snapLen && this.snapLen !== 0)) {
-        frame.notes = frameNotes(capLen, origLen, this.snapLen, 'the file header')
-      }
+      const notes = frameNotes(capLen, origLen, this.snapLen)
+      if (notes) frame.notes = notes
       out.push(frame)
       pos += length
     }

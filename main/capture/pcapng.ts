@@ -243,7 +243,8 @@ export class PcapngParser implements RecordParser {
       })
       if (comments.length) frame.comments = comments
     }
-    this.noteOddLengths(frame, iface.snapLen, interfaceId)
+    const notes = frameNotes(capLen, origLen, iface.snapLen, interfaceId)
+    if (notes) frame.notes = notes
     this.nextNo++
     return frame
   }
@@ -273,12 +274,6 @@ export class PcapngParser implements RecordParser {
       interfaceId,
       bytes: buf.subarray(pos + 12, pos + 12 + capLen),
       fileOffset: base + pos,
-    }
-  }
-
-  private noteOddLengths(frame: RawFrame, snapLen: number, interfaceId: number): void {
-    if (frame.capLen > frame.origLen || (snapLen !== 0 && frame.capLen > snapLen)) {
-      frame.notes = frameNotes(frame.capLen, frame.origLen, snapLen, `interface ${interfaceId}`)
     }
   }
 
