@@ -5,7 +5,7 @@
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BytesChunkSource, FileChunkSource, type ChunkSource } from './chunk-source'
+import { BytesChunkSource, FileChunkSource, ioError, type ChunkSource } from './chunk-source'
 import { GunzipSource, GzipDamage } from './gunzip-source'
 import { PcapParser, type PcapHeader } from './pcap'
 import { PcapngParser, MAX_BLOCK_LENGTH } from './pcapng'
@@ -49,7 +49,7 @@ async function fileAt(path: string): Promise<Positional> {
   try {
     file = await open(path, 'r')
   } catch (err) {
-    throw new CaptureError('io', `cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`)
+    throw ioError(path, err)
   }
   return {
     async readAt(offset, length) {

@@ -12,7 +12,8 @@ export interface ChunkSource {
   close(): Promise<void>
 }
 
-function ioError(path: string, err: unknown): CaptureError {
+/** The operating system's refusal to read `path`, as the one error readers raise. */
+export function ioError(path: string, err: unknown): CaptureError {
   const reason = err instanceof Error ? err.message : String(err)
   return new CaptureError('io', `cannot read ${path}: ${reason}`)
 }
