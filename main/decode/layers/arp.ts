@@ -111,6 +111,7 @@ function protoIsIpv4(type: number, length: number): boolean {
 }
 
 export function decodeArp(d: Dissection, span: Span, parent: Field | null): void {
+  const L = ARP_LAYOUT
   const at = span.start
   const b = d.bytes
   d.enter(ARP.arp)
@@ -121,13 +122,13 @@ export function decodeArp(d: Dissection, span: Span, parent: Field | null): void
   const hwType = d.u16(span, at)
   const node = d.attach(parent, ARP.arp, at, Math.max(0, Math.min(span.end, span.reported) - at), ARP.arp.title)
   d.add(node, ARP.hwType, at, 2, hwType)
-  const protoType = d.uintField(node, ARP.protoType, span, at + 2, 2).value as number
-  const hwSize = d.uint(node, ARP.hwSize, span, at + 4, 1)
-  const protoSize = d.uint(node, ARP.protoSize, span, at + 5, 1)
-  const op = d.uintField(node, ARP.opcode, span, at + 6, 2).value as number
+  const protoType = d.uintField(node, ARP.protoType, span, at + L.protoType, 2).value as number
+  const hwSize = d.uint(node, ARP.hwSize, span, at + L.hwSize, 1)
+  const protoSize = d.uint(node, ARP.protoSize, span, at + L.protoSize, 1)
+  const op = d.uintField(node, ARP.opcode, span, at + L.opcode, 2).value as number
 
   // The packet ends where its sizes say; what follows is the link layer's padding or trailer.
-  const total = 8 + 2 * hwSize + 2 * protoSize
+  const total = L.addresses + 2 * hwSize + 2 * protoSize
   if (at + total > span.reported) throw new OutOfBounds('malformed', span.reported)
   d.setLength(span, total)
   d.resize(node, total)
@@ -153,11 +154,11 @@ export function decodeArp(d: Dissection, span: Span, parent: Field | null): void
       if (op >= 11 && op <= 22) d.protocolColumn = 'MARS'
   }
 
-  const sha = at + 8
+  const sha = at + L.addresses
   const spa = sha + hwSize
   const tha = spa + protoSize
   const tpa = tha + hwSize
-  d.need(span, sha, total - 8)
+  d.need(span, sha, total - L.addresses)
   const hw = (offset: number) => (hwSize === 0 ? '<No address>' : hwIsEther(hwType, hwSize) ? macText(b, offset) : bytesToHex(b.subarray(offset, offset + hwSize)))
   const proto = (offset: number) => (protoSize === 0 ? '<No address>' : protoIsIpv4(protoType, protoSize) ? ipv4Text(b, offset) : bytesToHex(b.subarray(offset, offset + protoSize)))
   const ether = hwIsEther(hwType, hwSize)

@@ -36,21 +36,22 @@ export function udpConversationKey(srcAddr: string, srcPort: number, dstAddr: st
 }
 
 export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void {
+  const L = UDP_LAYOUT
   const at = span.start
   const inError = d.quoting
   // A quote that stops before this header: Wireshark's IP layer does not hand it over at all.
   if (inError && span.start >= Math.min(span.end, span.reported)) return
   d.enter(UDP.udp)
   const srcPort = d.u16(span, at)
-  const dstPort = d.u16(span, at + 2)
+  const dstPort = d.u16(span, at + L.dstPort)
   d.protocolColumn = 'UDP'
   d.info = `${srcPort} \u2192 ${dstPort}`
   const reportedLength = span.reported - at
   const node = d.attach(parent, UDP.udp, at, Math.max(0, Math.min(8, span.end - at)), `User Datagram Protocol, Src Port: ${srcPort}, Dst Port: ${dstPort}`)
   const src = d.add(node, UDP.srcport, at, 2, srcPort)
-  const dst = d.add(node, UDP.dstport, at + 2, 2, dstPort)
+  const dst = d.add(node, UDP.dstport, at + L.dstPort, 2, dstPort)
   d.hidden(node, UDP.port, at, 2, srcPort)
-  d.hidden(node, UDP.port, at + 2, 2, dstPort)
+  d.hidden(node, UDP.port, at + L.dstPort, 2, dstPort)
   // LBL traceroute sends to 33435 and up, three probes per hop.
   for (const [port, field] of [[srcPort, src], [dstPort, dst]] as const) {
     if (port > 33434 && port <= 33464) {
@@ -58,8 +59,8 @@ export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void
     }
   }
 
-  const lengthValue = d.u16(span, at + 4)
-  const lengthField = d.add(node, UDP.length, at + 4, 2, lengthValue)
+  const lengthValue = d.u16(span, at + L.length)
+  const lengthField = d.add(node, UDP.length, at + L.length, 2, lengthValue)
   let length = lengthValue
   const jumbogram = length === 0 && d.network?.version === 6
   if (jumbogram) length = reportedLength // RFC 2675 §4
@@ -79,9 +80,9 @@ export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void
   d.info += ` Len=${length - 8}`
   if (jumbogram) d.info += ' [Jumbogram]'
 
-  const checksum = d.u16(span, at + 6)
+  const checksum = d.u16(span, at + L.checksum)
   if (checksum === 0) {
-    const checksumField = d.add(node, UDP.checksum, at + 6, 2, checksum)
+    const checksumField = d.add(node, UDP.checksum, at + L.checksum, 2, checksum)
     // No checksum: allowed over IPv4 (and inside ICMP errors), illegal over IPv6.
     const ignored = d.network?.version !== 6 || inError
     checksumField.text = `Checksum: 0x0000 [zero-value ${ignored ? 'ignored' : 'illegal'}]`
@@ -89,13 +90,13 @@ export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void
       d.note('error', 'checksum', 'Illegal checksum value (0)', checksumField)
       d.info += ' [ILLEGAL CHECKSUM (0)]'
     }
-    addChecksumStatus(d, checksumField, UDP.checksumStatus, ignored ? 3 : 4, at + 6, 2)
-  } else addUnverifiedChecksum(d, node, { checksum: UDP.checksum, status: UDP.checksumStatus }, at + 6, checksum)
+    addChecksumStatus(d, checksumField, UDP.checksumStatus, ignored ? 3 : 4, at + L.checksum, 2)
+  } else addUnverifiedChecksum(d, node, { checksum: UDP.checksum, status: UDP.checksumStatus }, at + L.checksum, checksum)
 
   let stream: number | undefined
   if (d.network && d.context.udpStream) {
     stream = d.context.udpStream(udpConversationKey(d.network.src, srcPort, d.network.dst, dstPort))
-    d.generated(node, UDP.stream, stream, at + 8, 0)
+    d.generated(node, UDP.stream, stream, at + L.payload, 0)
   }
   if (length === 8) return
 
@@ -111,7 +112,7 @@ export function decodeUdp(d: Dissection, span: Span, parent: Field | null): void
   }
 
   // The payload ends where the UDP length says, or where the IP payload ends if that is sooner.
-  const payloadAt = at + 8
+  const payloadAt = at + L.payload
   const captured = span.end - payloadAt
   if (inError && captured <= 0) return
   // Wireshark's payload item covers every captured byte after the header (it throws when the
