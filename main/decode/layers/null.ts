@@ -38,27 +38,35 @@ function ipv6IfVersion6(d: Dissection, span: Span, parent: Field | null): void {
   else decodeData(d, span, parent)
 }
 
+/** Hands the payload to `decoder`, or shows it as data when there is none. */
+function decodeWith(decoder: Decoder | undefined, d: Dissection, payload: Span, parent: Field | null): void {
+  if (decoder) decoder(d, payload, parent)
+  else decodeData(d, payload, parent)
+}
+
 function decodeFamily(d: Dissection, span: Span, node: Field, parent: Field | null, family: number): void {
   const payload = d.sub(span, span.start + 4)
   if (family > 1500) {
     // Some systems put an ethertype here instead of an address family.
     d.add(node, NULL.type, span.start, 4, family & 0xffff)
-    const decoder = etherTypes.get(family & 0xffff)
-    if (decoder) decoder(d, payload, parent)
-    else decodeData(d, payload, parent)
+    decodeWith(etherTypes.get(family & 0xffff), d, payload, parent)
     return
   }
   d.add(node, NULL.family, span.start, 4, family)
-  const decoder = NULL_FAMILIES.get(family)
-  if (decoder) decoder(d, payload, parent)
-  else decodeData(d, payload, parent)
+  decodeWith(NULL_FAMILIES.get(family), d, payload, parent)
 }
 
-export function decodeNull(d: Dissection, span: Span, parent: Field | null): void {
+/** The Null/Loopback node both link types start with (the 4-byte family is read by the caller). */
+function nullNode(d: Dissection, span: Span, parent: Field | null): Field {
   d.need(span, span.start, 4)
   const node = d.protocol(parent, NULL.null, span.start, 4, 'Null/Loopback')
   d.protocolColumn = 'N/A'
   d.info = 'Null/Loopback'
+  return node
+}
+
+export function decodeNull(d: Dissection, span: Span, parent: Field | null): void {
+  const node = nullNode(d, span, parent)
   // Written in the capturing host's byte order: guess it, as Wireshark does (reading it as a
   // little-endian host would, then swapping when the value only makes sense swapped).
   let family = d.u32le(span, span.start)
@@ -71,15 +79,10 @@ export function decodeNull(d: Dissection, span: Span, parent: Field | null): voi
   decodeFamily(d, span, node, parent, family)
 }
 
+/** LOOP: the family in network byte order, and never an ethertype (Wireshark's dissect_loop). */
 export function decodeLoop(d: Dissection, span: Span, parent: Field | null): void {
-  d.need(span, span.start, 4)
-  const node = d.protocol(parent, NULL.null, span.start, 4, 'Null/Loopback')
-  d.protocolColumn = 'N/A'
-  d.info = 'Null/Loopback'
+  const node = nullNode(d, span, parent)
   const family = d.u32(span, span.start)
   d.add(node, NULL.family, span.start, 4, family)
-  const decoder = NULL_FAMILIES.get(family)
-  const payload = d.sub(span, span.start + 4)
-  if (decoder) decoder(d, payload, parent)
-  else decodeData(d, payload, parent)
+  decodeWith(NULL_FAMILIES.get(family), d, d.sub(span, span.start + 4), parent)
 }
