@@ -163,10 +163,10 @@ function dnsName(d: Dissection, span: Span, offset: number, end: number): { name
 }
 
 /**
- * Decodes the options from `offset` to the end of the ICMPv6 message. Returns false when a
- * zero-length option stopped the walk (Wireshark then stops decoding the message).
+ * Decodes the options from `offset` to the end of the ICMPv6 message. A zero-length option
+ * stops the walk, as malformed (Wireshark then stops decoding the message).
  */
-export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset: number): boolean {
+export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset: number): void {
   const end = span.reported
   const b = d.bytes
   while (end > offset) {
@@ -181,7 +181,7 @@ export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset
     lengthField.text = `Length: ${optionLength / 8} (${optionLength} bytes)`
     if (optionLength === 0) {
       d.note('error', 'malformed', 'Invalid option length (Zero)', lengthField)
-      return false
+      return
     }
     let at = offset + 2
     const reserved = (length: number) => {
@@ -363,7 +363,6 @@ export function decodeNdOptions(d: Dissection, span: Span, parent: Field, offset
     }
     node.text += ')'
   }
-  return true
 }
 
 /** IPv6 addresses one after another up to `end`, each a field and a word in the option's line. */
