@@ -410,11 +410,9 @@ export function matchEcho(d: Dissection, node: Field, key: string, isRequest: bo
   const request = d.context.echoMatch?.(key, isRequest, d.raw.no, frameTime)
   if (!request) return
   d.generated(node, defs.respTo, request.frame)
-  if (request.time) {
-    const delta = timeDiff(frameTime, request.time)
-    const ms = delta.sec * 1000 + delta.nsec / 1e6
-    d.generated(node, defs.resptime, ms).text = `[${defs.resptime.title}: ${ms.toFixed(3)} ms]`
-  }
+  const delta = timeDiff(frameTime, request.time)
+  const ms = delta.sec * 1000 + delta.nsec / 1e6
+  d.generated(node, defs.resptime, ms).text = `[${defs.resptime.title}: ${ms.toFixed(3)} ms]`
   d.info += ` (request in ${request.frame})`
 }
 
