@@ -534,12 +534,13 @@ export function decodeIcmpExtensions(d: Dissection, span: Span, node: Field, at:
       for (; entry + 4 <= objectEnd && end - entry >= 4; entry += 4) {
         const word = d.u24(span, entry)
         const label = word >>> 4
+        const expS = word & 0xff
         const stackEntry = d.text(object, entry, 4, '')
         d.bitField(stackEntry, ICMP.mplsLabel, entry, 3, word)
-        d.bitField(stackEntry, ICMP.mplsExp, entry + 2, 1, b(d, entry + 2))
-        d.bitField(stackEntry, ICMP.mplsS, entry + 2, 1, b(d, entry + 2))
+        d.bitField(stackEntry, ICMP.mplsExp, entry + 2, 1, expS)
+        d.bitField(stackEntry, ICMP.mplsS, entry + 2, 1, expS)
         const ttl = d.uint(stackEntry, ICMP.mplsTtl, span, entry + 3, 1)
-        stackEntry.text = `Label: ${label}, Exp: ${(b(d, entry + 2) >> 1) & 7}, S: ${b(d, entry + 2) & 1}, TTL: ${ttl}`
+        stackEntry.text = `Label: ${label}, Exp: ${(expS >> 1) & 7}, S: ${expS & 1}, TTL: ${ttl}`
       }
       if (entry < objectEnd) d.add(object, ICMP.mplsData, entry, objectEnd - entry, d.slice(span, entry, objectEnd - entry))
     } else {
@@ -552,8 +553,4 @@ export function decodeIcmpExtensions(d: Dissection, span: Span, node: Field, at:
     offset = objectEnd
   }
   return true
-}
-
-function b(d: Dissection, offset: number): number {
-  return d.bytes[offset]
 }
