@@ -88,3 +88,11 @@ export const LINK_TYPES: Readonly<Record<number, string>> = {
 export function linkTypeName(linkType: number): string {
   return LINK_TYPES[linkType] ?? `link type ${linkType}`
 }
+
+/** Differentiated Services codepoints (RFC 2474, 2597, 3246, 5865), as Wireshark names them for IPv4 and IPv6. */
+export const DSCP: Record<number, string> = {
+  0: 'CS0', 8: 'CS1', 10: 'AF11', 12: 'AF12', 14: 'AF13', 16: 'CS2', 18: 'AF21', 20: 'AF22', 22: 'AF23', 24: 'CS3',
+  26: 'AF31', 28: 'AF32', 30: 'AF33', 32: 'CS4', 34: 'AF41', 36: 'AF42', 38: 'AF43', 40: 'CS5', 44: 'VOICE-ADMIT', 46: 'EF', 48: 'CS6', 56: 'CS7',
+}
+/** Explicit Congestion Notification (RFC 3168). */
+export const ECN: Record<number, string> = { 0: 'Not-ECT', 1: 'ECT(1)', 2: 'ECT(0)', 3: 'CE' }

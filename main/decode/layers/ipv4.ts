@@ -4,7 +4,7 @@ import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field, type FieldDef } from '../field'
 import { ipv4Text } from '../addresses'
 import { bytesToHex, hex } from '../format'
-import { CHECKSUM_STATUS, IP_PROTOCOLS } from '../names'
+import { CHECKSUM_STATUS, DSCP, ECN, IP_PROTOCOLS } from '../names'
 import { addUnverifiedChecksum } from '../checksum'
 import { ipProtocols } from '../registry'
 import { decodeData } from './data'
@@ -14,11 +14,6 @@ import { ipv4FragmentKey, type Reassembled } from '../reassembly'
 /** Byte layout of the fixed IPv4 header. */
 export const IPV4_LAYOUT = { versionIhl: 0, dsfield: 1, totalLength: 2, id: 4, flagsFragment: 6, ttl: 8, protocol: 9, checksum: 10, src: 12, dst: 16, options: 20 } as const
 
-const DSCP: Record<number, string> = {
-  0: 'CS0', 8: 'CS1', 10: 'AF11', 12: 'AF12', 14: 'AF13', 16: 'CS2', 18: 'AF21', 20: 'AF22', 22: 'AF23', 24: 'CS3',
-  26: 'AF31', 28: 'AF32', 30: 'AF33', 32: 'CS4', 34: 'AF41', 36: 'AF42', 38: 'AF43', 40: 'CS5', 44: 'VOICE-ADMIT', 46: 'EF', 48: 'CS6', 56: 'CS7',
-}
-const ECN: Record<number, string> = { 0: 'Not-ECT', 1: 'ECT(1)', 2: 'ECT(0)', 3: 'CE' }
 
 export const IPV4 = defineFields({
   ip: { name: 'ip', title: 'Internet Protocol Version 4', type: 'protocol', short: 'IPv4' },

@@ -3,7 +3,7 @@ import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field } from '../field'
 import { ipv6Text } from '../addresses'
 import { hex } from '../format'
-import { IP_PROTOCOLS } from '../names'
+import { DSCP, ECN, IP_PROTOCOLS } from '../names'
 import { decodeData } from './data'
 import { addAddress, addReassembled, dispatchIpProtocol, IPV4, IPV6_FRAGMENTS } from './ipv4'
 import { ipv6FragmentKey } from '../reassembly'
@@ -12,8 +12,6 @@ import { decodeExtensionHeader, EXTENSION_HEADERS } from './ipv6-ext'
 /** Byte layout of the fixed IPv6 header. */
 export const IPV6_LAYOUT = { versionClassFlow: 0, payloadLength: 4, nextHeader: 6, hopLimit: 7, src: 8, dst: 24, end: 40 } as const
 
-const DSCP: Record<number, string> = { 0: 'CS0', 8: 'CS1', 10: 'AF11', 16: 'CS2', 18: 'AF21', 24: 'CS3', 26: 'AF31', 32: 'CS4', 34: 'AF41', 38: 'AF43', 40: 'CS5', 46: 'EF', 48: 'CS6', 56: 'CS7' }
-const ECN: Record<number, string> = { 0: 'Not-ECT', 1: 'ECT(1)', 2: 'ECT(0)', 3: 'CE' }
 
 export const IPV6 = defineFields({
   ipv6: { name: 'ipv6', title: 'Internet Protocol Version 6', type: 'protocol', short: 'IPv6' },

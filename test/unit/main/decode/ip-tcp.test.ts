@@ -70,6 +70,14 @@ describe('decode/ipv6', () => {
     expect(cell(frame, 'ip.version')).toBe('6')
     expect(cell(frame, 'ipv6.hopopts.len_oct')).toBe('8')
   })
+
+  it('should name every DSCP codepoint the way IPv4 does (tshark: AF12, VOICE-ADMIT…)', () => {
+    for (const [dscp, name] of [[12, 'AF12'], [44, 'VOICE-ADMIT'], [20, 'AF22']] as const) {
+      const frame = decodeOne(over(ipv6({ src: '2001:db8::1', dst: '2001:db8::2', nextHeader: 59, trafficClass: dscp << 2, payload: new Uint8Array(4) })))
+      const tclass = find(frame, 'ipv6.tclass')[0]!
+      expect(tclass.text).toBe(`.... ${(dscp << 2).toString(2).padStart(8, '0').slice(0, 4)} ${(dscp << 2).toString(2).padStart(8, '0').slice(4)} .... .... .... .... .... = Traffic Class: 0x${(dscp << 2).toString(16).padStart(2, '0')} (DSCP: ${name}, ECN: Not-ECT)`)
+    }
+  })
 })
 
 describe('decode/tcp', () => {
