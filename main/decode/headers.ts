@@ -14,6 +14,14 @@
 //
 // A span is passed as (start, end, reported), as Dissection's Span: `end` is where the captured
 // bytes of the layer stop, `reported` where its bytes on the wire stop (end ≤ reported).
+//
+// Offsets inside a header come from the decoder's byte-layout tables (ETH_LAYOUT, IPV4_LAYOUT,
+// IPV6_LAYOUT, TCP_LAYOUT), so the two walks read the same bytes by construction.
+import { ETH_LAYOUT } from './layers/ethernet'
+import { IPV4_LAYOUT } from './layers/ipv4'
+import { IPV6_LAYOUT } from './layers/ipv6'
+import { TCP_LAYOUT } from './layers/tcp'
+import { ipv4FragmentKey, ipv6FragmentKey, type IpReassembly } from './reassembly'
 
 /** The network layer of a packet (bits 0–1 of its class). */
 export const NET = { OTHER: 0, ARP: 1, IPV4: 2, IPV6: 3 } as const
@@ -60,8 +68,6 @@ export class HeaderWalk {
   }
 }
 
-import { ipv4FragmentKey, ipv6FragmentKey, type IpReassembly } from './reassembly'
-
 const ETHERTYPE_IPV4 = 0x0800
 const ETHERTYPE_ARP = 0x0806
 const ETHERTYPE_IPV6 = 0x86dd
@@ -87,9 +93,9 @@ export function walkHeaders(bytes: Uint8Array, origLen: number, linkType: number
       if (4 <= end) loopFamily(bytes, u32(bytes, 0), end, reported, out)
       return
     case 1: // ethernet.ts
-      if (14 <= end) {
-        const type = u16(bytes, 12)
-        if (type > MAX_802_3_LENGTH) etherType(bytes, type, 14, end, reported, out)
+      if (ETH_LAYOUT.length <= end) {
+        const type = u16(bytes, ETH_LAYOUT.type)
+        if (type > MAX_802_3_LENGTH) etherType(bytes, type, ETH_LAYOUT.length, end, reported, out)
       }
       return
     case 12:
@@ -190,12 +196,13 @@ function etherType(bytes: Uint8Array, type: number, start: number, end: number, 
 
 /** ipv4.ts decodeIpv4 (and ipv4-options.ts where it can stop the decode). */
 function ipv4(bytes: Uint8Array, at: number, end: number, reported: number, out: HeaderWalk): void {
-  if (at + 20 > end) return
+  const L = IPV4_LAYOUT
+  if (at + L.options > end) return
   out.kind = NET.IPV4
-  const headerLength = (bytes[at]! & 0x0f) * 4
-  const totalLength = u16(bytes, at + 2)
+  const headerLength = (bytes[at + L.versionIhl]! & 0x0f) * 4
+  const totalLength = u16(bytes, at + L.totalLength)
   // Bogus header or total length: the decoder stops above IP.
-  if (headerLength < 20 || totalLength < headerLength) return
+  if (headerLength < L.options || totalLength < headerLength) return
   // setLength: the datagram ends where its total length says.
   if (at + totalLength < reported) {
     reported = at + totalLength
@@ -203,18 +210,18 @@ function ipv4(bytes: Uint8Array, at: number, end: number, reported: number, out:
   }
   // The options decoder (ipv4-options.ts) stops the decode only when bytes of the header are
   // missing, and then the TCP header after it is missing too: nothing to check here.
-  out.addressAt = at + 12
+  out.addressAt = at + L.src
   out.addressLength = 4
-  const flagsFragment = u16(bytes, at + 6)
+  const flagsFragment = u16(bytes, at + L.flagsFragment)
   const fragmentOffset = (flagsFragment & 0x1fff) * 8
   const more = (flagsFragment & 0x2000) !== 0
-  const protocol = bytes[at + 9]!
+  const protocol = bytes[at + L.protocol]!
   if (fragmentOffset !== 0 || more) {
     out.fragmented = true
     // Reassembly: a fragment whose payload was captured whole goes into the table.
     const table = out.reassembly
     if (table && totalLength > headerLength && end >= at + totalLength) {
-      const done = table.add(ipv4FragmentKey(bytes, at + 12, protocol, u16(bytes, at + 4)), out.frame, fragmentOffset, bytes.subarray(at + headerLength, at + totalLength), more)
+      const done = table.add(ipv4FragmentKey(bytes, at + L.src, protocol, u16(bytes, at + L.id)), out.frame, fragmentOffset, bytes.subarray(at + headerLength, at + totalLength), more)
       if (!done) {
         out.kind |= TRANSPORT.FRAGMENT
         return
@@ -235,19 +242,20 @@ function ipv4(bytes: Uint8Array, at: number, end: number, reported: number, out:
 
 /** ipv6.ts decodeIpv6 and ipv6-ext.ts: the fixed header, then the extension headers. */
 function ipv6(bytes: Uint8Array, at: number, end: number, reported: number, out: HeaderWalk): void {
-  if (at + 40 > end) return
+  const L = IPV6_LAYOUT
+  if (at + L.end > end) return
   out.kind = NET.IPV6
-  const payloadLength = u16(bytes, at + 4)
-  if (payloadLength > 0 && at + 40 + payloadLength < reported) {
-    reported = at + 40 + payloadLength
+  const payloadLength = u16(bytes, at + L.payloadLength)
+  if (payloadLength > 0 && at + L.end + payloadLength < reported) {
+    reported = at + L.end + payloadLength
     if (end > reported) end = reported
   }
-  out.addressAt = at + 8
+  out.addressAt = at + L.src
   out.addressLength = 16
   const frameBytes = bytes
-  let header = bytes[at + 6]!
-  let offset = at + 40
-  let payloadEnd = at + 40 + payloadLength
+  let header = bytes[at + L.nextHeader]!
+  let offset = at + L.end
+  let payloadEnd = at + L.end + payloadLength
   for (;;) {
     if (header === 0 || header === 60) {
       // Hop-by-hop or destination options.
@@ -278,7 +286,7 @@ function ipv6(bytes: Uint8Array, at: number, end: number, reported: number, out:
           // even a first one, is shown as fragment data. A completed datagram goes on with the
           // headers after the fragment header, in the reassembled bytes.
           const length = payloadEnd - after
-          const done = length >= 0 && end >= payloadEnd ? table.add(ipv6FragmentKey(bytes, at + 8, u32(bytes, offset + 4)), out.frame, fragmentOffset, bytes.subarray(after, payloadEnd), more) : undefined
+          const done = length >= 0 && end >= payloadEnd ? table.add(ipv6FragmentKey(bytes, at + L.src, u32(bytes, offset + 4)), out.frame, fragmentOffset, bytes.subarray(after, payloadEnd), more) : undefined
           if (!done) {
             out.kind |= TRANSPORT.FRAGMENT
             return
@@ -338,7 +346,7 @@ function ipProtocol(protocol: number, at: number, end: number, reported: number,
     case 6:
       out.kind |= TRANSPORT.TCP
       // tcp.ts reads ports, numbers, offset/flags and window (16 bytes) before it tracks.
-      if (at + 16 <= end) {
+      if (at + TCP_LAYOUT.window + 2 <= end) {
         out.tcpAt = at
         out.tcpReported = reported - at
       }

@@ -7,6 +7,7 @@ import type { CaptureReader } from '../capture/open'
 import { CaptureError, type RawFrame } from '../capture/source'
 import { ipv4Text, ipv6Text } from '../capture/address-text'
 import { HeaderWalk, walkHeaders } from '../decode/headers'
+import { TCP_LAYOUT } from '../decode/layers/tcp'
 import type { TcpFrameAnalysis } from '../tcp/result'
 import { scanTcpOptions, type TcpOptionValues, type TcpSegment } from '../tcp/segment'
 import { TcpTracker } from '../tcp/tracker'
@@ -106,24 +107,25 @@ export class IndexPass {
     const bytes = walk.tcpBytes ?? frameBytes
     const seg = this.segment
     const at = walk.tcpAt
-    const offsetFlags = (bytes[at + 12]! << 8) | bytes[at + 13]!
+    const L = TCP_LAYOUT
+    const offsetFlags = u16(bytes, at + L.flags)
     const headerLength = (offsetFlags >> 12) * 4
     const reportedLength = walk.tcpReported
     seg.frame = raw.no
     seg.sec = raw.tsSec
     seg.nsec = raw.tsNsec
     seg.setAddresses(frameBytes, walk.addressAt, walk.addressLength)
-    seg.srcPort = (bytes[at]! << 8) | bytes[at + 1]!
-    seg.dstPort = (bytes[at + 2]! << 8) | bytes[at + 3]!
-    seg.seq = u32(bytes, at + 4)
-    seg.ack = u32(bytes, at + 8)
+    seg.srcPort = u16(bytes, at + L.srcPort)
+    seg.dstPort = u16(bytes, at + L.dstPort)
+    seg.seq = u32(bytes, at + L.seq)
+    seg.ack = u32(bytes, at + L.ack)
     seg.flags = offsetFlags & 0x0fff
-    seg.window = (bytes[at + 14]! << 8) | bytes[at + 15]!
+    seg.window = u16(bytes, at + L.window)
     seg.headerLength = headerLength
     // A fragment carries only part of a segment; a header longer than the packet leaves no length.
     seg.length = reportedLength >= headerLength && !walk.fragmented ? reportedLength - headerLength : -1
     const options = seg.clearOptions()
-    if (headerLength > 20) scanTcpOptions(bytes, at + 20, headerLength - 20, options)
+    if (headerLength > L.options) scanTcpOptions(bytes, at + L.options, headerLength - L.options, options)
 
     const a = this.tracker.track(seg, this.analysis)
     this.analysis = a
@@ -180,6 +182,10 @@ class ReusedSegment implements TcpSegment {
     o.timestamps = undefined
     return o
   }
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! << 8) | bytes[at + 1]!
 }
 
 function u32(bytes: Uint8Array, at: number): number {
