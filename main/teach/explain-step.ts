@@ -17,38 +17,26 @@ import type {
   StepOptions,
   Variant,
 } from '../tcp/step'
+import { FLAG_NAMES, TCP_FLAG } from '../decode/layers/tcp'
 import type { TcpState } from '../tcp/states'
 import { LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS } from '../tcp/states'
 import { handshakeKnowledge, type KnowledgeAfterStep } from './knowledge'
 import { TOPIC_IDS, topicsForConnection, topicsForStep, type TopicId } from './topics'
 
-export const FLAG_BITS = [
-  ['FIN', 0x01],
-  ['SYN', 0x02],
-  ['RST', 0x04],
-  ['PSH', 0x08],
-  ['ACK', 0x10],
-  ['URG', 0x20],
-  ['ECE', 0x40],
-  ['CWR', 0x80],
-] as const
+const { FIN, SYN, RST, ACK } = TCP_FLAG
 
-export type FlagName = (typeof FLAG_BITS)[number][0]
-
-const FIN = 0x01
-const SYN = 0x02
-const RST = 0x04
-const ACK = 0x10
+/** The flags the narrative names: the eight of RFC 9293 (not AE), lowest bit first. */
+const NAMED_FLAGS = FLAG_NAMES.filter(([bit]) => bit <= TCP_FLAG.CWR)
 
 /** Flag names lowest bit first, as Wireshark lists them ("SYN, ACK", "FIN, ACK"). */
-export function flagNames(flags: number): FlagName[] {
-  return FLAG_BITS.filter(([, bit]) => flags & bit).map(([name]) => name)
+export function flagNames(flags: number): string[] {
+  return NAMED_FLAGS.filter(([bit]) => flags & bit).map(([, name]) => name)
 }
 
 /** What was sent, as Wireshark shows it. */
 export interface SentSegment {
   flags: number
-  flagNames: FlagName[]
+  flagNames: string[]
   /** Whether seq/ack are relative (else they equal the raw numbers). */
   relative: boolean
   seq: number

@@ -10,6 +10,7 @@
 // point sees it about when it arrives). When the receiver's next segment crossed it (a
 // simultaneous open), the lessons count after that crossing segment, as the receiver sent it
 // before the other one arrived.
+import { TCP_FLAG } from '../decode/layers/tcp'
 import type { Role, Step, StepKind } from '../tcp/step'
 
 /** The six facts, each from one side's own point of view. */
@@ -41,8 +42,7 @@ const HANDSHAKE_KINDS: ReadonlySet<StepKind> = new Set([
   'handshake-ack-data',
 ])
 
-const SYN = 0x02
-const ACK = 0x10
+const { SYN, ACK } = TCP_FLAG
 
 const other = (role: Role): Role => (role === 'client' ? 'server' : 'client')
 

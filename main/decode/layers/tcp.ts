@@ -49,7 +49,7 @@ export const TCP = defineFields({
 })
 
 /** The flag names in Info order, as Wireshark writes them in "[SYN, ACK]". */
-const FLAG_NAMES: Array<[number, string]> = [
+export const FLAG_NAMES: Array<[number, string]> = [
   [TCP_FLAG.FIN, 'FIN'],
   [TCP_FLAG.SYN, 'SYN'],
   [TCP_FLAG.RST, 'RST'],
