@@ -17,8 +17,9 @@ import type {
   Variant,
 } from '../../../../main/tcp/step'
 import type { TcpState } from '../../../../main/tcp/states'
+import { TCP_FLAG } from '../../../../main/decode/layers/tcp'
 
-const BITS: Record<string, number> = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10, URG: 0x20, ECE: 0x40, CWR: 0x80 }
+const { FIN, SYN, RST, ACK } = TCP_FLAG
 
 export interface SegmentSpec {
   /** "SYN", "SYN,ACK", "PSH,ACK"… */
@@ -70,10 +71,10 @@ export class TimelineBuilder {
 
   send(from: Role, spec: SegmentSpec): this {
     const to = other(from)
-    const flags = spec.flags.split(',').reduce((f, n) => f | BITS[n.trim()]!, 0)
-    const syn = (flags & BITS.SYN!) !== 0
-    const fin = (flags & BITS.FIN!) !== 0
-    const hasAck = (flags & BITS.ACK!) !== 0
+    const flags = spec.flags.split(',').reduce((f, n) => f | TCP_FLAG[n.trim() as keyof typeof TCP_FLAG], 0)
+    const syn = (flags & SYN) !== 0
+    const fin = (flags & FIN) !== 0
+    const hasAck = (flags & ACK) !== 0
     const length = spec.len ?? 0
     const seq = spec.seq ?? this.next[from]
     const ack = hasAck ? (spec.ack ?? this.next[to]) : 0
@@ -92,7 +93,7 @@ export class TimelineBuilder {
     })
     const scale = spec.scale ?? (syn ? 1 : 128)
     const windowRaw = spec.window ?? (syn ? 64240 : 502)
-    const labelBase = flags & BITS.RST! ? (hasAck ? 'RST-ACK' : 'RST') : syn ? (hasAck ? 'SYN-ACK' : 'SYN') : fin ? (hasAck ? 'FIN-ACK' : 'FIN') : length > 0 ? 'data' : 'ACK'
+    const labelBase = flags & RST ? (hasAck ? 'RST-ACK' : 'RST') : syn ? (hasAck ? 'SYN-ACK' : 'SYN') : fin ? (hasAck ? 'FIN-ACK' : 'FIN') : length > 0 ? 'data' : 'ACK'
     const label = length > 0 && labelBase !== 'data' ? `${labelBase} + data` : labelBase
     const isn = (r: Role) => (r === 'client' ? this.client.isn : this.server.isn)
     this.steps.push({
