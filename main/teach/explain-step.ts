@@ -215,20 +215,19 @@ function sentSegment(step: Step): SentSegment {
 
 const RETRANSMISSION_NOTES = new Set(['retransmission', 'fast-retransmission', 'spurious-retransmission'])
 
-function seqArithmetic(timeline: ConnectionTimeline, steps: readonly Step[], index: number): Arithmetic {
+function seqArithmetic(timeline: ConnectionTimeline, steps: readonly Step[], index: number, ctx: ExplainContext): Arithmetic {
   const step = steps[index]!
   const s = step.segment
-  const earlier = steps.slice(0, index).filter((p) => p.from === step.from)
+  const first = ctx.first[step.from]
   if (s.flags & SYN) {
-    const first = earlier.find((p) => p.segment.flags & SYN)
-    if (first) return { kind: 'seq-isn-again', value: s.seq, raw: s.rawSeq, original: first.frame }
+    if (first.syn < index) return { kind: 'seq-isn-again', value: s.seq, raw: s.rawSeq, original: steps[first.syn]!.frame }
     return { kind: 'seq-isn', value: s.seq, raw: s.rawSeq, relative: s.relative }
   }
   if (step.kind === 'keep-alive') return { kind: 'seq-keep-alive', value: s.seq, next: u32(s.seq + 1) }
   const again = step.notes.find((n) => RETRANSMISSION_NOTES.has(n.code) && n.frames.length > 0)
   if (again) return { kind: 'seq-again', value: s.seq, original: again.frames[0]! }
   if (step.kind === 'fin-retry') {
-    const fin = earlier.find((p) => p.segment.flags & FIN && p.segment.seq === s.seq)
+    const fin = steps.slice(0, index).find((p) => p.from === step.from && p.segment.flags & FIN && p.segment.seq === s.seq)
     if (fin) return { kind: 'seq-again', value: s.seq, original: fin.frame }
   }
   const ref = step.seqFrom
@@ -240,16 +239,15 @@ function seqArithmetic(timeline: ConnectionTimeline, steps: readonly Step[], ind
     return { kind: 'seq-continues', value: s.seq, base: ref.seq, terms, ref }
   }
   // The peer's ack asked for this number (mid-stream, that ack − 1 is also this side's base).
-  const asked = steps
-    .slice(0, index)
-    .reverse()
-    .find((p) => p.from !== step.from && p.segment.flags & ACK && u32(p.segment.ack) === u32(s.seq))
-  if (asked) return { kind: 'seq-as-acked', value: s.seq, frame: asked.frame }
-  if (timeline.open === 'not-captured' && earlier.length === 0 && s.relative && s.seq === 1) return { kind: 'seq-mid-stream', value: s.seq, raw: s.rawSeq }
+  for (let i = index - 1; i >= 0; i--) {
+    const p = steps[i]!
+    if (p.from !== step.from && p.segment.flags & ACK && u32(p.segment.ack) === u32(s.seq)) return { kind: 'seq-as-acked', value: s.seq, frame: p.frame }
+  }
+  if (timeline.open === 'not-captured' && first.any === index && s.relative && s.seq === 1) return { kind: 'seq-mid-stream', value: s.seq, raw: s.rawSeq }
   return { kind: 'seq-plain', value: s.seq }
 }
 
-function ackArithmetic(timeline: ConnectionTimeline, steps: readonly Step[], index: number): Arithmetic[] {
+function ackArithmetic(timeline: ConnectionTimeline, steps: readonly Step[], index: number, ctx: ExplainContext): Arithmetic[] {
   const step = steps[index]!
   const s = step.segment
   if (!(s.flags & ACK)) return [{ kind: 'ack-none', raw: s.rawAck }]
@@ -262,7 +260,7 @@ function ackArithmetic(timeline: ConnectionTimeline, steps: readonly Step[], ind
       return out
     }
   }
-  const firstAck = !steps.slice(0, index).some((p) => p.from === step.from && p.segment.flags & ACK)
+  const firstAck = ctx.first[step.from].ack === index
   if (timeline.open === 'not-captured' && firstAck && s.relative && s.ack === 1) return [{ kind: 'ack-mid-stream', value: s.ack, raw: s.rawAck }]
   const out: Arithmetic[] = [{ kind: 'ack-plain', value: s.ack }]
   if (step.phase === 'data' && u32(s.ack) > 1) out.push({ kind: 'ack-cumulative', value: s.ack, upTo: u32(s.ack - 1) })
@@ -298,14 +296,30 @@ function explainNotes(step: Step): ExplainedNote[] {
   return notes
 }
 
+/** Indices of a sender's first step, first SYN and first segment with ACK (Infinity: none). */
+interface FirstSteps {
+  any: number
+  syn: number
+  ack: number
+}
+
 export interface ExplainContext {
   knowledge: Map<number, KnowledgeAfterStep>
   /** Index of the first step that carried a SYN. */
   firstSyn: number
+  /** Each sender's first steps, found once so that a step's arithmetic need not scan the earlier ones. */
+  first: Record<Role, FirstSteps>
 }
 
 export function explainContext(steps: readonly Step[]): ExplainContext {
-  return { knowledge: handshakeKnowledge(steps), firstSyn: steps.findIndex((s) => s.segment.flags & SYN) }
+  const first: Record<Role, FirstSteps> = { client: { any: Infinity, syn: Infinity, ack: Infinity }, server: { any: Infinity, syn: Infinity, ack: Infinity } }
+  steps.forEach((step, i) => {
+    const f = first[step.from]
+    f.any = Math.min(f.any, i)
+    if (step.segment.flags & SYN) f.syn = Math.min(f.syn, i)
+    if (step.segment.flags & ACK) f.ack = Math.min(f.ack, i)
+  })
+  return { knowledge: handshakeKnowledge(steps), firstSyn: steps.findIndex((s) => s.segment.flags & SYN), first }
 }
 
 /** The structured explanation of one step of a timeline (by index into timeline.steps). */
@@ -314,7 +328,7 @@ export function explainStep(timeline: ConnectionTimeline, index: number, context
   const step = steps[index]
   if (!step) throw new RangeError(`stream ${timeline.stream} has no step ${index}`)
   const ctx = context ?? explainContext(steps)
-  const arithmetic: Arithmetic[] = [seqArithmetic(timeline, steps, index), ...ackArithmetic(timeline, steps, index)]
+  const arithmetic: Arithmetic[] = [seqArithmetic(timeline, steps, index, ctx), ...ackArithmetic(timeline, steps, index, ctx)]
   // A keep-alive's seq line already says what comes next (its own seq + 1).
   const next = step.kind === 'keep-alive' ? null : nextArithmetic(step)
   if (next) arithmetic.push(next)
