@@ -3,6 +3,7 @@
 // are in the catalogs (topic.<id>.title / topic.<id>.body). Steps and connections link to them.
 import type { ConnectionTimeline, NoteCode, Step, StepKind, Variant } from '../tcp/step'
 import { LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS } from '../tcp/states'
+import { LINUX_SYN_BACKOFF_SECONDS } from '../tcp/steps'
 
 export const TOPIC_IDS = [
   'relative-seq',
@@ -27,25 +28,20 @@ export const TOPIC_IDS = [
 
 export type TopicId = (typeof TOPIC_IDS)[number]
 
-/** Linux: net.ipv4.tcp_syn_retries defaults to 6; the first retransmission timeout is 1 s (RFC 6298). */
-export const LINUX_SYN_RETRIES = 6
-export const INITIAL_RTO_SECONDS = 1
-
-/** The waits before each SYN retry with exponential backoff: 1, 2, 4, … s. */
-export function synBackoffGaps(retries = LINUX_SYN_RETRIES, initial = INITIAL_RTO_SECONDS): number[] {
-  return Array.from({ length: retries }, (_, i) => initial * 2 ** i)
-}
-
-/** When Linux sends its last SYN retry (63 s), and when connect() gives up (127 s). */
+/**
+ * When Linux sends its last SYN retry (63 s), and when connect() gives up (127 s): the waits
+ * before its tcp_syn_retries = 6 retries start at the initial RTO of 1 s (RFC 6298) and double,
+ * and after the last retry it waits twice as long again.
+ */
 export function linuxSynTimeline(): { gaps: number[]; lastRetry: number; finalWait: number; givesUp: number } {
-  const gaps = synBackoffGaps()
+  const gaps = [...LINUX_SYN_BACKOFF_SECONDS]
   const lastRetry = gaps.reduce((a, b) => a + b, 0)
-  const finalWait = INITIAL_RTO_SECONDS * 2 ** LINUX_SYN_RETRIES
+  const finalWait = 2 * gaps[gaps.length - 1]!
   return { gaps, lastRetry, finalWait, givesUp: lastRetry + finalWait }
 }
 
 /** Linux keep-alive defaults: tcp_keepalive_time, tcp_keepalive_intvl, tcp_keepalive_probes. */
-export const LINUX_KEEPALIVE = { time: 7200, interval: 75, probes: 9 } as const
+const LINUX_KEEPALIVE = { time: 7200, interval: 75, probes: 9 } as const
 
 /** The numbers each topic's text quotes (placeholders of topic.<id>.body). */
 export function topicParams(id: TopicId): Record<string, number | string> {
@@ -60,8 +56,8 @@ export function topicParams(id: TopicId): Record<string, number | string> {
     case 'syn-retry': {
       const t = linuxSynTimeline()
       return {
-        retries: LINUX_SYN_RETRIES,
-        rto: INITIAL_RTO_SECONDS,
+        retries: t.gaps.length,
+        rto: t.gaps[0]!,
         sum: `${t.gaps.join(' + ')} = ${t.lastRetry}`,
         lastRetry: t.lastRetry,
         finalWait: t.finalWait,
