@@ -2,23 +2,8 @@
 // arithmetic pointing to earlier frames), which state each side enters and why, what each side
 // knows after a handshake step, its notes and the topics it links to. No words here: the
 // renderers turn this structure into zh-CN or en, and the UI may read it as it is.
-import type {
-  CloseKind,
-  ConnectionTimeline,
-  Note,
-  OpenKind,
-  Phase,
-  Role,
-  RoleStates,
-  SegmentRef,
-  StateChange,
-  Step,
-  StepKind,
-  StepOptions,
-  Variant,
-} from '../tcp/step'
+import type { ConnectionTimeline, Note, Phase, Role, RoleStates, SegmentRef, StateChange, Step, StepKind, StepOptions } from '../tcp/step'
 import { FLAG_NAMES, TCP_FLAG } from '../decode/layers/tcp'
-import type { TcpState } from '../tcp/states'
 import { LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS } from '../tcp/states'
 import { handshakeKnowledge, type KnowledgeAfterStep } from './knowledge'
 import { TOPIC_IDS, topicsForConnection, topicsForStep, type TopicId } from './topics'
@@ -152,23 +137,9 @@ const COMPLETENESS: readonly [CompletenessPart, number][] = [
   ['rst', 32],
 ]
 
-export interface ConnectionExplanation {
-  stream: number
-  client: { address: string; port: number; state: TcpState }
-  server: { address: string; port: number; state: TcpState }
-  rolesGuessed: boolean
-  open: OpenKind
-  close: CloseKind
-  closeInitiator: Role | 'both' | null
-  completeness: number
+/** The timeline's summary of the connection (without its start time), and every step explained. */
+export interface ConnectionExplanation extends Omit<ConnectionTimeline, 'startTime' | 'steps'> {
   completenessParts: CompletenessPart[]
-  firstFrame: number
-  lastFrame: number
-  packets: number
-  bytes: { client: number; server: number }
-  irtt: number | null
-  duration: number
-  variants: Variant[]
   steps: StepExplanation[]
   /** Every topic linked from the summary or a step, once, in teaching order. */
   topics: TopicId[]
