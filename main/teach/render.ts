@@ -164,8 +164,8 @@ function textConnection(d: DescribedConnection, lang: Lang): string {
   if (d.steps.length === 0) out.push(`  ${format(m('conn.noSteps'), lang)}`)
   let previousCompact = false
   for (const step of d.steps) {
-    if (!step.compact && out.length > 0 && out[out.length - 1] !== '') out.push('')
-    else if (step.compact && !previousCompact && out[out.length - 1] !== '') out.push('')
+    // A blank line before each full step and before a run of one-line steps.
+    if ((!step.compact || !previousCompact) && out[out.length - 1] !== '') out.push('')
     out.push(...textStep(step, lang))
     previousCompact = step.compact
   }
@@ -197,13 +197,9 @@ export function renderConnection(timeline: ConnectionTimeline, options: RenderOp
 function renderExplained(explained: ConnectionExplanation, options: RenderOptions): string {
   if (options.format === 'mermaid') return renderMermaid(explained, options.lang)
   const described = describeExplanation(explained, options.lang)
-  const withTopics = options.topics ?? true
-  if (options.format === 'markdown') {
-    const body = markdownConnection(described, options.lang)
-    return withTopics && described.topics.length > 0 ? `${body}\n${renderTopics(described.topics, options.lang, 'markdown')}` : body
-  }
-  const body = textConnection(described, options.lang)
-  return withTopics && described.topics.length > 0 ? `${body}\n${renderTopics(described.topics, options.lang, 'text')}` : body
+  const body = options.format === 'markdown' ? markdownConnection(described, options.lang) : textConnection(described, options.lang)
+  const withTopics = (options.topics ?? true) && described.topics.length > 0
+  return withTopics ? `${body}\n${renderTopics(described.topics, options.lang, options.format)}` : body
 }
 
 /**
@@ -215,12 +211,8 @@ export function renderFindings(findings: readonly CaptureFinding[], lang: Lang, 
   const title = format(m('findings.title'), lang)
   const lines = findings.map((fd) => format(findingMsg(fd), lang))
   const ids: TopicId[] = findings.some((fd) => fd.code === 'syn-flood') ? ['syn-flood'] : []
-  if (fmt === 'markdown') {
-    const out = [`## ${mdInline(title)}`, '', ...lines.map((l) => `- ⚠ ${mdInline(l)}`), '']
-    return out.join('\n') + (topics && ids.length ? `\n${renderTopics(ids, lang, 'markdown')}` : '')
-  }
-  const out = [title, ...lines.map((l) => `  ⚠ ${stripCode(l)}`), '']
-  return out.join('\n') + (topics && ids.length ? `\n${renderTopics(ids, lang, 'text')}` : '')
+  const out = fmt === 'markdown' ? [`## ${mdInline(title)}`, '', ...lines.map((l) => `- ⚠ ${mdInline(l)}`), ''] : [title, ...lines.map((l) => `  ⚠ ${stripCode(l)}`), '']
+  return out.join('\n') + (topics && ids.length ? `\n${renderTopics(ids, lang, fmt)}` : '')
 }
 
 /**
