@@ -10,7 +10,7 @@ export type MessageKey = keyof typeof en
 export type Catalog = { readonly [K in MessageKey]: string }
 
 /** The placeholder names of a template (tail-recursive, so long texts are fine). */
-export type Placeholders<S extends string, Acc extends string = never> = S extends `${string}{${infer P}}${infer Rest}` ? Placeholders<Rest, Acc | P> : Acc
+type Placeholders<S extends string, Acc extends string = never> = S extends `${string}{${infer P}}${infer Rest}` ? Placeholders<Rest, Acc | P> : Acc
 
 type En = typeof en
 type Zh = typeof zhCN
@@ -67,7 +67,7 @@ function frameRuns(frames: readonly number[]): string[] {
 }
 
 /** At most this many runs of frames are listed; the rest is counted. */
-export const MAX_FRAME_RUNS = 12
+const MAX_FRAME_RUNS = 12
 
 /** Seconds with up to `digits` decimals, trailing zeros dropped (1.5, 0.0235, 63). */
 export function trimNumber(n: number, digits = 6): string {

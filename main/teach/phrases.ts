@@ -30,7 +30,7 @@ export function flagsText(sent: SentSegment): string {
   return sent.flagNames.length > 0 ? sent.flagNames.join(', ') : 'none'
 }
 
-export function flagsHex(flags: number): string {
+function flagsHex(flags: number): string {
   return `0x${flags.toString(16).padStart(3, '0')}`
 }
 

@@ -30,7 +30,7 @@ export function parseFormat(value: string): Format {
 // ---- Text helpers ----
 
 /** Code in backticks reads fine without them on a terminal. */
-export function stripCode(text: string): string {
+function stripCode(text: string): string {
   return text.replace(/`([^`]*)`/g, '$1')
 }
 
