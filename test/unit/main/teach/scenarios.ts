@@ -2,10 +2,27 @@
 // produces): each returns its ConnectionTimeline.
 import type { ConnectionTimeline, StepOptions } from '../../../../main/tcp/step'
 import { LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS } from '../../../../main/tcp/states'
-import { TimelineBuilder } from './timeline'
+import { TimelineBuilder, type SegmentSpec } from './timeline'
 
 const LINUX_SYN: StepOptions = { mss: 1460, sackPermitted: true, timestamps: true, wsShift: 7 }
 const TIME_WAIT = { code: 'time-wait' as const, frames: [], values: { linux: LINUX_TIME_WAIT_SECONDS, rfcMsl: RFC_MSL_SECONDS } }
+
+/** Wave 1: the client's FIN; the server enters CLOSE-WAIT as it arrives. */
+const CLIENT_FIN: SegmentSpec = {
+  flags: 'FIN,ACK',
+  kind: 'fin',
+  phase: 'close',
+  step: [1],
+  changes: [
+    ['client', 'FIN-WAIT-1', 'sent-fin'],
+    ['server', 'CLOSE-WAIT', 'received-fin'],
+  ],
+}
+
+/** Waves 1 and 2: the client's FIN (`after` s after the previous segment) and the server's ACK of it. */
+function clientCloses(b: TimelineBuilder, after?: number): void {
+  b.send('client', { ...CLIENT_FIN, after }).send('server', { flags: 'ACK', kind: 'fin-ack-of-fin', phase: 'close', step: [2], changes: [['client', 'FIN-WAIT-2', 'received-ack-of-fin']] })
+}
 
 /** Waves 3 and 4 after the client closed first: the server's FIN, and the client's last ACK. */
 function serverClosesToo(b: TimelineBuilder): void {
@@ -54,18 +71,7 @@ function exchange(b: TimelineBuilder): TimelineBuilder {
 /** Handshake, data, and the four-way close started by the client (frames 1–11). */
 export function normal(): ConnectionTimeline {
   const b = exchange(handshake(new TimelineBuilder()))
-  b.send('client', {
-    flags: 'FIN,ACK',
-    kind: 'fin',
-    phase: 'close',
-    step: [1],
-    after: 5,
-    changes: [
-      ['client', 'FIN-WAIT-1', 'sent-fin'],
-      ['server', 'CLOSE-WAIT', 'received-fin'],
-    ],
-  })
-    .send('server', { flags: 'ACK', kind: 'fin-ack-of-fin', phase: 'close', step: [2], changes: [['client', 'FIN-WAIT-2', 'received-ack-of-fin']] })
+  clientCloses(b, 5)
   serverClosesToo(b)
   return b.timeline({ open: 'three-way', close: 'four-way', closeInitiator: 'client', irtt: 0.0236, completeness: 31 })
 }
@@ -73,16 +79,7 @@ export function normal(): ConnectionTimeline {
 /** The close in three segments: the server's FIN rides on the ACK of the client's (frames 8–10). */
 export function mergedClose(): ConnectionTimeline {
   const b = exchange(handshake(new TimelineBuilder()))
-  b.send('client', {
-    flags: 'FIN,ACK',
-    kind: 'fin',
-    phase: 'close',
-    step: [1],
-    changes: [
-      ['client', 'FIN-WAIT-1', 'sent-fin'],
-      ['server', 'CLOSE-WAIT', 'received-fin'],
-    ],
-  })
+  b.send('client', CLIENT_FIN)
     .send('server', {
       flags: 'FIN,ACK',
       kind: 'fin-merged',
@@ -198,18 +195,8 @@ export function unanswered(): ConnectionTimeline {
 export function halfClose(): ConnectionTimeline {
   const b = handshake(new TimelineBuilder())
   b.send('client', { flags: 'PSH,ACK', len: 100, kind: 'data', phase: 'data' })
-    .send('client', {
-      flags: 'FIN,ACK',
-      kind: 'fin',
-      phase: 'close',
-      step: [1],
-      changes: [
-        ['client', 'FIN-WAIT-1', 'sent-fin'],
-        ['server', 'CLOSE-WAIT', 'received-fin'],
-      ],
-    })
-    .send('server', { flags: 'ACK', kind: 'fin-ack-of-fin', phase: 'close', step: [2], changes: [['client', 'FIN-WAIT-2', 'received-ack-of-fin']] })
-    .send('server', { flags: 'PSH,ACK', len: 1000, kind: 'data', phase: 'data', notes: [{ code: 'half-close', frames: [5] }] })
+  clientCloses(b)
+  b.send('server', { flags: 'PSH,ACK', len: 1000, kind: 'data', phase: 'data', notes: [{ code: 'half-close', frames: [5] }] })
     .send('server', { flags: 'PSH,ACK', len: 1000, kind: 'data', phase: 'data', notes: [{ code: 'half-close', frames: [5] }] })
     .send('client', { flags: 'ACK', kind: 'ack', phase: 'data' })
   serverClosesToo(b)
