@@ -2,7 +2,7 @@
 // arithmetic pointing to earlier frames), which state each side enters and why, what each side
 // knows after a handshake step, its notes and the topics it links to. No words here: the
 // renderers turn this structure into zh-CN or en, and the UI may read it as it is.
-import type { ConnectionTimeline, Note, Phase, Role, RoleStates, SegmentRef, StateChange, Step, StepKind, StepOptions } from '../tcp/step'
+import type { ConnectionTimeline, Note, Phase, Role, RoleStates, SegmentRef, StateChange, Step, StepKind, StepSegment } from '../tcp/step'
 import { FLAG_NAMES, TCP_FLAG } from '../decode/layers/tcp'
 import { LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS } from '../tcp/states'
 import { handshakeKnowledge, type KnowledgeAfterStep } from './knowledge'
@@ -18,27 +18,13 @@ export function flagNames(flags: number): string[] {
   return NAMED_FLAGS.filter(([bit]) => flags & bit).map(([, name]) => name)
 }
 
-/** What was sent, as Wireshark shows it. */
-export interface SentSegment {
-  flags: number
+/** What was sent, as Wireshark shows it, with what the narrative reads off the flags and the window. */
+export interface SentSegment extends StepSegment {
   flagNames: string[]
-  /** Whether seq/ack are relative (else they equal the raw numbers). */
-  relative: boolean
-  seq: number
-  rawSeq: number
   /** The ack field means something only with the ACK flag. */
   hasAck: boolean
-  ack: number
-  rawAck: number
-  /** Payload bytes (−1 when unknown). */
-  length: number
-  /** tcp.nxtseq (−1: none). */
-  nextSeq: number
-  windowRaw: number
-  window: number
   /** window = windowRaw × scale, when the window is scaled (null: not scaled or unknown). */
   scale: number | null
-  options: StepOptions
 }
 
 /** What one sequence number or a run of them was used for. */
@@ -166,22 +152,7 @@ function total(terms: readonly Term[]): number {
 function sentSegment(step: Step): SentSegment {
   const s = step.segment
   const scale = s.windowRaw > 0 && s.window !== s.windowRaw && Number.isInteger(s.window / s.windowRaw) ? s.window / s.windowRaw : null
-  return {
-    flags: s.flags,
-    flagNames: flagNames(s.flags),
-    relative: s.relative,
-    seq: s.seq,
-    rawSeq: s.rawSeq,
-    hasAck: (s.flags & ACK) !== 0,
-    ack: s.ack,
-    rawAck: s.rawAck,
-    length: s.length,
-    nextSeq: s.nextSeq,
-    windowRaw: s.windowRaw,
-    window: s.window,
-    scale,
-    options: s.options,
-  }
+  return { ...s, flagNames: flagNames(s.flags), hasAck: (s.flags & ACK) !== 0, scale }
 }
 
 const RETRANSMISSION_NOTES = new Set(['retransmission', 'fast-retransmission', 'spurious-retransmission'])
