@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { describeConnection } from '../../../../main/teach/describe'
+import { describeConnection, type DescribedStep } from '../../../../main/teach/describe'
 import { explainConnection } from '../../../../main/teach/explain-step'
 import type { Lang } from '../../../../main/teach/lang'
 import type { ConnectionTimeline } from '../../../../main/tcp/step'
 import { fastOpen, halfClose, keepAlive, mergedClose, midStream, normal, refused, rstAbort, simultaneousClose, simultaneousOpen, unanswered } from './scenarios'
 
-/** The arithmetic lines of one frame, in one language. */
-function arith(t: ConnectionTimeline, frame: number, lang: Lang): string[] {
-  return describeConnection(t, lang).steps.find((s) => s.frame === frame)!.arithmetic
+/** The step of one frame, in words of one language. */
+function stepAt(t: ConnectionTimeline, frame: number, lang: Lang): DescribedStep {
+  return describeConnection(t, lang).steps.find((s) => s.frame === frame)!
 }
 
-function notes(t: ConnectionTimeline, frame: number, lang: Lang): string[] {
-  return describeConnection(t, lang).steps.find((s) => s.frame === frame)!.notes
-}
+/** The arithmetic lines of one frame, in one language. */
+const arith = (t: ConnectionTimeline, frame: number, lang: Lang): string[] => stepAt(t, frame, lang).arithmetic
+
+const notes = (t: ConnectionTimeline, frame: number, lang: Lang): string[] => stepAt(t, frame, lang).notes
 
 describe('teach/explain-step: the arithmetic, pointing to earlier frames', () => {
   describe('a normal connection (handshake, data, four-way close)', () => {
@@ -87,9 +88,9 @@ describe('teach/explain-step: the arithmetic, pointing to earlier frames', () =>
 
   it('should explain the merged FIN of a three-segment close (steps 2 and 3)', () => {
     const t = mergedClose()
-    const d = describeConnection(t, 'en').steps.find((s) => s.frame === 9)!
+    const d = stepAt(t, 9, 'en')
     expect(d.title).toBe('Close steps 2 and 3 in one segment')
-    expect(describeConnection(t, 'zh-CN').steps.find((s) => s.frame === 9)!.title).toBe('第 2、3 次挥手（合并在一个报文段中）')
+    expect(stepAt(t, 9, 'zh-CN').title).toBe('第 2、3 次挥手（合并在一个报文段中）')
     expect(d.arithmetic.slice(0, 3)).toEqual([
       'seq = 776 = 1 + 775: its own 775 data bytes in frame 6 (seq 1) came just before.',
       'ack = 367 = 366 + 1: the client’s FIN in frame 8 consumed one sequence number; an ack past it acknowledges the FIN.',
