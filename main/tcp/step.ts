@@ -6,6 +6,9 @@ import type { TcpState } from './states'
 
 export type Role = 'client' | 'server'
 
+/** The other endpoint. */
+export const otherRole = (role: Role): Role => (role === 'client' ? 'server' : 'client')
+
 export type Phase = 'open' | 'data' | 'close' | 'abort'
 
 /** Both endpoints' states at one moment. */

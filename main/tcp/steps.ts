@@ -13,27 +13,26 @@ import type { TcpSegment } from './segment'
 import type { TcpFrameAnalysis } from './result'
 import type { TcpConversation } from './conversation'
 import { EndpointStates, hasSentFin, isSynchronized, LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS, type TcpState } from './states'
-import type {
-  CaptureFinding,
-  CloseKind,
-  ConnectionTimeline,
-  Note,
-  OpenKind,
-  Phase,
-  Role,
-  SegmentRef,
-  Step,
-  StepKind,
-  StepSegment,
-  Variant,
+import {
+  otherRole,
+  type CaptureFinding,
+  type CloseKind,
+  type ConnectionTimeline,
+  type Note,
+  type OpenKind,
+  type Phase,
+  type Role,
+  type SegmentRef,
+  type Step,
+  type StepKind,
+  type StepSegment,
+  type Variant,
 } from './step'
 import { seqGe, seqGt } from './seq'
 import { VERDICT } from './verdicts'
+import { TCP_FLAG } from '../decode/layers/tcp'
 
-const FIN = 0x01
-const SYN = 0x02
-const RST = 0x04
-const ACK = 0x10
+const { FIN, SYN, RST, ACK } = TCP_FLAG
 
 /** A SYN flood: at least this many half-open connections to one endpoint. */
 export const SYN_FLOOD_MIN_HALF_OPEN = 20
@@ -44,7 +43,6 @@ export const LINUX_SYN_BACKOFF_SECONDS = [1, 2, 4, 8, 16, 32]
 /** How many recent sequence-consuming segments per side are kept to explain seq and ack. */
 const REFS_KEPT = 16
 
-const other = (role: Role): Role => (role === 'client' ? 'server' : 'client')
 
 /** Notes are dropped when steps are not recorded: one reused array avoids the garbage. */
 const scratchNotes: Note[] = []
@@ -214,7 +212,7 @@ function pairKey(conv: TcpConversation): string {
 /** The per-segment work: classify it, move the states, record the step. */
 function stepOf(c: ConnectionProgress, seg: TcpSegment, a: TcpFrameAnalysis): void {
   const from = c.roleOf(a.from)
-  const to = other(from)
+  const to = otherRole(from)
   const frame = seg.frame
   const flags = seg.flags
   const length = Math.max(seg.length, 0)
@@ -512,7 +510,7 @@ function reviseIfCrossed(c: ConnectionProgress, from: Role, seg: TcpSegment, a: 
   const pending = c.tentative[from]
   if (!pending) return
   const states = c.states
-  const to = other(from)
+  const to = otherRole(from)
   if (pending.applied === 'CLOSE-WAIT') {
     if (!(seg.flags & ACK) || !a.relative) return
     if (seqGe(a.ack, c.finEnd[to])) {
@@ -733,7 +731,7 @@ function unconfirmSynAck(c: ConnectionProgress): void {
  */
 function deliverReset(c: ConnectionProgress): void {
   if (!c.resetBy || c.refused) return
-  const receiver = other(c.resetBy)
+  const receiver = otherRole(c.resetBy)
   const state = c.states.get(receiver)
   if (state === 'CLOSED' || state === 'LISTEN') return
   c.states.setState(receiver, 'CLOSED', c.resetFrame, 'received-rst')

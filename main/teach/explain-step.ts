@@ -2,7 +2,7 @@
 // arithmetic pointing to earlier frames), which state each side enters and why, what each side
 // knows after a handshake step, its notes and the topics it links to. No words here: the
 // renderers turn this structure into zh-CN or en, and the UI may read it as it is.
-import type { ConnectionTimeline, Note, Phase, Role, RoleStates, SegmentRef, StateChange, Step, StepKind, StepSegment } from '../tcp/step'
+import { otherRole, type ConnectionTimeline, type Note, type Phase, type Role, type RoleStates, type SegmentRef, type StateChange, type Step, type StepKind, type StepSegment } from '../tcp/step'
 import { FLAG_NAMES, TCP_FLAG } from '../decode/layers/tcp'
 import { LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS } from '../tcp/states'
 import { handshakeKnowledge, type KnowledgeAfterStep } from './knowledge'
@@ -133,7 +133,6 @@ export interface ConnectionExplanation extends Omit<ConnectionTimeline, 'startTi
   summaryTopics: TopicId[]
 }
 
-const other = (role: Role): Role => (role === 'client' ? 'server' : 'client')
 
 const u32 = (n: number) => n >>> 0
 
@@ -281,7 +280,7 @@ export function explainStep(timeline: ConnectionTimeline, index: number, context
     phase: step.phase,
     step: [...step.step],
     from: step.from,
-    to: other(step.from),
+    to: otherRole(step.from),
     kind: step.kind,
     label: step.label,
     compact: step.phase === 'data',

@@ -11,7 +11,7 @@
 // simultaneous open), the lessons count after that crossing segment, as the receiver sent it
 // before the other one arrived.
 import { TCP_FLAG } from '../decode/layers/tcp'
-import type { Role, Step, StepKind } from '../tcp/step'
+import { otherRole, type Role, type Step, type StepKind } from '../tcp/step'
 
 /** The six facts, each from one side's own point of view. */
 export const FACTS = ['selfSend', 'selfReceive', 'peerSend', 'peerReceive', 'peerKnowsIsn', 'knowsPeerIsn'] as const
@@ -44,7 +44,6 @@ const HANDSHAKE_KINDS: ReadonlySet<StepKind> = new Set([
 
 const { SYN, ACK } = TCP_FLAG
 
-const other = (role: Role): Role => (role === 'client' ? 'server' : 'client')
 
 function sorted(set: ReadonlySet<Fact>): Fact[] {
   return FACTS.filter((f) => set.has(f))
@@ -94,7 +93,7 @@ export function handshakeKnowledge(steps: readonly Step[]): Map<number, Knowledg
     for (const d of deferred) learn(d.role, d.facts)
     deferred = []
 
-    const receiver = other(step.from)
+    const receiver = otherRole(step.from)
     const flags = step.segment.flags
     if (flags & SYN) sentSyn[step.from] = true
     const facts: Fact[] = ['peerSend', 'selfReceive']
