@@ -140,9 +140,7 @@ export type NoteCode =
   | 'refused'
   | 'not-captured-opening'
   | 'roles-guessed'
-  | 'assumed-listen' // the server is assumed to be listening
   | 'no-answer' // the SYN-ACK's receiver never sent anything after it (spoofed, gone, or lost)
-  | 'capture-timing' // the capture point sees a segment slightly before or after the far side
 
 export interface Note {
   code: NoteCode

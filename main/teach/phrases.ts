@@ -369,10 +369,6 @@ export function noteMsg(note: ExplainedNote, step: StepExplanation, ctx: NoteCon
     }
     case 'no-answer':
       return m('note.no-answer', { to })
-    case 'assumed-listen':
-      return m('note.assumed-listen')
-    case 'capture-timing':
-      return m('note.capture-timing', { to })
     default: {
       const unknown: never = note.code
       throw new Error(`no message for note ${String(unknown)}`)

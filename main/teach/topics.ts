@@ -118,7 +118,6 @@ const BY_NOTE: Partial<Record<NoteCode, TopicId[]>> = {
   refused: ['rst'],
   'not-captured-opening': ['mid-stream'],
   'roles-guessed': ['mid-stream'],
-  'capture-timing': ['capture-point'],
   'no-answer': ['syn-flood'],
 }
 

@@ -253,8 +253,6 @@ export const en = {
   'note.roles-guessed': 'Roles guessed: without the SYN, port {client} looks ephemeral next to port {server}, so its side is taken as the client.',
   'note.roles-guessed.plain': 'Roles guessed: without the SYN, the side with the ephemeral-looking port is taken as the client.',
   'note.no-answer': 'The {to} never sent anything after this SYN-ACK (a spoofed source, a host gone, or a lost segment): nothing shows that it arrived, so the {to} is left in SYN-SENT and the server holds a half-open connection.',
-  'note.assumed-listen': 'The server is assumed to have been in LISTEN: nothing before this SYN was captured.',
-  'note.capture-timing': 'The capture point sees this segment slightly before or after the far side does: the {to}’s state changes when the segment arrives there.',
 
   // ---- One-line data steps ----
   'line.next': 'next seq = {formula}',

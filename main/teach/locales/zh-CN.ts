@@ -251,8 +251,6 @@ export const zhCN = {
   'note.roles-guessed': '角色为推测：没有 SYN 可作依据；与端口 {server} 相比，端口 {client} 更像临时端口，于是把它这一方当作客户端。',
   'note.roles-guessed.plain': '角色为推测：没有 SYN 可作依据，于是把端口像临时端口的一方当作客户端。',
   'note.no-answer': '{to}在这个 SYN-ACK 之后再也没有发送任何东西（源地址是伪造的、主机已经不在，或者报文段丢失了）：没有迹象表明它收到了 SYN-ACK，所以{to}仍停在 SYN-SENT，而服务器则保留着一个半连接。',
-  'note.assumed-listen': '假定服务器此前处于 LISTEN：这个 SYN 之前的情况没有抓到。',
-  'note.capture-timing': '抓包点看到这个报文段的时刻与对端并不相同，会早一点或晚一点：{to}的状态是在报文段到达它那里时才改变的。',
 
   // ---- 数据传输阶段的单行步骤 ----
   'line.next': '下一个 seq = {formula}',

@@ -19,7 +19,7 @@ const NOTE_CODES: NoteCode[] = [
   'retransmission', 'fast-retransmission', 'spurious-retransmission', 'out-of-order', 'lost-segment', 'ack-lost-segment', 'duplicate-ack',
   'zero-window', 'window-full', 'reused-ports', 'syn-retry', 'syn-backoff', 'simultaneous-open', 'synack-retry', 'tfo-cookie-request',
   'tfo-cookie', 'tfo-data-accepted', 'tfo-data-ignored', 'data-on-third', 'half-close', 'time-wait', 'crossed', 'rst-in-flight', 'refused',
-  'not-captured-opening', 'roles-guessed', 'assumed-listen', 'no-answer', 'capture-timing',
+  'not-captured-opening', 'roles-guessed', 'no-answer',
 ]
 
 const STEP_KINDS: StepKind[] = [
