@@ -22,7 +22,6 @@ import { IPV4_LAYOUT } from './layers/ipv4'
 import { IPV6_LAYOUT } from './layers/ipv6'
 import { TCP_LAYOUT } from './layers/tcp'
 import { ipv4FragmentKey, ipv6FragmentKey, type IpReassembly } from './reassembly'
-import { u16, u32 } from './bytes'
 
 /** The network layer of a packet (bits 0–1 of its class). */
 export const NET = { OTHER: 0, ARP: 1, IPV4: 2, IPV6: 3 } as const
@@ -364,4 +363,12 @@ function ipProtocol(protocol: number, at: number, end: number, reported: number,
     default:
       out.kind |= TRANSPORT.OTHER
   }
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! << 8) | bytes[at + 1]!
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0
 }

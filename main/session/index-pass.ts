@@ -7,7 +7,6 @@ import type { CaptureReader } from '../capture/open'
 import { CaptureError, type RawFrame } from '../capture/source'
 import { ipv4Text, ipv6Text } from '../capture/address-text'
 import { HeaderWalk, walkHeaders } from '../decode/headers'
-import { u16, u32 } from '../decode/bytes'
 import { TCP_LAYOUT } from '../decode/layers/tcp'
 import type { TcpFrameAnalysis } from '../tcp/result'
 import { scanTcpOptions, type TcpOptionValues, type TcpSegment } from '../tcp/segment'
@@ -183,4 +182,12 @@ class ReusedSegment implements TcpSegment {
     o.timestamps = undefined
     return o
   }
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! << 8) | bytes[at + 1]!
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0
 }

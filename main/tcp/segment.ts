@@ -1,7 +1,6 @@
 // What the TCP engine reads from one frame: the header's numbers, the few options that change
 // its state, and where and when the segment was seen. The full decoder (field trees) and the
 // fast index pass both fill it in, so both run the very same tracker.
-import { u16, u32 } from '../decode/bytes'
 
 /** The option values that matter to the tracker (read from captured bytes only). */
 export interface TcpOptionValues {
@@ -70,7 +69,7 @@ export function scanTcpOptions(bytes: Uint8Array, at: number, length: number, in
     if (size < 2 || offset + size > at + length || offset + size > end) break
     switch (kind) {
       case 2:
-        if (size === 4) into.mss = u16(bytes, offset + 2)
+        if (size === 4) into.mss = (bytes[offset + 2]! << 8) | bytes[offset + 3]!
         break
       case 3:
         if (size === 3) into.wsShift = Math.min(bytes[offset + 2]!, 14)
@@ -96,4 +95,8 @@ export function scanTcpOptions(bytes: Uint8Array, at: number, length: number, in
     offset += size
   }
   return into
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0
 }

@@ -14,7 +14,6 @@ import type { TcpSegment } from './segment'
 import { seqAdd, seqSub } from './seq'
 import { VERDICT } from './verdicts'
 import { timeDiff, timeDiffInto } from '../decode/time'
-import { u32 } from '../decode/bytes'
 
 const FIN = 0x001
 const SYN = 0x002
@@ -186,6 +185,10 @@ export class TcpTracker {
     this.byKey.set(low, high, ports, version, stream)
     return stream
   }
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0
 }
 
 /** Completeness after this segment (Wireshark's rules: a new conversation counts only a SYN). */
