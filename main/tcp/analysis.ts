@@ -6,7 +6,7 @@ import type { TcpFlow } from './endpoint'
 import { MAX_UNACKED_SEGMENTS } from './endpoint'
 import type { TcpFrameAnalysis } from './result'
 import type { TcpSegment } from './segment'
-import { seqAdd, seqGt, seqLe, seqLt, seqSub } from './seq'
+import { seqGt, seqLe, seqLt } from './seq'
 import { VERDICT as V } from './verdicts'
 import type { Timestamp } from '../decode/field'
 import { timeDiff } from '../decode/time'
@@ -43,12 +43,12 @@ export function analyzeSequence(seg: TcpSegment, fwd: TcpFlow, rev: TcpFlow, ini
 
   // Relative numbers start at the ISN of a SYN, else one before the first segment's number.
   if (!fwd.baseSet) {
-    fwd.baseSeq = flags & SYN ? seq : seqSub(seq, 1)
+    fwd.baseSeq = flags & SYN ? seq : (seq - 1) >>> 0
     fwd.baseSet = true
   }
   // The reverse direction's base comes from the first ACK (a SYN's ack field may be garbage).
   if (!rev.baseSet && flags & ACK) {
-    rev.baseSeq = seqSub(ack, 1)
+    rev.baseSeq = (ack - 1) >>> 0
     rev.baseSet = true
   }
   if (flags & ACK) rev.validBytesInFlight = true
@@ -67,14 +67,14 @@ export function analyzeSequence(seg: TcpSegment, fwd: TcpFlow, rev: TcpFlow, ini
       fwd.validBytesInFlight = false
     }
     // Keep-alive: 0 or 1 byte starting one before the next expected number.
-    if ((len === 0 || len === 1) && seq === seqSub(fwd.nextSeq, 1) && !(flags & SYN_FIN_RST)) mark(out, V.KEEP_ALIVE)
+    if ((len === 0 || len === 1) && seq === ((fwd.nextSeq - 1) >>> 0) && !(flags & SYN_FIN_RST)) mark(out, V.KEEP_ALIVE)
     const sameAsLast = len === 0 && seq === fwd.nextSeq && ack === fwd.lastAck && !(flags & SYN_FIN_RST)
     // Window update: no data, same seq and ack as before, a new non-zero window.
     if (sameAsLast && window !== 0 && window !== fwd.window) mark(out, V.WINDOW_UPDATE)
     // Window full: the data reaches exactly the right edge of the peer's advertised window.
     if (len > 0 && rev.winScale !== -1 && !(flags & SYN_FIN_RST)) {
       const shift = rev.isFirstAck || rev.winScale === -2 ? 0 : rev.winScale
-      if (seqAdd(seq, len) === seqAdd(rev.lastAck, rev.window * (1 << shift))) mark(out, V.WINDOW_FULL)
+      if (((seq + len) >>> 0) === ((rev.lastAck + rev.window * (1 << shift)) >>> 0)) mark(out, V.WINDOW_FULL)
     }
     // Keep-alive ACK: repeats the last ACK right after the peer's keep-alive.
     if (sameAsLast && window !== 0 && window === fwd.window && rev.lastSegmentFlags & V.KEEP_ALIVE) {
@@ -122,9 +122,9 @@ export function analyzeSequence(seg: TcpSegment, fwd: TcpFlow, rev: TcpFlow, ini
       if (out.flags & V.KEEP_ALIVE) break retransmission
       let notAdvanced = fwd.nextSeq !== 0 && seqLt(seq, fwd.nextSeq)
       // More than one byte starting one before nextSeq follows a zero-window probe: new data.
-      if (len > 1 && seqSub(fwd.nextSeq, 1) === seq) notAdvanced = false
+      if (len > 1 && ((fwd.nextSeq - 1) >>> 0) === seq) notAdvanced = false
       // Spurious: every byte of it was already acknowledged by the peer.
-      if (len > 0 && rev.lastAck && seqLe(seqAdd(seq, len), rev.lastAck)) {
+      if (len > 0 && rev.lastAck && seqLe((seq + len) >>> 0, rev.lastAck)) {
         mark(out, V.SPURIOUS_RETRANSMISSION)
         break retransmission
       }
@@ -137,7 +137,7 @@ export function analyzeSequence(seg: TcpSegment, fwd: TcpFlow, rev: TcpFlow, ini
       // Out of order: it came soon (within the iRTT, or 3 ms) after the highest segment, and
       // it is not simply that segment again.
       const threshold = initialRtt ? initialRtt.sec * 1e9 + initialRtt.nsec : DEFAULT_OUT_OF_ORDER_NS
-      const end = seqAdd(seq, len + (flags & (SYN | FIN) ? 1 : 0))
+      const end = (seq + len + (flags & (SYN | FIN) ? 1 : 0)) >>> 0
       if (notAdvanced && within(seg, fwd.nextSeqTime, threshold) && fwd.nextSeq !== end) {
         mark(out, V.OUT_OF_ORDER)
         break retransmission
@@ -152,9 +152,9 @@ export function analyzeSequence(seg: TcpSegment, fwd: TcpFlow, rev: TcpFlow, ini
     }
   }
 
-  let nextSeq = seqAdd(seq, len)
+  let nextSeq = (seq + len) >>> 0
   if ((len || flags & (SYN | FIN)) && fwd.unacked.length < MAX_UNACKED_SEGMENTS) {
-    if (flags & (SYN | FIN)) nextSeq = seqAdd(nextSeq, 1)
+    if (flags & (SYN | FIN)) nextSeq = (nextSeq + 1) >>> 0
     fwd.unacked.push({ frame: seg.frame, seq, nextSeq, sec: seg.sec, nsec: seg.nsec })
   }
   // The highest next number seen (a zero-window probe does not move it).
@@ -223,12 +223,12 @@ function bytesInFlight(seg: TcpSegment, fwd: TcpFlow, rev: TcpFlow, out: TcpFram
   const list = fwd.unacked
   if (seg.length === 0 || !list.length || !fwd.validBytesInFlight) return
   const newest = list[list.length - 1]!
-  let first = seqSub(newest.seq, fwd.baseSeq)
-  let last = seqSub(newest.nextSeq, fwd.baseSeq)
+  let first = (newest.seq - fwd.baseSeq) >>> 0
+  let last = (newest.nextSeq - fwd.baseSeq) >>> 0
   for (let i = 0; i < list.length; i++) {
     const u = list[i]!
-    const s = seqSub(u.seq, fwd.baseSeq)
-    const e = seqSub(u.nextSeq, fwd.baseSeq)
+    const s = (u.seq - fwd.baseSeq) >>> 0
+    const e = (u.nextSeq - fwd.baseSeq) >>> 0
     if (e > last) last = e
     if (s < first) first = s
   }

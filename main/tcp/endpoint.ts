@@ -1,7 +1,6 @@
 // One direction of a TCP conversation: what its sender has sent, acknowledged and advertised,
 // as far as the capture shows. Wireshark calls this a flow (tcp_flow_t); Zeek an endpoint.
 import type { Timestamp } from '../decode/field'
-import { seqSub } from './seq'
 
 /**
  * A segment sent but not yet acknowledged: for RTT, bytes in flight and "ACKs frame N". Its
@@ -69,8 +68,8 @@ export class TcpFlow {
   storeSack(edges: readonly number[], base: number): void {
     this.sackRanges = 0
     for (let i = 0; i + 1 < edges.length && this.sackRanges < SACK_RANGES_KEPT; i += 2) {
-      this.sackLeft[this.sackRanges] = seqSub(edges[i]!, base)
-      this.sackRight[this.sackRanges] = seqSub(edges[i + 1]!, base)
+      this.sackLeft[this.sackRanges] = (edges[i]! - base) >>> 0
+      this.sackRight[this.sackRanges] = (edges[i + 1]! - base) >>> 0
       this.sackRanges++
     }
   }

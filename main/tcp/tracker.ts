@@ -11,7 +11,6 @@ import { TcpConversation } from './conversation'
 import { AddressNumbers, KeyTable } from './key-table'
 import { newFrameAnalysis, resetFrameAnalysis, type TcpFrameAnalysis } from './result'
 import type { TcpSegment } from './segment'
-import { seqAdd, seqSub } from './seq'
 import { VERDICT } from './verdicts'
 import { timeDiff, timeDiffInto } from '../decode/time'
 
@@ -111,11 +110,11 @@ export class TcpTracker {
     if (seg.length >= 0) {
       analyzeSequence(seg, fwd, rev, conv.initialRtt, out)
       out.relative = true
-      out.seq = seqSub(seg.seq, fwd.baseSeq)
-      if (seg.flags & ACK) out.ack = seqSub(seg.ack, rev.baseSeq)
+      out.seq = (seg.seq - fwd.baseSeq) >>> 0
+      if (seg.flags & ACK) out.ack = (seg.ack - rev.baseSeq) >>> 0
       // 2^shift as 1 << shift: the shift is at most 14, and Math.pow is slow on this path.
       if (!(seg.flags & SYN) && fwd.winScale >= 0) out.window = seg.window * (1 << fwd.winScale)
-      out.nextSeq = seqAdd(out.seq, seg.length + (seg.flags & (SYN | FIN) ? 1 : 0))
+      out.nextSeq = (out.seq + seg.length + (seg.flags & (SYN | FIN) ? 1 : 0)) >>> 0
     }
     if (!(seg.flags & SYN)) out.scaleFactor = fwd.winScale < 0 ? fwd.winScale : 1 << fwd.winScale
     if (seg.headerLength < 20) {
