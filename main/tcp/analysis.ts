@@ -10,12 +10,10 @@ import { seqGt, seqLe, seqLt } from './seq'
 import { VERDICT as V } from './verdicts'
 import type { Timestamp } from '../decode/field'
 import { timeDiff } from '../decode/time'
+import { TCP_FLAG } from '../decode/layers/tcp'
 
-const SYN = 0x002
-const FIN = 0x001
-const RST = 0x004
-const PSH = 0x008
-const ACK = 0x010
+// Module constants, so the per-segment path reads no imported object.
+const { FIN, SYN, RST, PSH, ACK } = TCP_FLAG
 const SYN_FIN_RST = SYN | FIN | RST
 
 /** A fast retransmission follows the third duplicate ACK within 20 ms. */

@@ -13,11 +13,10 @@ import { newFrameAnalysis, resetFrameAnalysis, type TcpFrameAnalysis } from './r
 import type { TcpSegment } from './segment'
 import { VERDICT } from './verdicts'
 import { timeDiff, timeDiffInto } from '../decode/time'
+import { TCP_FLAG } from '../decode/layers/tcp'
 
-const FIN = 0x001
-const SYN = 0x002
-const RST = 0x004
-const ACK = 0x010
+// Module constants, so the per-segment path reads no imported object.
+const { FIN, SYN, RST, ACK } = TCP_FLAG
 
 export const COMPLETENESS = { SYN: 1, SYN_ACK: 2, ACK: 4, DATA: 8, FIN: 16, RST: 32 } as const
 
