@@ -5,12 +5,11 @@
 import type { TcpFlow } from './endpoint'
 import { MAX_UNACKED_SEGMENTS } from './endpoint'
 import type { TcpFrameAnalysis } from './result'
-import type { TcpSegment } from './segment'
+import { TCP_FLAG, type TcpSegment } from './segment'
 import { seqGt, seqLe, seqLt } from './seq'
 import { VERDICT as V } from './verdicts'
 import type { Timestamp } from '../decode/field'
 import { timeDiff } from '../decode/time'
-import { TCP_FLAG } from '../decode/layers/tcp'
 
 // Module constants, so the per-segment path reads no imported object.
 const { FIN, SYN, RST, PSH, ACK } = TCP_FLAG

@@ -2,6 +2,9 @@
 // its state, and where and when the segment was seen. The full decoder (field trees) and the
 // fast index pass both fill it in, so both run the very same tracker.
 
+/** The 12 flag bits' values (RFC 9293 §3.1, with AE from RFC 9768's Accurate ECN). */
+export const TCP_FLAG = { FIN: 0x001, SYN: 0x002, RST: 0x004, PSH: 0x008, ACK: 0x010, URG: 0x020, ECE: 0x040, CWR: 0x080, AE: 0x100 } as const
+
 /** The option values that matter to the tracker (read from captured bytes only). */
 export interface TcpOptionValues {
   /** Window-scale shift count (clamped to 14 as RFC 7323 says), or −1 when absent. */

@@ -9,7 +9,7 @@
 // frame proves the receiver had not received it yet (its own SYN or FIN crossed the peer's, or
 // it kept sending after a reset), the tentative change is moved: the steps already recorded are
 // revised, and the narrative says the segments crossed.
-import type { TcpSegment } from './segment'
+import { TCP_FLAG, type TcpSegment } from './segment'
 import type { TcpFrameAnalysis } from './result'
 import type { TcpConversation } from './conversation'
 import { EndpointStates, hasSentFin, isSynchronized, LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS, type TcpState } from './states'
@@ -30,7 +30,6 @@ import {
 } from './step'
 import { seqGe, seqGt } from './seq'
 import { VERDICT } from './verdicts'
-import { TCP_FLAG } from '../decode/layers/tcp'
 
 const { FIN, SYN, RST, ACK } = TCP_FLAG
 

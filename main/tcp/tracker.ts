@@ -10,10 +10,9 @@ import { analyzeSequence } from './analysis'
 import { TcpConversation } from './conversation'
 import { AddressNumbers, KeyTable } from './key-table'
 import { newFrameAnalysis, resetFrameAnalysis, type TcpFrameAnalysis } from './result'
-import type { TcpSegment } from './segment'
+import { TCP_FLAG, type TcpSegment } from './segment'
 import { VERDICT } from './verdicts'
 import { timeDiff, timeDiffInto } from '../decode/time'
-import { TCP_FLAG } from '../decode/layers/tcp'
 
 // Module constants, so the per-segment path reads no imported object.
 const { FIN, SYN, RST, ACK } = TCP_FLAG

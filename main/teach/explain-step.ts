@@ -3,7 +3,8 @@
 // knows after a handshake step, its notes and the topics it links to. No words here: the
 // renderers turn this structure into zh-CN or en, and the UI may read it as it is.
 import { otherRole, type ConnectionTimeline, type Note, type Phase, type Role, type RoleStates, type SegmentRef, type StateChange, type Step, type StepKind, type StepSegment } from '../tcp/step'
-import { FLAG_NAMES, TCP_FLAG } from '../decode/layers/tcp'
+import { FLAG_NAMES } from '../decode/layers/tcp'
+import { TCP_FLAG } from '../tcp/segment'
 import { LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS } from '../tcp/states'
 import { handshakeKnowledge, type KnowledgeAfterStep } from './knowledge'
 import { TOPIC_IDS, topicsForConnection, topicsForStep, type TopicId } from './topics'

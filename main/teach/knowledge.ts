@@ -10,7 +10,7 @@
 // point sees it about when it arrives). When the receiver's next segment crossed it (a
 // simultaneous open), the lessons count after that crossing segment, as the receiver sent it
 // before the other one arrived.
-import { TCP_FLAG } from '../decode/layers/tcp'
+import { TCP_FLAG } from '../tcp/segment'
 import { otherRole, type Role, type Step, type StepKind } from '../tcp/step'
 
 /** The six facts, each from one side's own point of view. */

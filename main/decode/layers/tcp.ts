@@ -9,14 +9,14 @@ import { addUnverifiedChecksum } from '../checksum'
 import { CHECKSUM_STATUS } from '../names'
 import { decodeTcpOptions } from './tcp-options'
 import { addExpert, addSequenceAnalysis, addStreamFields, addTimestamps, TCP_ANALYSIS } from './tcp-analysis'
-import { emptyOptions, scanTcpOptions } from '../../tcp/segment'
+import { emptyOptions, scanTcpOptions, TCP_FLAG } from '../../tcp/segment'
 import type { TcpFrameAnalysis } from '../../tcp/result'
 import { EXPERT, PAYLOAD_WITHHELD } from '../../tcp/verdicts'
 
 /** Byte layout of the TCP header (smoltcp-style: the decoder and the hex pane read this). */
 export const TCP_LAYOUT = { srcPort: 0, dstPort: 2, seq: 4, ack: 8, dataOffset: 12, flags: 12, window: 14, checksum: 16, urgent: 18, options: 20 } as const
 
-export const TCP_FLAG = { FIN: 0x001, SYN: 0x002, RST: 0x004, PSH: 0x008, ACK: 0x010, URG: 0x020, ECE: 0x040, CWR: 0x080, AE: 0x100 } as const
+export { TCP_FLAG }
 
 const SET = ['Set', 'Not set'] as const
 
