@@ -1,6 +1,9 @@
 // 32-bit sequence-number arithmetic (RFC 9293 §3.4: numbers live modulo 2^32). Every comparison
 // of sequence or acknowledgment numbers in TCP Lens goes through here, so wraparound is handled
 // in one place: `a` is "before" `b` when the signed 32-bit distance from b to a is negative.
+// Sums and differences on the tracker's per-segment path are written inline as `(a ± b) >>> 0`:
+// routing them through seqAdd/seqSub measured 15–20% slower when the code runs unbundled (tsx,
+// vitest), at no gain once bundled.
 
 /** a < b in sequence space. */
 export function seqLt(a: number, b: number): boolean {
