@@ -1,9 +1,120 @@
-// The contract between main and renderer: types only, no Electron imports. It grows with the
-// session issue (open, rows, details, connections); for now it names the transport.
+// THE contract between the UI and the process that reads captures, declared once, as types only
+// (no Electron, no Node): main/ipc and main/server answer it, preload/index.ts (Electron) and
+// renderer/src/api.ts (browser mode) speak it, and the renderer sees nothing else.
+import type {
+  AppInfo,
+  CaptureStatus,
+  ConnectionDto,
+  ConnectionNarrative,
+  DirectoryListing,
+  ExpertInfo,
+  FileInfo,
+  FollowStream,
+  Lang,
+  MenuCommand,
+  OpenProgress,
+  OpenSource,
+  PacketDetail,
+  Preferences,
+  RecentFile,
+  RowPage,
+  Transport,
+  ViewInfo,
+  ViewSpec,
+} from './dto'
+import type { Result } from './result'
 
-export type Transport = 'electron' | 'browser'
+export type * from './dto'
+export type * from './result'
 
-export interface TcpLensApi {
-  readonly transport: Transport
-  readonly versions: { readonly electron: string; readonly chrome: string }
+/**
+ * Every request: its arguments (a tuple) and what it answers. Each method is one channel
+ * (`tcplens:<method>` in Electron, `{ method }` on the WebSocket) and answers a Result.
+ */
+export interface Requests {
+  appInfo: { args: []; result: AppInfo }
+  getPreferences: { args: []; result: Preferences }
+  /** Merges, saves and answers the new preferences (also sent as the `preferences` event). */
+  setPreferences: { args: [changes: Partial<Preferences>]; result: Preferences }
+  recentFiles: { args: []; result: RecentFile[] }
+
+  /**
+   * Starts opening a capture (closing the open one first) and answers as soon as it started;
+   * progress and the end come as events. null: the user cancelled the dialog.
+   */
+  open: { args: [source: OpenSource]; result: FileInfo | null }
+  /** Browser mode: a file dropped on the page, sent whole; it is opened like a path. */
+  upload: { args: [name: string, base64: string]; result: FileInfo }
+  /** Browser mode: one folder of the server's disk for the Open dialog (default: the start folder). */
+  listDirectory: { args: [path?: string]; result: DirectoryListing }
+  /** Stops a load that is under way; the frames read so far stay. */
+  cancelOpen: { args: []; result: CaptureStatus }
+  close: { args: []; result: CaptureStatus }
+  status: { args: []; result: CaptureStatus }
+
+  /** Chooses the rows of the list (stream, order). Answers how many. */
+  setView: { args: [view: ViewSpec]; result: ViewInfo }
+  /** Rows [start, start + count) of the view. count ≤ 1000. */
+  rows: { args: [start: number, count: number]; result: RowPage }
+  /** The view position of a frame (−1: not in the view). */
+  positionOf: { args: [frame: number]; result: number }
+  /** A frame's field tree and bytes, decoded when asked. */
+  packet: { args: [frame: number]; result: PacketDetail }
+
+  connections: { args: []; result: ConnectionDto[] }
+  /** One connection's steps, told in `lang`. */
+  narrative: { args: [stream: number, lang: Lang]; result: ConnectionNarrative }
+  expertInfo: { args: []; result: ExpertInfo }
+  followStream: { args: [stream: number]; result: FollowStream }
 }
+
+export type Method = keyof Requests
+export type Args<M extends Method> = Requests[M]['args']
+export type Answer<M extends Method> = Requests[M]['result']
+
+/** What main pushes to the UI, unasked. */
+export interface Events {
+  capture: CaptureStatus
+  progress: OpenProgress
+  preferences: Preferences
+  /** Electron only: a menu item or its shortcut. */
+  menu: MenuCommand
+}
+
+export type EventName = keyof Events
+
+/** The Electron channel of a request or event. */
+export type Channel = `tcplens:${Method}` | `tcplens:event:${EventName}`
+
+/** The request methods as the renderer calls them. */
+export type RequestFunctions = { [M in Method]: (...args: Args<M>) => Promise<Result<Answer<M>>> }
+
+/** Subscriptions: each `on…` returns the function that unsubscribes. */
+export interface EventFunctions {
+  onCapture(listener: (status: CaptureStatus) => void): () => void
+  onProgress(listener: (progress: OpenProgress) => void): () => void
+  onPreferences(listener: (preferences: Preferences) => void): () => void
+  onMenu(listener: (command: MenuCommand) => void): () => void
+}
+
+/** `window.tcplens` in Electron, and what renderer/src/api.ts builds over the WebSocket. */
+export interface TcpLensApi extends RequestFunctions, EventFunctions {
+  readonly transport: Transport
+  /**
+   * Electron: the path of a file dropped on the window (webUtils.getPathForFile), which the
+   * renderer then opens as `{ kind: 'path' }`; "" when it has none. Absent in browser mode.
+   */
+  pathForFile?(file: File): string
+}
+
+// ── Browser mode's WebSocket messages (JSON text frames) ───────────────────────────────────────
+
+export interface WireRequest<M extends Method = Method> {
+  id: number
+  method: M
+  args: Args<M>
+}
+
+export type WireMessage =
+  | { kind: 'answer'; id: number; result: Result<unknown> }
+  | { [E in EventName]: { kind: 'event'; event: E; data: Events[E] } }[EventName]

@@ -1,0 +1,326 @@
+// The data that crosses the contract. Plain JSON values only (no typed arrays, no Dates, no
+// bigints, no class instances): the same objects travel through Electron's IPC and, as JSON,
+// through browser mode's WebSocket. Byte strings are base64. Types only.
+
+export type Lang = 'en' | 'zh-CN'
+export type Transport = 'electron' | 'browser'
+
+// ── App and preferences ───────────────────────────────────────────────────────────────────────
+
+export interface AppInfo {
+  name: string
+  version: string
+  transport: Transport
+  /** process.platform of the machine that reads the files. */
+  platform: string
+  /** The OS language, resolved to one TCP Lens speaks. */
+  systemLanguage: Lang
+  /** Where files are opened: a native dialog (Electron) or the server's folders (browser mode). */
+  files: 'native' | 'server'
+}
+
+export type LanguagePreference = Lang | 'system'
+export type ThemePreference = 'light' | 'dark' | 'system'
+/** Wireshark's View › Time Display Format, the ones a lab needs. */
+export type TimeFormat = 'relative' | 'delta' | 'absolute' | 'epoch'
+
+export interface Preferences {
+  language: LanguagePreference
+  theme: ThemePreference
+  timeFormat: TimeFormat
+  /** 1 = normal; 1.25 and 1.5 for a classroom projector. */
+  fontScale: number
+}
+
+export interface RecentFile {
+  path: string
+  name: string
+  /** Epoch milliseconds of the last open. */
+  openedAt: number
+}
+
+// ── Opening files ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * What to open. The main process opens a path only when the user chose it: in its own dialog,
+ * from the recent list, by drag and drop, on the command line, or (browser mode) in the server's
+ * file dialog. `sample` is the capture bundled with the app.
+ */
+export type OpenSource =
+  | { kind: 'dialog' }
+  | { kind: 'sample' }
+  | { kind: 'recent'; path: string }
+  | { kind: 'path'; path: string }
+
+export interface FileInfo {
+  /** The name alone ("handshake.pcapng"). */
+  name: string
+  /** Full path on the machine that reads it ("" for an upload). */
+  path: string
+  /** Bytes on disk. */
+  size: number
+  format: 'pcap' | 'pcapng'
+  compressed: boolean
+}
+
+export type CaptureState = 'empty' | 'loading' | 'ready' | 'failed'
+
+/** The open capture as a whole; sent as the `capture` event at every change. */
+export interface CaptureStatus {
+  /** Increases with every open: events of an earlier session can be told apart and ignored. */
+  session: number
+  state: CaptureState
+  file?: FileInfo
+  /** Frames indexed so far (the list can show them before loading ends). */
+  packets: number
+  connections: number
+  /** Milliseconds from open to fully loaded. */
+  loadMs?: number
+  /** The user cancelled the load: `packets` frames were read and can be looked at. */
+  cancelled?: boolean
+  /**
+   * What went wrong. With state 'ready' the file was damaged part-way: the frames before the
+   * damage are there. With 'failed' nothing could be read.
+   */
+  error?: { code: 'damaged' | 'unsupported' | 'io' | 'internal'; message: string; framesRead: number }
+}
+
+export interface OpenProgress {
+  session: number
+  bytesRead: number
+  totalBytes: number
+  packets: number
+  connections: number
+}
+
+/** browser mode's file dialog: one folder of the server's disk. */
+export interface DirectoryListing {
+  path: string
+  /** null at the root. */
+  parent: string | null
+  entries: Array<{ name: string; path: string; kind: 'dir' | 'file'; size: number; capture: boolean }>
+}
+
+// ── The packet list ───────────────────────────────────────────────────────────────────────────
+
+export type ColumnId = 'no' | 'time' | 'source' | 'destination' | 'protocol' | 'length' | 'info'
+
+/** Which rows the list shows and in which order. Issue 5 adds display filters. */
+export interface ViewSpec {
+  /** Only this tcp.stream. */
+  stream?: number
+  sort?: { column: ColumnId; descending: boolean }
+}
+
+export interface ViewInfo {
+  /** Rows in the view. */
+  count: number
+  /** Rows in the capture. */
+  total: number
+}
+
+/** Wireshark's default colouring rules that apply to what TCP Lens decodes, first match wins. */
+export type ColourClass = 'bad-tcp' | 'checksum-error' | 'tcp-rst' | 'tcp-syn-fin' | 'tcp' | 'udp' | 'icmp-error' | 'icmp' | 'arp' | 'broadcast' | 'other'
+
+export interface PacketRowDto {
+  /** frame.number */
+  no: number
+  /** Seconds since the first frame, since the previous frame, and since the epoch; null: the record has no time. */
+  time: number | null
+  delta: number | null
+  epoch: number | null
+  source: string
+  destination: string
+  protocol: string
+  /** frame.len */
+  length: number
+  info: string
+  colour: ColourClass
+  /** tcp.stream, or −1. */
+  stream: number
+}
+
+export interface RowPage {
+  /** View position of rows[0]. */
+  start: number
+  rows: PacketRowDto[]
+  /** Rows in the view when the page was made (it grows while a file loads). */
+  count: number
+}
+
+// ── One packet ────────────────────────────────────────────────────────────────────────────────
+
+export type Severity = 'chat' | 'note' | 'warn' | 'error'
+
+export interface FieldNode {
+  /** Unique within the packet: the tree's pre-order position. */
+  id: number
+  /** Wireshark's filter name (tcp.seq), "" for text-only lines. */
+  name: string
+  /** The line shown in the tree. */
+  label: string
+  /** Value as `tshark -T fields` prints it, for "copy value" and "apply as filter". */
+  value: string
+  /** Bytes it covers in its byte source (length 0: generated, no bytes). */
+  source: number
+  offset: number
+  length: number
+  /** For bit fields, the mask within those bytes. */
+  bitmask?: number
+  /** Computed by the analysis, shown [in brackets]. */
+  generated: boolean
+  /** An expert item attached here. */
+  expert?: { severity: Severity; group: string; message: string }
+  /** A frame this line points to (tcp.analysis.acks_frame, "retransmission of frame 5" …). */
+  link?: number
+  children?: FieldNode[]
+}
+
+export interface ByteSourceDto {
+  /** "Frame (74 bytes)", "Reassembled IPv4 (2,960 bytes)". */
+  label: string
+  /** base64 */
+  bytes: string
+}
+
+export interface PacketDetail {
+  frame: number
+  tree: FieldNode[]
+  sources: ByteSourceDto[]
+}
+
+// ── Connections, expert info, follow stream ───────────────────────────────────────────────────
+
+export type TcpStateName =
+  | 'CLOSED'
+  | 'LISTEN'
+  | 'SYN-SENT'
+  | 'SYN-RECEIVED'
+  | 'ESTABLISHED'
+  | 'FIN-WAIT-1'
+  | 'FIN-WAIT-2'
+  | 'CLOSE-WAIT'
+  | 'CLOSING'
+  | 'LAST-ACK'
+  | 'TIME-WAIT'
+  | 'UNKNOWN'
+export type RoleName = 'client' | 'server'
+export type OpenKind = 'three-way' | 'simultaneous' | 'refused' | 'unanswered' | 'incomplete' | 'not-captured'
+export type CloseKind = 'four-way' | 'three-way' | 'simultaneous' | 'reset' | 'half-closed' | 'none'
+
+export interface EndpointDto {
+  address: string
+  port: number
+  /** Its state at the end of the capture. */
+  state: TcpStateName
+}
+
+/** One row of Conversations: the engine's summary of a connection (`tcplens conv --json` without steps). */
+export interface ConnectionDto {
+  stream: number
+  client: EndpointDto
+  server: EndpointDto
+  rolesGuessed: boolean
+  open: OpenKind
+  close: CloseKind
+  closeInitiator: RoleName | 'both' | null
+  /** tcp.completeness bits. */
+  completeness: number
+  firstFrame: number
+  lastFrame: number
+  packets: number
+  bytes: { client: number; server: number }
+  irtt: number | null
+  duration: number
+  startTime: number
+  variants: string[]
+}
+
+/** A step as the narrative tells it (main/teach's DescribedStep) with the engine's facts beside. */
+export interface NarrativeStep {
+  frame: number
+  phase: 'open' | 'data' | 'close' | 'abort'
+  /** Handshake 1–3, wave 1–4; [2, 3] for a merged FIN; [] for data. */
+  step: number[]
+  from: RoleName
+  kind: string
+  label: string
+  before: { client: TcpStateName; server: TcpStateName }
+  after: { client: TcpStateName; server: TcpStateName }
+  /** In the requested language: */
+  headline: string
+  title: string
+  direction: string
+  sent: string[]
+  does: string
+  arithmetic: string[]
+  states: string[]
+  knowledge?: { rows: Array<{ label: string; client: boolean; server: boolean; newClient: boolean; newServer: boolean }>; learned: string[] }
+  notes: string[]
+  seeAlso: string[]
+  line: string
+}
+
+export interface ConnectionNarrative {
+  stream: number
+  lang: Lang
+  title: string
+  summary: string[]
+  steps: NarrativeStep[]
+  topics: Array<{ id: string; title: string; text: string[] }>
+}
+
+export interface ExpertEntry {
+  severity: Severity
+  /** Wireshark's expert group: sequence, protocol, malformed, checksum … */
+  group: string
+  protocol: string
+  /** The message, as in Wireshark's Expert Info "Summary". */
+  message: string
+  count: number
+  /** Evidence: the frames, in order (at most `EXPERT_FRAME_LIMIT`; `count` is the true number). */
+  frames: number[]
+}
+
+export interface ExpertInfo {
+  /** Counts by severity, for the tab's badges. */
+  counts: Record<Severity, number>
+  /** Grouped by severity (error first), then group, then message. */
+  entries: ExpertEntry[]
+}
+
+export interface FollowChunk {
+  from: RoleName
+  frame: number
+  /** base64 of the segment's new payload bytes (retransmitted bytes are not repeated). */
+  data: string
+}
+
+export interface FollowStream {
+  stream: number
+  client: { address: string; port: number }
+  server: { address: string; port: number }
+  /** Payload bytes each way (the whole stream, even when the chunks were cut). */
+  bytes: { client: number; server: number }
+  /** How the text view decodes it: UTF-8 only when every chunk is valid UTF-8; else ASCII with dots. */
+  encoding: 'utf-8' | 'ascii'
+  chunks: FollowChunk[]
+  /** True when the chunks stop before the stream's end (size limit). */
+  truncated: boolean
+}
+
+// ── The Electron menu ─────────────────────────────────────────────────────────────────────────
+
+/** What a menu item asks the renderer to do (items main handles itself are not sent). */
+export type MenuCommand =
+  | 'go-next'
+  | 'go-previous'
+  | 'go-first'
+  | 'go-last'
+  | 'go-to-packet'
+  | 'show-conversations'
+  | 'show-expert'
+  | 'follow-stream'
+  | 'show-shortcuts'
+  | 'show-about'
+  | 'open-file'
