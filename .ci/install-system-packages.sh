@@ -5,11 +5,13 @@
 #   libpcap-dev        headers for the `cap` capture module (live capture); without them
 #                      everything else still installs and works, and live capture says so
 #   python3 make g++   node-gyp builds `cap` with them
+#   chromium           the end-to-end tests drive the UI in Debian's Chromium (browser mode)
+#   fonts-noto-cjk     so that Chinese text renders in Chromium (screenshots, E2E)
 #   tshark             only for maintainers regenerating the reference in test/fixtures/tshark
 #                      (set WITH_TSHARK=1); the tests themselves never run it
 set -euo pipefail
 
-packages=(libpcap-dev python3 make g++)
+packages=(libpcap-dev python3 make g++ chromium fonts-noto-cjk)
 [ "${WITH_TSHARK:-0}" = 1 ] && packages+=(tshark)
 
 if [ "$(uname -s)" != Linux ] || ! command -v apt-get >/dev/null; then
