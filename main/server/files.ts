@@ -1,0 +1,126 @@
+// Browser mode's files: the server's folders for the page's Open dialog (listDirectory), and the
+// files a page drops, written to a private temporary folder (upload) and then opened by path.
+// One ServerFiles per WebSocket connection; dispose() removes its uploads.
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, parse, resolve } from 'node:path'
+import type { DirectoryListing } from '../../preload/contract/dto'
+import { ApiFailure } from '../api/port'
+
+export interface ServerFiles {
+  /** One folder (default: the start folder): folders first, then files, each sorted by name. */
+  listDirectory(path?: string): Promise<DirectoryListing>
+  /** Writes a dropped file (base64) to the private folder and answers its path. */
+  upload(name: string, base64: string): Promise<string>
+  /** Removes the uploaded files. */
+  dispose(): Promise<void>
+}
+
+export interface ServerFilesOptions {
+  /** Where the Open dialog starts: the folder of the file given on the command line, else the cwd. */
+  startDir: string
+}
+
+const CAPTURE_NAME = /\.(pcap|pcapng|cap|gz)$/i
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+const MAX_NAME_LENGTH = 120
+
+/** Whether a file name looks like a capture TCP Lens reads (.pcap, .pcapng, .cap, and gzip of them). */
+export function isCaptureName(name: string): boolean {
+  return CAPTURE_NAME.test(name)
+}
+
+/** A dropped file's name made safe to write: no folders, no control or reserved characters, no leading dot. */
+export function safeFileName(name: string): string {
+  const last = name.split(/[\\/]/).pop() ?? ''
+  const cleaned = last
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
+  const short = cleaned.length > MAX_NAME_LENGTH ? cleaned.slice(cleaned.length - MAX_NAME_LENGTH) : cleaned
+  return short === '' ? 'upload.pcapng' : short
+}
+
+function folderFailure(error: unknown, path: string): ApiFailure {
+  const code = (error as NodeJS.ErrnoException).code
+  switch (code) {
+    case 'ENOENT':
+      return new ApiFailure('not-found', `No such folder: ${path}`)
+    case 'ENOTDIR':
+      return new ApiFailure('bad-argument', `Not a folder: ${path}`)
+    case 'EACCES':
+    case 'EPERM':
+      return new ApiFailure('io', `Permission denied: ${path}`)
+    default:
+      return new ApiFailure('io', `Cannot read the folder ${path}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+type Entry = DirectoryListing['entries'][number]
+
+async function describeEntry(folder: string, name: string): Promise<Entry | null> {
+  const path = join(folder, name)
+  try {
+    const info = await stat(path) // follows symbolic links; a broken one is left out
+    if (info.isDirectory()) return { name, path, kind: 'dir', size: 0, capture: false }
+    if (info.isFile()) return { name, path, kind: 'file', size: info.size, capture: isCaptureName(name) }
+  } catch {
+    // Vanished or unreadable between readdir and stat: not listed.
+  }
+  return null
+}
+
+const byName = (a: Entry, b: Entry): number => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' })
+
+export async function listDirectory(path: string): Promise<DirectoryListing> {
+  let names: string[]
+  try {
+    names = await readdir(path)
+  } catch (error) {
+    throw folderFailure(error, path)
+  }
+  const entries = (await Promise.all(names.map((name) => describeEntry(path, name)))).filter((e): e is Entry => e !== null)
+  const dirs = entries.filter((e) => e.kind === 'dir').sort(byName)
+  const files = entries.filter((e) => e.kind === 'file').sort(byName)
+  return { path, parent: parse(path).root === path ? null : dirname(path), entries: [...dirs, ...files] }
+}
+
+export function createServerFiles(options: ServerFilesOptions): ServerFiles {
+  let uploadDir: Promise<string> | undefined
+  let uploads = 0
+
+  const privateFolder = (): Promise<string> =>
+    (uploadDir ??= mkdtemp(join(tmpdir(), 'tcplens-upload-')).then(async (dir) => {
+      await chmod(dir, 0o700)
+      return dir
+    }))
+
+  return {
+    listDirectory(path?: string): Promise<DirectoryListing> {
+      return listDirectory(resolve(options.startDir, path === undefined || path === '' ? '.' : path))
+    },
+
+    async upload(name: string, base64: string): Promise<string> {
+      if (!BASE64.test(base64) || base64.length % 4 !== 0) throw new ApiFailure('bad-argument', 'The uploaded file is not valid base64.')
+      const bytes = Buffer.from(base64, 'base64')
+      if (bytes.length === 0) throw new ApiFailure('bad-argument', `The file ${basename(name)} is empty.`)
+      try {
+        // Each upload in its own numbered folder: the name stays as the user knows it.
+        const folder = join(await privateFolder(), String(++uploads))
+        await mkdir(folder, { mode: 0o700 })
+        const path = join(folder, safeFileName(name))
+        await writeFile(path, bytes, { mode: 0o600 })
+        return path
+      } catch (error) {
+        throw new ApiFailure('io', `Cannot store the uploaded file: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    },
+
+    async dispose(): Promise<void> {
+      const dir = uploadDir
+      uploadDir = undefined
+      if (dir) await rm(await dir, { recursive: true, force: true }).catch(() => {})
+    },
+  }
+}
