@@ -42,7 +42,8 @@ export function safeFileName(name: string): string {
   return short === '' ? 'upload.pcapng' : short
 }
 
-function folderFailure(error: unknown, path: string): ApiFailure {
+/** A failed readdir as the user reads it. */
+export function folderFailure(error: unknown, path: string): ApiFailure {
   const code = (error as NodeJS.ErrnoException).code
   switch (code) {
     case 'ENOENT':

@@ -37,6 +37,8 @@ export interface ServerOptions {
   startDir?: string
   /** Default: a new random token. */
   token?: string
+  /** The largest message a page may send (default MAX_MESSAGE_BYTES); a bigger one closes the socket with 1009. */
+  maxMessageBytes?: number
 }
 
 export interface RunningServer {
@@ -108,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else response.destroy()
     })
   })
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES })
   const bridges = new Set<Promise<void>>()
 
   function accept(socket: WebSocket): void {

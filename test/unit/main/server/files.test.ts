@@ -1,0 +1,147 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, parse } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiFailure } from '../../../../main/api/port'
+import { createServerFiles, folderFailure, isCaptureName, listDirectory, safeFileName } from '../../../../main/server/files'
+
+let base: string
+beforeAll(() => {
+  base = mkdtempSync(join(tmpdir(), 'tcplens-files-'))
+  mkdirSync(join(base, 'b-folder'))
+  mkdirSync(join(base, 'A-folder'))
+  writeFileSync(join(base, 'notes.txt'), 'hello')
+  writeFileSync(join(base, 'handshake.pcapng'), Buffer.alloc(28))
+  writeFileSync(join(base, 'old.PCAP'), Buffer.alloc(24))
+  writeFileSync(join(base, 'trace.cap'), Buffer.alloc(24))
+  writeFileSync(join(base, 'big.pcap.gz'), Buffer.alloc(10))
+  writeFileSync(join(base, 'file10.pcap'), '')
+  writeFileSync(join(base, 'file9.pcap'), '')
+  if (process.platform !== 'win32') symlinkSync(join(base, 'missing'), join(base, 'broken-link'))
+})
+afterAll(() => rmSync(base, { recursive: true, force: true }))
+
+async function failureOf(promise: Promise<unknown>): Promise<ApiFailure> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(ApiFailure)
+  return error as ApiFailure
+}
+
+describe('server/files: listDirectory', () => {
+  it('should list folders first, then files, each in natural name order', async () => {
+    const listing = await listDirectory(base)
+    expect(listing.path).toBe(base)
+    expect(listing.parent).toBe(dirname(base))
+    expect(listing.entries.map((e) => e.name)).toEqual(['A-folder', 'b-folder', 'big.pcap.gz', 'file9.pcap', 'file10.pcap', 'handshake.pcapng', 'notes.txt', 'old.PCAP', 'trace.cap'])
+  })
+
+  it('should give each entry its kind, full path, size and whether it looks like a capture', async () => {
+    const entries = new Map((await listDirectory(base)).entries.map((e) => [e.name, e]))
+    expect(entries.get('A-folder')).toEqual({ name: 'A-folder', path: join(base, 'A-folder'), kind: 'dir', size: 0, capture: false })
+    expect(entries.get('handshake.pcapng')).toEqual({ name: 'handshake.pcapng', path: join(base, 'handshake.pcapng'), kind: 'file', size: 28, capture: true })
+    expect(entries.get('notes.txt')?.capture).toBe(false)
+    expect(entries.get('old.PCAP')?.capture).toBe(true)
+    expect(entries.get('big.pcap.gz')?.capture).toBe(true)
+    expect(entries.has('broken-link')).toBe(false)
+  })
+
+  it('should have no parent at the root', async () => {
+    const root = parse(base).root
+    expect((await listDirectory(root)).parent).toBeNull()
+  })
+
+  it('should answer readable errors: not-found, not a folder', async () => {
+    const missing = await failureOf(listDirectory(join(base, 'nowhere')))
+    expect(missing.code).toBe('not-found')
+    expect(missing.message).toBe(`No such folder: ${join(base, 'nowhere')}`)
+    const file = await failureOf(listDirectory(join(base, 'notes.txt')))
+    expect(file.code).toBe('bad-argument')
+    expect(file.message).toMatch(/Not a folder/)
+  })
+
+  it('should say when a folder may not be read, or fails otherwise', () => {
+    const errno = (code: string) => Object.assign(new Error(`${code}: oops`), { code })
+    expect(folderFailure(errno('EACCES'), '/x')).toMatchObject({ code: 'io', message: 'Permission denied: /x' })
+    expect(folderFailure(errno('EPERM'), '/x')).toMatchObject({ code: 'io', message: 'Permission denied: /x' })
+    expect(folderFailure(errno('EIO'), '/x')).toMatchObject({ code: 'io', message: 'Cannot read the folder /x: EIO: oops' })
+  })
+})
+
+describe('server/files: the start folder', () => {
+  it('should list the start folder by default, and resolve relative paths against it', async () => {
+    const files = createServerFiles({ startDir: base })
+    expect((await files.listDirectory()).path).toBe(base)
+    expect((await files.listDirectory('')).path).toBe(base)
+    expect((await files.listDirectory('A-folder')).path).toBe(join(base, 'A-folder'))
+    expect((await files.listDirectory(join(base, 'b-folder'))).path).toBe(join(base, 'b-folder'))
+  })
+})
+
+describe('server/files: names', () => {
+  it('should recognise capture files by their extension', () => {
+    for (const name of ['a.pcap', 'a.pcapng', 'a.cap', 'a.gz', 'a.pcap.gz', 'A.PCAPNG.GZ']) expect(isCaptureName(name), name).toBe(true)
+    for (const name of ['a.txt', 'pcap', 'a.pcap.txt', 'a.zip']) expect(isCaptureName(name), name).toBe(false)
+  })
+
+  it('should make a dropped name safe: no folders, no control characters, no leading dots', () => {
+    expect(safeFileName('handshake.pcapng')).toBe('handshake.pcapng')
+    expect(safeFileName('../../etc/passwd')).toBe('passwd')
+    expect(safeFileName('C:\\Users\\me\\trace.pcap')).toBe('trace.pcap')
+    expect(safeFileName('.bashrc')).toBe('bashrc')
+    expect(safeFileName('a\u0000b\nc.pcap')).toBe('a_b_c.pcap')
+    expect(safeFileName('握手.pcapng')).toBe('握手.pcapng')
+    expect(safeFileName('..')).toBe('upload.pcapng')
+    expect(safeFileName('')).toBe('upload.pcapng')
+    const long = safeFileName(`${'x'.repeat(500)}.pcapng`)
+    expect(long.length).toBeLessThanOrEqual(120)
+    expect(long.endsWith('.pcapng')).toBe(true)
+  })
+})
+
+describe('server/files: upload', () => {
+  it('should write the bytes to a private folder under the sanitized name and answer the path', async () => {
+    const files = createServerFiles({ startDir: base })
+    const bytes = Buffer.from([0x0a, 0x0d, 0x0d, 0x0a, 1, 2, 3])
+    const path = await files.upload('../trace.pcapng', bytes.toString('base64'))
+    expect(parse(path).base).toBe('trace.pcapng')
+    expect(readFileSync(path)).toEqual(bytes)
+    const folder = dirname(dirname(path))
+    expect(folder.startsWith(tmpdir())).toBe(true)
+    if (process.platform !== 'win32') {
+      expect(statSync(folder).mode & 0o777).toBe(0o700)
+      expect(statSync(path).mode & 0o777).toBe(0o600)
+    }
+    await files.dispose()
+  })
+
+  it('should keep two uploads of the same name apart', async () => {
+    const files = createServerFiles({ startDir: base })
+    const a = await files.upload('same.pcap', Buffer.from('one').toString('base64'))
+    const b = await files.upload('same.pcap', Buffer.from('two').toString('base64'))
+    expect(a).not.toBe(b)
+    expect(readFileSync(a, 'utf8')).toBe('one')
+    expect(readFileSync(b, 'utf8')).toBe('two')
+    await files.dispose()
+  })
+
+  it('should remove every upload on dispose', async () => {
+    const files = createServerFiles({ startDir: base })
+    const path = await files.upload('gone.pcap', Buffer.from('bytes').toString('base64'))
+    await files.dispose()
+    expect(existsSync(path)).toBe(false)
+    expect(existsSync(dirname(dirname(path)))).toBe(false)
+  })
+
+  it('should refuse text that is not base64, and an empty file', async () => {
+    const files = createServerFiles({ startDir: base })
+    expect((await failureOf(files.upload('a.pcap', 'not base64!'))).code).toBe('bad-argument')
+    expect((await failureOf(files.upload('a.pcap', 'QUJD='))).code).toBe('bad-argument')
+    const empty = await failureOf(files.upload('a.pcap', ''))
+    expect(empty.code).toBe('bad-argument')
+    expect(empty.message).toBe('The file a.pcap is empty.')
+    await files.dispose()
+  })
+})
