@@ -1,0 +1,133 @@
+// The backend of one window (Electron) or one WebSocket connection (browser mode): it validates
+// each untrusted request, routes it to the capture session, the settings, the file policy or
+// the dialogs, and answers a Result. It never throws; it forwards the session's events and the
+// preference changes to whoever listens (the transport).
+import type { Answer, Args, EventName, Events, Method } from '../../preload/contract/api'
+import type { DirectoryListing, FileInfo, Lang, OpenSource, Transport } from '../../preload/contract/dto'
+import type { Result } from '../../preload/contract/result'
+import type { SettingsStore } from '../settings/store'
+import { appInfo } from './app-info'
+import { toApiError } from './errors'
+import type { PathPolicy } from './path-policy'
+import { ApiFailure, type BackendPort, type CaptureSessions, type SessionMethod } from './port'
+import { validateRequest } from './validate'
+
+/** The part of the settings store the backend uses (a fake in tests). */
+export type BackendSettings = Pick<SettingsStore, 'getPreferences' | 'setPreferences' | 'recentFiles' | 'isRecentFile' | 'addRecentFile' | 'onPreferences'>
+
+export interface BackendOptions {
+  transport: Transport
+  sessions: CaptureSessions
+  settings: BackendSettings
+  /** Which paths `{ kind: 'path' }` may open (Electron: chosenPathsPolicy; browser mode: anyPathPolicy). */
+  paths: PathPolicy
+  /** The bundled sample capture's path (written on first use); absent: `{ kind: 'sample' }` is unsupported. */
+  samplePath?: () => Promise<string>
+  /** Electron's open dialog: the chosen path, or null when the user cancelled. */
+  chooseFile?: () => Promise<string | null>
+  /** Browser mode: one folder of the server's disk. */
+  listDirectory?: (path?: string) => Promise<DirectoryListing>
+  /** Browser mode: keeps an uploaded capture (a temporary file) and answers where it is. */
+  upload?: (name: string, bytes: Uint8Array) => Promise<string>
+  /** For appInfo; defaults: process.platform, main/teach's systemLanguage(). */
+  platform?: string
+  systemLanguage?: Lang
+}
+
+type EventListener = <E extends EventName>(event: E, data: Events[E]) => void
+type Handlers = { [M in Method]: (...args: Args<M>) => Promise<Answer<M>> }
+
+const SESSION_METHODS: readonly SessionMethod[] = ['cancelOpen', 'close', 'status', 'setView', 'rows', 'positionOf', 'packet', 'connections', 'narrative', 'expertInfo', 'followStream']
+
+const unsupported = (what: string, transport: Transport) => new ApiFailure('unsupported', `${what} is not available in ${transport === 'electron' ? 'the desktop app' : 'browser mode'}`)
+
+export function createBackend(options: BackendOptions): BackendPort {
+  const { sessions, settings, paths, transport } = options
+  const listeners = new Set<EventListener>()
+  let disposed = false
+
+  const emit = <E extends EventName>(event: E, data: Events[E]) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event, data)
+      } catch {
+        // A transport that fails to deliver must not stop the others.
+      }
+    }
+  }
+  const unsubscribe = [sessions.onEvent((event, data) => emit(event, data as Events[typeof event])), settings.onPreferences((preferences) => emit('preferences', preferences))]
+
+  /** Opens a path the user chose and puts it on the recent list. */
+  async function openChosen(path: string): Promise<FileInfo> {
+    const info = await sessions.openPath(path)
+    // The capture is open: failing to remember it must not fail the open.
+    await settings.addRecentFile(path).catch(() => undefined)
+    return info
+  }
+
+  async function open(source: OpenSource): Promise<FileInfo | null> {
+    switch (source.kind) {
+      case 'dialog': {
+        if (!options.chooseFile) throw unsupported('The open dialog', transport)
+        const chosen = await options.chooseFile()
+        if (chosen === null) return null
+        paths.grant(chosen)
+        return openChosen(chosen)
+      }
+      case 'sample': {
+        if (!options.samplePath) throw unsupported('The sample capture', transport)
+        return sessions.openPath(await options.samplePath())
+      }
+      case 'recent':
+        if (!settings.isRecentFile(source.path)) throw new ApiFailure('forbidden', 'That file is not on the recent list')
+        return openChosen(source.path)
+      case 'path':
+        if (!paths.allows(source.path) && !settings.isRecentFile(source.path)) throw new ApiFailure('forbidden', 'Only a file you chose (open dialog, drag and drop, command line, recent list) can be opened')
+        return openChosen(source.path)
+    }
+  }
+
+  async function upload(name: string, base64: string): Promise<FileInfo> {
+    if (!options.upload) throw unsupported('Uploading a file', transport)
+    const path = await options.upload(name, new Uint8Array(Buffer.from(base64, 'base64')))
+    const info = await sessions.openPath(path, { displayName: name })
+    return { ...info, name, path: '' }
+  }
+
+  const sessionHandlers = Object.fromEntries(SESSION_METHODS.map((method) => [method, (...args: unknown[]) => (sessions[method] as (...a: unknown[]) => Promise<unknown>)(...args)]))
+  const handlers: Handlers = {
+    ...(sessionHandlers as Pick<Handlers, SessionMethod>),
+    appInfo: async () => appInfo({ transport, platform: options.platform, systemLanguage: options.systemLanguage }),
+    getPreferences: async () => settings.getPreferences(),
+    setPreferences: (changes) => settings.setPreferences(changes),
+    recentFiles: () => settings.recentFiles(),
+    open,
+    upload,
+    listDirectory: async (path) => {
+      if (!options.listDirectory) throw unsupported('Browsing the server’s folders', transport)
+      return options.listDirectory(path)
+    },
+  }
+
+  return {
+    async call(method: string, args: unknown): Promise<Result<unknown>> {
+      try {
+        if (disposed) throw new ApiFailure('internal', `${method}: the backend was closed`)
+        const request = validateRequest(method, args)
+        const handler = handlers[request.method] as (...a: unknown[]) => Promise<unknown>
+        return { ok: true, value: await handler(...request.args) }
+      } catch (error) {
+        return { ok: false, error: toApiError(error, String(method)) }
+      }
+    },
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async dispose() {
+      disposed = true
+      listeners.clear()
+      for (const stop of unsubscribe) stop()
+    },
+  }
+}
