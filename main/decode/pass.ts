@@ -9,6 +9,7 @@ import { decodeFrame, type DecodedFrame } from './frame'
 import { timeDiff } from './time'
 import { TcpTracker } from '../tcp/tracker'
 import { IpReassembly, type ReassemblyLimits } from './reassembly'
+import { createOrderHooks, interfaceContext } from './order-hooks'
 
 export interface DecodePassOptions {
   /**
@@ -25,13 +26,6 @@ export interface DecodePassOptions {
 export class DecodePass {
   private first?: Timestamp
   private previous?: Timestamp
-  private readonly udpStreams = new Map<string, number>()
-  /** Echo requests waiting for their reply, by matching key (Wireshark's unmatched transactions). */
-  private readonly echoRequests = new Map<string, { frame: number; time: Timestamp; answered: boolean }>()
-  /** First and latest frame time of each UDP stream, by stream number. */
-  private readonly udpTimes: Array<{ first: Timestamp; previous: Timestamp }> = []
-  /** ARP: where each IPv4 address was last seen (MAC, frame, seconds), for duplicate detection. */
-  private readonly arpBindings = new Map<string, { mac: string; frame: number; sec: number }>()
   private readonly context: DecodeContext
   /** The TCP engine this pass feeds, segment by segment. */
   readonly tcp = new TcpTracker()
@@ -48,57 +42,8 @@ export class DecodePass {
       reassembly: this.reassembly,
       tcp: (segment) => this.tcp.track(segment),
       showInterface: info.format === 'pcapng',
-      udpStream: (key) => {
-        let stream = this.udpStreams.get(key)
-        if (stream === undefined) {
-          stream = this.udpStreams.size
-          this.udpStreams.set(key, stream)
-        }
-        return stream
-      },
-      echoMatch: (key, isRequest, frame, time) => this.matchEcho(key, isRequest, frame, time),
-      udpTimes: (stream, time) => {
-        const times = this.udpTimes[stream]
-        if (!times) {
-          this.udpTimes[stream] = { first: time, previous: time }
-          return { first: time, previous: time }
-        }
-        const result = { first: times.first, previous: times.previous }
-        times.previous = time
-        return result
-      },
-      arpBinding: (ip, mac, frame, sec) => {
-        // As Wireshark's ARP: the same MAC refreshes the entry, another one is reported and
-        // leaves the entry as it was.
-        const known = this.arpBindings.get(ip)
-        if (!known) {
-          this.arpBindings.set(ip, { mac, frame, sec })
-          return undefined
-        }
-        if (frame <= known.frame) return undefined
-        if (known.mac === mac) {
-          known.frame = frame
-          known.sec = sec
-          return undefined
-        }
-        return { ...known }
-      },
+      ...createOrderHooks(),
     }
-  }
-
-  /**
-   * As Wireshark's ICMP/ICMPv6 transactions: a later request with the same key replaces the
-   * earlier one, and only the first reply to a request is matched with it.
-   */
-  private matchEcho(key: string, isRequest: boolean, frame: number, time: Timestamp): { frame: number; time: Timestamp } | undefined {
-    if (isRequest) {
-      this.echoRequests.set(key, { frame, time, answered: false })
-      return undefined
-    }
-    const request = this.echoRequests.get(key)
-    if (!request || request.answered) return undefined
-    request.answered = true
-    return { frame: request.frame, time: request.time }
   }
 
   /** Decodes the next frame of the capture (frames must come in file order). */
@@ -113,19 +58,7 @@ export class DecodePass {
       this.context.timeDelta = timeDiff(time, this.previous ?? time)
       this.previous = time
     }
-    const iface = this.info.interfaces[raw.interfaceId]
-    this.context.interfaceName = iface?.name
-    this.context.sectionInterfaceId = iface ? this.sectionLocalId(iface.id, iface.section) : raw.interfaceId
+    Object.assign(this.context, interfaceContext(this.info, raw.interfaceId))
     return decodeFrame(raw, this.context)
-  }
-
-  /** Wireshark numbers interfaces within their section (frame.interface_id restarts at 0). */
-  private sectionLocalId(id: number, section: number): number {
-    let local = 0
-    for (const other of this.info.interfaces) {
-      if (other.id === id) break
-      if (other.section === section) local++
-    }
-    return local
   }
 }
