@@ -1,0 +1,89 @@
+// What each command does (from the menu, a shortcut or a button): one place, used by all three.
+import type { MenuCommand } from '../../../preload/contract/api'
+import { useCaptureStore } from '../stores/capture'
+import { useConnectionsStore } from '../stores/connections'
+import { useExpertStore } from '../stores/expert'
+import { useFollowStore } from '../stores/follow'
+import { useMessagesStore } from '../stores/messages'
+import { usePacketsStore } from '../stores/packets'
+import { useSelectionStore } from '../stores/selection'
+import { useSettingsStore } from '../stores/settings'
+import { useUiStore } from '../stores/ui'
+
+export function useCommands() {
+  const capture = useCaptureStore()
+  const selection = useSelectionStore()
+  const settings = useSettingsStore()
+  const ui = useUiStore()
+
+  /** Electron: the native dialog; browser mode: the server's folders. */
+  async function openFile(): Promise<void> {
+    if (settings.serverFiles) ui.openDialog('open-server')
+    else await capture.open({ kind: 'dialog' })
+  }
+
+  async function openSample(): Promise<void> {
+    await capture.open({ kind: 'sample' })
+  }
+
+  async function followStream(stream = selection.stream): Promise<void> {
+    if (stream < 0) {
+      useMessagesStore().notify('notices.noStream')
+      return
+    }
+    ui.openDialog('follow')
+    await useFollowStore().open(stream)
+  }
+
+  async function showConversations(): Promise<void> {
+    ui.openDialog('conversations')
+    await useConnectionsStore().load()
+  }
+
+  /** The steps of one connection (its narrative in the UI language). */
+  async function showSteps(stream: number): Promise<void> {
+    ui.openDialog('narrative')
+    await useConnectionsStore().loadNarrative(stream)
+  }
+
+  /** Shows only one stream's packets and selects its first one (−1 or undefined: all packets). */
+  async function showStream(stream: number | undefined, firstFrame?: number): Promise<void> {
+    const packets = usePacketsStore()
+    await packets.showStream(stream === undefined || stream < 0 ? undefined : stream)
+    if (firstFrame !== undefined) await selection.selectFrame(firstFrame)
+  }
+
+  /** Selects a frame wherever it is; says so when the current view does not hold it. */
+  async function goToFrame(frame: number): Promise<void> {
+    const found = await selection.selectFrame(frame)
+    if (found && selection.position < 0) useMessagesStore().notify('notices.notInView', { frame })
+  }
+
+  async function run(command: MenuCommand): Promise<void> {
+    if (command === 'open-file') return openFile()
+    if (command === 'show-shortcuts') return ui.openDialog('shortcuts')
+    if (command === 'show-about') return ui.openDialog('about')
+    if (!capture.hasCapture) return
+    switch (command) {
+      case 'go-next':
+        return selection.move(1)
+      case 'go-previous':
+        return selection.move(-1)
+      case 'go-first':
+        return selection.first()
+      case 'go-last':
+        return selection.last()
+      case 'go-to-packet':
+        return ui.openDialog('go-to-packet')
+      case 'show-conversations':
+        return showConversations()
+      case 'show-expert':
+        ui.openDialog('expert')
+        return useExpertStore().load()
+      case 'follow-stream':
+        return followStream()
+    }
+  }
+
+  return { run, openFile, openSample, followStream, showConversations, showSteps, showStream, goToFrame }
+}

@@ -1,0 +1,73 @@
+// The page's keyboard shortcuts: the same commands as the Electron menu, so browser mode works
+// without one. One table feeds both the key handler and the shortcuts dialog.
+import type { MenuCommand } from '../../../preload/contract/api'
+
+export interface KeyStroke {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  shiftKey: boolean
+  altKey: boolean
+}
+
+export interface Shortcut {
+  command: MenuCommand
+  key: string
+  /** Ctrl, or ⌘ on macOS. */
+  ctrl: boolean
+  shift?: boolean
+  alt?: boolean
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { command: 'open-file', key: 'o', ctrl: true },
+  { command: 'go-to-packet', key: 'g', ctrl: true },
+  { command: 'go-next', key: 'ArrowRight', ctrl: true },
+  { command: 'go-previous', key: 'ArrowLeft', ctrl: true },
+  { command: 'go-next', key: 'ArrowDown', ctrl: true },
+  { command: 'go-previous', key: 'ArrowUp', ctrl: true },
+  { command: 'go-first', key: 'Home', ctrl: true },
+  { command: 'go-last', key: 'End', ctrl: true },
+  { command: 'show-conversations', key: 'c', ctrl: true, shift: true },
+  { command: 'show-expert', key: 'e', ctrl: true, shift: true },
+  { command: 'follow-stream', key: 't', ctrl: true, shift: true, alt: true },
+  { command: 'show-shortcuts', key: 'F1', ctrl: false },
+]
+
+/** Keys the packet list and the tree handle when they have the focus (for the shortcuts dialog). */
+export const FOCUS_KEYS = [
+  { keys: '↑', action: 'selectUp' },
+  { keys: '↓', action: 'selectDown' },
+  { keys: 'PgUp', action: 'pageUp' },
+  { keys: 'PgDn', action: 'pageDown' },
+  { keys: 'Home', action: 'home' },
+  { keys: 'End', action: 'end' },
+  { keys: '←', action: 'treeCollapse' },
+  { keys: '→', action: 'treeExpand' },
+  { keys: 'Esc', action: 'escape' },
+] as const
+
+const KEY_NAMES: Record<string, string> = { ArrowRight: '→', ArrowLeft: '←', ArrowUp: '↑', ArrowDown: '↓' }
+
+/** "Ctrl+Shift+C", "⌘G" on macOS. */
+export function shortcutLabel(shortcut: Shortcut, mac = false): string {
+  const key = KEY_NAMES[shortcut.key] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key)
+  const parts: string[] = []
+  if (shortcut.ctrl) parts.push(mac ? '⌘' : 'Ctrl')
+  if (shortcut.alt) parts.push(mac ? '⌥' : 'Alt')
+  if (shortcut.shift) parts.push(mac ? '⇧' : 'Shift')
+  parts.push(key)
+  return parts.join(mac ? '' : '+')
+}
+
+/** The command a key stroke stands for, or null. */
+export function commandForKey(stroke: KeyStroke): MenuCommand | null {
+  const ctrl = stroke.ctrlKey || stroke.metaKey
+  const key = stroke.key.length === 1 ? stroke.key.toLowerCase() : stroke.key
+  for (const shortcut of SHORTCUTS) {
+    if (shortcut.key.toLowerCase() !== key.toLowerCase()) continue
+    if (shortcut.ctrl !== ctrl || !!shortcut.shift !== stroke.shiftKey || !!shortcut.alt !== stroke.altKey) continue
+    return shortcut.command
+  }
+  return null
+}
