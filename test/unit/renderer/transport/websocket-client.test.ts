@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { CaptureStatus, WireRequest } from '../../../../preload/contract/api'
 import { connectWebSocket, defaultSocketUrl, type SocketLike } from '../../../../renderer/src/transport/websocket-client'
 
-type Handler = (event?: unknown) => void
+type Handler = (event: never) => void
 
 /** A WebSocket in memory: the test plays the server. */
 class FakeSocket implements SocketLike {
@@ -25,7 +25,7 @@ class FakeSocket implements SocketLike {
   }
 
   private fire(type: string, event?: unknown): void {
-    for (const handler of this.handlers.get(type) ?? []) handler(event)
+    for (const handler of this.handlers.get(type) ?? []) handler(event as never)
   }
 
   serverOpens(): void {
