@@ -10,8 +10,8 @@ import { ApiFailure } from '../api/port'
 export interface ServerFiles {
   /** One folder (default: the start folder): folders first, then files, each sorted by name. */
   listDirectory(path?: string): Promise<DirectoryListing>
-  /** Writes a dropped file (base64) to the private folder and answers its path. */
-  upload(name: string, base64: string): Promise<string>
+  /** Writes a dropped file's bytes (the backend decoded its base64) to the private folder and answers its path. */
+  upload(name: string, bytes: Uint8Array): Promise<string>
   /** Removes the uploaded files. */
   dispose(): Promise<void>
 }
@@ -22,7 +22,6 @@ export interface ServerFilesOptions {
 }
 
 const CAPTURE_NAME = /\.(pcap|pcapng|cap|gz)$/i
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
 const MAX_NAME_LENGTH = 120
 
 /** Whether a file name looks like a capture TCP Lens reads (.pcap, .pcapng, .cap, and gzip of them). */
@@ -102,9 +101,7 @@ export function createServerFiles(options: ServerFilesOptions): ServerFiles {
       return listDirectory(resolve(options.startDir, path === undefined || path === '' ? '.' : path))
     },
 
-    async upload(name: string, base64: string): Promise<string> {
-      if (!BASE64.test(base64) || base64.length % 4 !== 0) throw new ApiFailure('bad-argument', 'The uploaded file is not valid base64.')
-      const bytes = Buffer.from(base64, 'base64')
+    async upload(name: string, bytes: Uint8Array): Promise<string> {
       if (bytes.length === 0) throw new ApiFailure('bad-argument', `The file ${basename(name)} is empty.`)
       try {
         // Each upload in its own numbered folder: the name stays as the user knows it.
