@@ -144,6 +144,11 @@ export const SIGNATURES: { readonly [M in Method]: readonly Parameter[] } = {
   followStream: [{ name: 'stream', check: streamIndex }],
 }
 
+/** True for a string that may name a file (what `{ kind: 'path' }` accepts). */
+export function isPathText(value: unknown): value is string {
+  return path(value) === undefined
+}
+
 /** Every method of the contract. */
 export const METHODS = Object.keys(SIGNATURES) as Method[]
 
