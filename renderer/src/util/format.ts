@@ -1,0 +1,28 @@
+// Numbers as the UI shows them.
+
+/** 1,234,567 (grouped for the UI language). */
+export function formatCount(value: number, lang = 'en'): string {
+  return new Intl.NumberFormat(lang).format(value)
+}
+
+/** 512 B, 12.3 KiB, 4.56 MiB, 1.20 GiB. */
+export function formatBytes(value: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
+  let size = value
+  let unit = 0
+  while (size >= 1024 && unit < units.length - 1) {
+    size /= 1024
+    unit++
+  }
+  return unit === 0 ? `${size} B` : `${size.toFixed(size < 10 ? 2 : size < 100 ? 1 : 0)} ${units[unit]}`
+}
+
+/** Milliseconds as "850 ms" or "2.35 s". */
+export function formatDuration(ms: number): { unit: 'ms' | 's'; value: string } {
+  return ms < 1000 ? { unit: 'ms', value: String(Math.round(ms)) } : { unit: 's', value: (ms / 1000).toFixed(2) }
+}
+
+/** A share in [0, 1] of a loading file (0 when the size is unknown). */
+export function fraction(done: number, total: number): number {
+  return total > 0 ? Math.min(1, Math.max(0, done / total)) : 0
+}
