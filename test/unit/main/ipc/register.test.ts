@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
 
 // main/window.ts imports Electron; nothing of it runs in these tests.
 vi.mock('electron', () => ({ BrowserWindow: class {}, shell: {}, screen: {} }))
@@ -10,11 +10,12 @@ const { createBackend } = await import('../../../../main/api/backend')
 const { chosenPathsPolicy } = await import('../../../../main/api/path-policy')
 const { METHODS } = await import('../../../../main/api/validate')
 const { registerIpc, sendEvent } = await import('../../../../main/ipc/register')
+type IpcEventLike = import('../../../../main/ipc/sender').IpcEventLike
 const { DROPPED_CHANNEL } = await import('../../../../main/ipc/channels')
 const { SettingsStore } = await import('../../../../main/settings/store')
 const { EMPTY_STATUS, fakeSessions } = await import('../api/fake-sessions')
 
-type Listener = (event: unknown, ...args: unknown[]) => unknown
+type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown
 
 /** ipcMain as the handlers see it: channels to their handler and listeners. */
 function fakeIpcMain() {
@@ -41,7 +42,7 @@ describe('main/ipc', () => {
   let ipcMain: ReturnType<typeof fakeIpcMain>
   let fake: ReturnType<typeof fakeSessions>
   let paths: ReturnType<typeof chosenPathsPolicy>
-  let window: { destroyed: boolean; isDestroyed(): boolean; webContents: { send: ReturnType<typeof vi.fn> } }
+  let window: { destroyed: boolean; isDestroyed(): boolean; webContents: { send: Mock<(channel: string, ...args: unknown[]) => void> } }
   let unregister: () => void
 
   /** An IPC event from a frame of our window (the top frame unless a parent is given). */
@@ -52,7 +53,7 @@ describe('main/ipc', () => {
   const invoke = (method: string, event: unknown, ...args: unknown[]) => {
     const handler = ipcMain.handlers.get(`tcplens:${method}`)
     if (!handler) throw new Error(`no handler for ${method}`)
-    return handler(event, ...args) as Promise<unknown>
+    return handler(event as IpcEventLike, ...args) as Promise<unknown>
   }
 
   beforeEach(async () => {
