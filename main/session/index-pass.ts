@@ -79,7 +79,8 @@ export class IndexPass {
   readonly tracker = new TcpTracker()
   /** Frames added so far. */
   frames = 0
-  private readonly walk: HeaderWalk
+  /** What the header walk found in the frame added last (read it right after add()). */
+  readonly walk: HeaderWalk
   private readonly segment = new ReusedSegment()
   private analysis: TcpFrameAnalysis | undefined
 

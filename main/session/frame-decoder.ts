@@ -1,0 +1,83 @@
+// Decoding one frame on demand, out of order, exactly as the full pass (DecodePass) decodes it in
+// file order: its record is read again by file offset, and every hook of the decode context that
+// depends on the frames before it answers from what the session's pass kept:
+//   time since the first / previous frame   the packet index's timestamps
+//   the TCP engine                          TcpColumns (the analysis the tracker gave it)
+//   UDP streams, echo matches, ARP, IP reassembly   the HookTape; a frame that completes a
+//                                           fragmented datagram gets its other fragments re-read
+//                                           and fed to a fresh reassembly table first
+import type { FrameAccess } from '../capture/access'
+import type { RawFrame } from '../capture/source'
+import { HeaderWalk, walkHeaders } from '../decode/headers'
+import type { DecodeContext } from '../decode/dissection'
+import type { Timestamp } from '../decode/field'
+import { decodeFrame, type DecodedFrame } from '../decode/frame'
+import { interfaceContext } from '../decode/order-hooks'
+import { IpReassembly } from '../decode/reassembly'
+import { timeDiff } from '../decode/time'
+import type { CaptureIndexer } from './capture-indexer'
+import { TapeMismatch } from './hook-tape'
+import { ROW_MARK } from './packet-index'
+import { frameTime } from './tcp-columns'
+
+export class FrameDecoder {
+  constructor(
+    private readonly indexer: CaptureIndexer,
+    private readonly access: () => Promise<FrameAccess>,
+  ) {}
+
+  /** The record of an indexed frame, read again from the file. */
+  async raw(frame: number): Promise<RawFrame> {
+    const index = this.indexer.index
+    if (!Number.isInteger(frame) || frame < 1 || frame > index.length) throw new RangeError(`frame ${frame} is not in the capture (1 … ${index.length})`)
+    return (await this.access()).read(index.fileOffset[frame - 1]!, frame)
+  }
+
+  /** One indexed frame, decoded as the full pass decoded it. */
+  async decode(frame: number): Promise<DecodedFrame> {
+    const raw = await this.raw(frame)
+    const reassembly = new IpReassembly()
+    const fragments = this.indexer.tape.reassembledFrom(frame)?.filter((f) => f !== frame) ?? []
+    if (fragments.length) {
+      const walk = new HeaderWalk(reassembly)
+      for (const f of fragments.sort((a, b) => a - b)) {
+        const fragment = await this.raw(f)
+        walkHeaders(fragment.bytes, fragment.origLen, fragment.linkType, walk, f)
+      }
+    }
+    return decodeFrame(raw, this.context(raw, reassembly))
+  }
+
+  /** Several frames (a page of the list), read concurrently. */
+  decodeMany(frames: readonly number[]): Promise<DecodedFrame[]> {
+    return Promise.all(frames.map((frame) => this.decode(frame)))
+  }
+
+  private context(raw: RawFrame, reassembly: IpReassembly): DecodeContext {
+    const { index, tcp, tape, tracker, info } = this.indexer
+    const frame = raw.no
+    const context: DecodeContext = {
+      ...tape.replaying(frame, reassembly),
+      showInterface: info.format === 'pcapng',
+      ...interfaceContext(info, raw.interfaceId),
+      tcp: () => {
+        const stream = index.stream[frame - 1]!
+        if (stream < 0) throw new TapeMismatch(frame, 'a TCP analysis')
+        return tcp.analysis(frame, index, tracker.conversations[stream]!)
+      },
+    }
+    if (!raw.noTimestamp) {
+      const now = { sec: raw.tsSec, nsec: raw.tsNsec }
+      context.timeRelative = timeDiff(now, this.indexer.firstTime ?? now)
+      context.timeDelta = timeDiff(now, this.previousTime(frame) ?? now)
+    }
+    return context
+  }
+
+  /** The time of the latest frame before `frame` that has one (what DecodePass calls previous). */
+  private previousTime(frame: number): Timestamp | undefined {
+    const kind = this.indexer.index.kind
+    for (let f = frame - 1; f >= 1; f--) if ((kind[f - 1]! & ROW_MARK.NO_TIMESTAMP) === 0) return frameTime(this.indexer.index, f)
+    return undefined
+  }
+}

@@ -1,0 +1,65 @@
+// The proof that a frame decoded alone, out of order, is the frame the full pass decodes: on every
+// generated fixture (and the shared corpus, when present) each frame's columns, field tree,
+// expert items, byte sources and TCP analysis equal DecodePass's, frames taken last first.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { FIXTURES } from '../../../fixtures/catalog'
+import { findSharedCaptures, loudMissing } from '../../../conformance/captures-dir'
+import { frameData, fullPass, indexBytes } from './full-pass'
+
+/** Files above this size are compared on a sample of frames (every frame still indexed). */
+const SAMPLE_ABOVE_BYTES = 1 << 20
+const SAMPLE_FRAMES = 1500
+
+async function expectSameFrames(bytes: Uint8Array): Promise<number> {
+  const session = await indexBytes(bytes)
+  if (!session) return 0
+  try {
+    const reference = await fullPass(bytes)
+    expect(session.indexer.frames).toBe(reference.size)
+    let frames = [...reference.keys()].reverse()
+    if (bytes.length > SAMPLE_ABOVE_BYTES && frames.length > SAMPLE_FRAMES) {
+      const step = Math.ceil(frames.length / SAMPLE_FRAMES)
+      frames = frames.filter((f, i) => i % step === 0 || f <= 50)
+    }
+    for (const frame of frames) {
+      expect(frameData(await session.decoder.decode(frame)), `frame ${frame}`).toEqual(reference.get(frame))
+    }
+    return frames.length
+  } finally {
+    await session.close()
+  }
+}
+
+describe('session/frame-decoder: a frame decoded alone equals the full pass', () => {
+  for (const f of FIXTURES) {
+    it(`${f.file}`, async () => {
+      await expectSameFrames(f.bytes())
+    })
+  }
+
+  it('compares frames of every kind (the comparison is not vacuous)', async () => {
+    let total = 0
+    for (const f of FIXTURES) total += await expectSameFrames(f.bytes())
+    expect(total).toBeGreaterThan(500)
+  })
+})
+
+const SHARED = findSharedCaptures()
+if (!SHARED) {
+  process.stderr.write(loudMissing('The shared capture corpus (../shared/captures) is MISSING: frames decoded alone are compared on the fixtures only.'))
+  describe('session/frame-decoder on the shared captures', () => {
+    it.skip('needs ../shared/captures (or TCPLENS_CAPTURES): not found', () => {})
+  })
+} else {
+  const dir = SHARED
+  const names = readdirSync(dir).filter((n) => /\.(pcap|pcapng)(\.gz)?$/.test(n)).sort()
+  describe('session/frame-decoder on the shared captures', () => {
+    for (const name of names) {
+      it(`${name} (${statSync(join(dir, name)).size > SAMPLE_ABOVE_BYTES ? 'a sample of frames' : 'every frame'})`, async () => {
+        expect(await expectSameFrames(readFileSync(join(dir, name)))).toBeGreaterThan(0)
+      })
+    }
+  })
+}
