@@ -53,7 +53,7 @@ export function dumpText(bytes: Uint8Array, base = 0): string {
     const left = hex.slice(0, 8).join(' ')
     const right = hex.slice(8).join(' ')
     const hexPart = `${left}${right ? '  ' + right : ''}`.padEnd(BYTES_PER_LINE * 3, ' ')
-    out.push(`${(base + offset).toString(16).padStart(8, '0')}  ${hexPart} ${line.map(asciiChar).join('')}`)
+    out.push(`${(base + offset).toString(16).padStart(8, '0')}  ${hexPart}  ${line.map(asciiChar).join('')}`)
   }
   return out.join('\n')
 }

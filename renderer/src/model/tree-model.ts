@@ -82,7 +82,8 @@ export function covers(node: FieldNode, source: number, offset: number): boolean
 
 /**
  * The deepest node whose bytes include `offset` of byte source `source` (as Wireshark selects a
- * field when a byte is clicked); between equally deep nodes, the first in the tree.
+ * field when a byte is clicked); between equally deep nodes the shorter (Data before Frame), then
+ * the first in the tree (relative tcp.seq before tcp.seq_raw).
  */
 export function deepestCovering(tree: readonly FieldNode[], source: number, offset: number): FieldNode | undefined {
   let best: FieldNode | undefined
@@ -90,7 +91,7 @@ export function deepestCovering(tree: readonly FieldNode[], source: number, offs
   const visit = (nodes: readonly FieldNode[], depth: number): void => {
     for (const node of nodes) {
       const inside = covers(node, source, offset)
-      if (inside && depth > bestDepth) {
+      if (inside && (depth > bestDepth || (depth === bestDepth && best !== undefined && node.length < best.length))) {
         best = node
         bestDepth = depth
       }

@@ -19,6 +19,8 @@ export const useSelectionStore = defineStore('selection', () => {
   /** The byte source shown in the bytes pane (a tab). */
   const sourceIndex = ref(0)
   let detailRequest = 0
+  /** Bumped by every selection: a slower earlier one must not win. */
+  let selectRequest = 0
 
   const field = computed<FieldNode | undefined>(() =>
     detail.value && fieldId.value !== null ? findNode(detail.value.tree, fieldId.value) : undefined,
@@ -56,9 +58,10 @@ export const useSelectionStore = defineStore('selection', () => {
     const packets = usePacketsStore()
     if (packets.count === 0) return
     const clamped = Math.min(Math.max(0, Math.round(next)), packets.count - 1)
+    const asked = ++selectRequest
     position.value = clamped
     const no = await packets.frameAt(clamped)
-    if (no === undefined || position.value !== clamped) return
+    if (no === undefined || asked !== selectRequest) return
     if (no === frame.value && detail.value) return
     frame.value = no
     await loadDetail(no)
@@ -66,8 +69,9 @@ export const useSelectionStore = defineStore('selection', () => {
 
   /** Selects a frame by number (a link, Go to packet, an expert entry), wherever it is in the view. */
   async function selectFrame(no: number): Promise<boolean> {
+    const asked = ++selectRequest
     const found = await useApiStore().request('positionOf', no)
-    if (found === undefined) return false
+    if (found === undefined || asked !== selectRequest) return false
     position.value = found
     frame.value = no
     await loadDetail(no)

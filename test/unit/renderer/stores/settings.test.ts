@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useConnectionsStore } from '../../../../renderer/src/stores/connections'
+import { useSettingsStore } from '../../../../renderer/src/stores/settings'
+import type { FakeApi } from '../fake-api'
+import { flushPromises, setUp } from '../harness'
+
+function fakeMatchMedia(dark: boolean) {
+  const listeners: Array<(event: { matches: boolean }) => void> = []
+  const query = { matches: dark, addEventListener: (_: string, listener: (event: { matches: boolean }) => void) => listeners.push(listener) }
+  vi.stubGlobal('matchMedia', () => query)
+  return (matches: boolean) => listeners.forEach((listener) => listener({ matches }))
+}
+
+describe('stores/settings', () => {
+  let api: FakeApi
+
+  beforeEach(() => {
+    api = setUp({ systemLanguage: 'zh-CN' }).api
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it("should follow the system language when the preference is 'system'", async () => {
+    const settings = useSettingsStore()
+    await settings.start()
+    expect(settings.language).toBe('zh-CN')
+    await settings.update({ language: 'en' })
+    expect(settings.language).toBe('en')
+    expect(api.callsOf('setPreferences')).toEqual([[{ language: 'en' }]])
+  })
+
+  it("should follow the OS colour scheme when the theme is 'system'", async () => {
+    const change = fakeMatchMedia(true)
+    const settings = useSettingsStore()
+    await settings.start()
+    expect(settings.theme).toBe('dark')
+    change(false)
+    expect(settings.theme).toBe('light')
+    await settings.update({ theme: 'dark' })
+    expect(settings.theme).toBe('dark')
+  })
+
+  it('should take preferences changed elsewhere', async () => {
+    const settings = useSettingsStore()
+    await settings.start()
+    api.emit('preferences', { language: 'en', theme: 'light', timeFormat: 'delta', fontScale: 1.5 })
+    expect(settings.preferences.fontScale).toBe(1.5)
+    expect(settings.preferences.timeFormat).toBe('delta')
+  })
+
+  it('should tell the narrative again in the new language', async () => {
+    const settings = useSettingsStore()
+    await settings.start()
+    const connections = useConnectionsStore()
+    await connections.loadNarrative(1)
+    expect(connections.narrative?.lang).toBe('zh-CN')
+    await settings.update({ language: 'en' })
+    await flushPromises()
+    expect(connections.narrative?.lang).toBe('en')
+    expect(api.callsOf('narrative')).toEqual([
+      [1, 'zh-CN'],
+      [1, 'en'],
+    ])
+  })
+})
