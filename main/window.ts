@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions } from 'electron'
+import { BrowserWindow, screen, shell, type BrowserWindowConstructorOptions, type Rectangle, type Session } from 'electron'
+import type { WindowBounds, WindowState } from './settings/window-state'
 
 /** The renderer's own origin: the packaged file, or the dev server electron-vite starts. */
 export interface RendererLocation {
@@ -10,14 +11,33 @@ export interface RendererLocation {
 }
 
 /**
+ * The Content Security Policy of our page, sent as a header with every response the session
+ * gets (the dev server's pages and the built files alike); renderer/index.html carries the same
+ * policy in a meta tag for the file:// load, where there are no response headers.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self' ws://127.0.0.1:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/**
  * Options for every TCP Lens window. Security is not negotiable here (see DESIGN.md,
  * Security): an isolated, sandboxed renderer with no Node, that can reach main only
  * through the preload's named functions.
  */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function secureWindowOptions(preloadPath: string, bounds?: WindowBounds): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
+    ...bounds,
     minWidth: 640,
     minHeight: 400,
     show: false,
@@ -49,20 +69,58 @@ export function isOwnPage(url: string, location: RendererLocation): boolean {
   }
 }
 
+/** Adds our CSP header to every response of the session (replacing any the server sent). */
+export function installContentSecurityPolicy(session: Pick<Session, 'webRequest'>): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'))
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+}
+
+/** Restored bounds only when enough of them is on a screen that still exists (≥ 100 × 50 px). */
+export function visibleBounds(bounds: WindowBounds | undefined, workAreas: readonly Rectangle[]): WindowBounds | undefined {
+  if (!bounds) return undefined
+  const visible = workAreas.some((area) => {
+    const width = Math.min(bounds.x + bounds.width, area.x + area.width) - Math.max(bounds.x, area.x)
+    const height = Math.min(bounds.y + bounds.height, area.y + area.height) - Math.max(bounds.y, area.y)
+    return width >= 100 && height >= 50
+  })
+  return visible ? bounds : undefined
+}
+
+export interface MainWindowOptions {
+  preloadPath?: string
+  /** Where the window was when it last closed. */
+  state?: Pick<WindowState, 'bounds' | 'maximized'>
+  /** Called when the window closes, with where it was (to be restored next time). */
+  saveState?: (state: Pick<WindowState, 'bounds' | 'maximized'>) => void
+}
+
 /** Creates the main window: loads only our renderer, opens no other window, follows no link. */
-export function createMainWindow(location: RendererLocation, preloadPath = join(__dirname, '../preload/index.js')): BrowserWindow {
-  const win = new BrowserWindow(secureWindowOptions(preloadPath))
+export function createMainWindow(location: RendererLocation, options: MainWindowOptions = {}): BrowserWindow {
+  const preloadPath = options.preloadPath ?? join(__dirname, '../preload/index.js')
+  const bounds = options.state?.bounds && visibleBounds(options.state.bounds, screen.getAllDisplays().map((display) => display.workArea))
+  const win = new BrowserWindow(secureWindowOptions(preloadPath, bounds))
 
   // No window.open from the renderer; http(s) links go to the system browser instead.
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
-  // No navigation away from our own page (a dropped file or a link would otherwise replace it).
-  win.webContents.on('will-navigate', (event, url) => {
+  // No navigation away from our own page: a link, a redirect, or a file dropped outside the
+  // page's drop zone (Chromium would otherwise show the dropped file in place of the app).
+  const stayHome = (event: { preventDefault(): void }, url: string) => {
     if (!isOwnPage(url, location)) event.preventDefault()
+  }
+  win.webContents.on('will-navigate', (event, url) => stayHome(event, url))
+  win.webContents.on('will-frame-navigate', (event) => stayHome(event, event.url))
+  win.webContents.on('will-redirect', (event, url) => stayHome(event, url))
+
+  win.once('ready-to-show', () => {
+    if (options.state?.maximized) win.maximize()
+    win.show()
   })
-  win.once('ready-to-show', () => win.show())
+  win.on('close', () => options.saveState?.({ bounds: win.getNormalBounds(), maximized: win.isMaximized() }))
 
   if (location.devUrl) void win.loadURL(location.devUrl)
   else void win.loadFile(location.file)
