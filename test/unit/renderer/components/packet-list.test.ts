@@ -1,3 +1,4 @@
+import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import PacketList from '../../../../renderer/src/components/packet-list/PacketList.vue'
 import { BASE_ROW_HEIGHT } from '../../../../renderer/src/components/packet-list/columns'
@@ -5,6 +6,8 @@ import { MAX_SCROLL_HEIGHT } from '../../../../renderer/src/composables/virtual-
 import { useCaptureStore } from '../../../../renderer/src/stores/capture'
 import { useSelectionStore } from '../../../../renderer/src/stores/selection'
 import { fixClientHeight, flushPromises, mountWith, setUp } from '../harness'
+
+enableAutoUnmount(afterEach)
 
 const VIEWPORT = 400
 const VISIBLE = VIEWPORT / BASE_ROW_HEIGHT

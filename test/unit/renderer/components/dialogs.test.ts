@@ -1,0 +1,163 @@
+import { enableAutoUnmount } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import ConversationsDialog from '../../../../renderer/src/components/conversations/ConversationsDialog.vue'
+import ExpertDialog from '../../../../renderer/src/components/expert/ExpertDialog.vue'
+import FollowStreamDialog from '../../../../renderer/src/components/follow/FollowStreamDialog.vue'
+import ServerFileDialog from '../../../../renderer/src/components/capture/ServerFileDialog.vue'
+import { useCaptureStore } from '../../../../renderer/src/stores/capture'
+import { useConnectionsStore } from '../../../../renderer/src/stores/connections'
+import { useExpertStore } from '../../../../renderer/src/stores/expert'
+import { useFollowStore } from '../../../../renderer/src/stores/follow'
+import { usePacketsStore } from '../../../../renderer/src/stores/packets'
+import { useSelectionStore } from '../../../../renderer/src/stores/selection'
+import { FAKE_FOLLOW_TEXT } from '../fake-api'
+import { flushPromises, mountWith, setUp } from '../harness'
+
+enableAutoUnmount(afterEach)
+
+async function ready(options: Parameters<typeof setUp>[0] = {}) {
+  const harness = setUp({ rows: 300, ...options })
+  await useCaptureStore().start()
+  return harness
+}
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('components/follow/FollowStreamDialog', () => {
+  it('should show both directions in order, coloured by side, with the bytes each way', async () => {
+    const harness = await ready()
+    await useFollowStore().open(1)
+    const wrapper = mountWith(FollowStreamDialog, harness)
+    await flushPromises()
+    const blocks = wrapper.findAll('[data-testid="follow-block"]')
+    expect(blocks.map((block) => block.attributes('data-from'))).toEqual(['client', 'server'])
+    expect(blocks[0].classes()).toContain('client')
+    expect(blocks[0].element.textContent).toBe(FAKE_FOLLOW_TEXT.client)
+    expect(wrapper.get('[data-testid="follow-bytes-client"]').text()).toBe(`10.0.0.1:40001 → 10.0.0.2:80: ${FAKE_FOLLOW_TEXT.client.length} bytes`)
+    expect(wrapper.get('[data-testid="follow-bytes-server"]').text()).toContain('10.0.0.2:80 → 10.0.0.1:40001')
+  })
+
+  it('should switch to a hex dump', async () => {
+    const harness = await ready()
+    await useFollowStore().open(1)
+    const wrapper = mountWith(FollowStreamDialog, harness)
+    await flushPromises()
+    await wrapper.get('[data-testid="follow-view"]').setValue('hex')
+    expect(wrapper.findAll('[data-testid="follow-block"]')[0].text()).toMatch(/^00000000 {2}47 45 54 20/)
+  })
+
+  it('should close on Escape', async () => {
+    const harness = await ready()
+    await useFollowStore().open(1)
+    const wrapper = mountWith(FollowStreamDialog, harness)
+    await flushPromises()
+    await wrapper.get('[role="dialog"]').trigger('keydown', { key: 'Escape' })
+    expect(wrapper.emitted('close')).toHaveLength(1)
+    expect(useFollowStore().stream).toBeNull()
+  })
+
+  it('should filter the list on the stream', async () => {
+    const harness = await ready()
+    await useFollowStore().open(2)
+    const wrapper = mountWith(FollowStreamDialog, harness)
+    await flushPromises()
+    await wrapper.get('[data-testid="follow-filter"]').trigger('click')
+    await flushPromises()
+    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ stream: 2 }])
+    expect(wrapper.emitted('close')).toHaveLength(1)
+  })
+})
+
+describe('components/conversations/ConversationsDialog', () => {
+  it('should list the connections with their facts in words', async () => {
+    const harness = await ready()
+    await useConnectionsStore().load()
+    const wrapper = mountWith(ConversationsDialog, harness)
+    const rows = wrapper.findAll('[data-testid="conversation-row"]')
+    expect(rows).toHaveLength(30)
+    expect(rows[1].text()).toContain('Reset')
+    expect(rows[1].text()).toContain('SYN, SYN-ACK, ACK, DATA, RST')
+    expect(rows[2].text()).toContain('10.0.0.1:40002 ?')
+    expect(rows[2].text()).toContain('Not captured')
+  })
+
+  it('should set the view to the clicked stream and select its first packet; Show all clears it', async () => {
+    const harness = await ready()
+    await useConnectionsStore().load()
+    const wrapper = mountWith(ConversationsDialog, harness)
+    await wrapper.get('[data-stream="3"]').trigger('click')
+    await flushPromises()
+    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ stream: 3 }])
+    expect(usePacketsStore().count).toBe(10)
+    expect(useSelectionStore().frame).toBe(31)
+    expect(useSelectionStore().position).toBe(0)
+    await wrapper.get('[data-testid="conversations-show-all"]').trigger('click')
+    await flushPromises()
+    expect(harness.api.callsOf('setView').at(-1)).toEqual([{}])
+    expect(usePacketsStore().count).toBe(300)
+    expect(useSelectionStore().position).toBe(30)
+  })
+
+  it('should sort by a column', async () => {
+    const harness = await ready()
+    await useConnectionsStore().load()
+    const wrapper = mountWith(ConversationsDialog, harness)
+    await wrapper.get('[data-column="stream"]').trigger('click')
+    expect(wrapper.findAll('[data-testid="conversation-row"]')[0].attributes('data-stream')).toBe('29')
+  })
+
+  it('should open the steps of a connection in the UI language', async () => {
+    const harness = await ready()
+    await useConnectionsStore().load()
+    const wrapper = mountWith(ConversationsDialog, harness)
+    await wrapper.get('[data-stream="4"] [data-testid="conversation-steps"]').trigger('click')
+    await flushPromises()
+    expect(harness.api.callsOf('narrative')).toEqual([[4, 'en']])
+    expect(harness.api.callsOf('setView')).toEqual([])
+  })
+
+  it('should speak Chinese when the UI does', async () => {
+    const harness = await ready()
+    harness.i18n.global.locale.value = 'zh-CN'
+    await useConnectionsStore().load()
+    const wrapper = mountWith(ConversationsDialog, harness)
+    expect(wrapper.get('[data-stream="1"]').text()).toContain('复位（RST）')
+    expect(wrapper.get('[data-stream="1"]').text()).toContain('数据')
+  })
+})
+
+describe('components/expert/ExpertDialog', () => {
+  it('should group entries by severity with counts and select a frame on click', async () => {
+    const harness = await ready()
+    await useExpertStore().load()
+    const wrapper = mountWith(ExpertDialog, harness)
+    const groups = wrapper.findAll('[data-testid="expert-group"]')
+    expect(groups.map((group) => group.attributes('data-severity'))).toEqual(['error', 'warn', 'note', 'chat'])
+    expect(groups.map((group) => group.get('[data-testid="expert-count"]').text())).toEqual(['1', '2', '1', '3'])
+    expect(wrapper.find('[data-testid="expert-frame"]').exists()).toBe(false)
+    await groups[1].get('[data-testid="expert-entry"]').trigger('click')
+    await wrapper.get('[data-testid="expert-frame"][data-frame="25"]').trigger('click')
+    await flushPromises()
+    expect(useSelectionStore().frame).toBe(25)
+  })
+})
+
+describe('components/capture/ServerFileDialog', () => {
+  it('should browse the server folders, highlight captures and open one with Enter', async () => {
+    const harness = await ready({ transport: 'browser', initial: 'empty' })
+    const wrapper = mountWith(ServerFileDialog, harness)
+    await flushPromises()
+    const entries = wrapper.findAll('[data-testid="file-entry"]')
+    expect(entries.map((entry) => entry.classes().includes('capture'))).toEqual([false, false, true])
+    expect(entries[2].attributes('aria-selected')).toBe('true')
+    await entries[0].trigger('dblclick')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="file-dialog-path"]').text()).toBe('/captures/labs')
+    await wrapper.get('[data-testid="file-dialog-list"]').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(harness.api.callsOf('open')).toEqual([[{ kind: 'path', path: '/captures/labs/syn.pcap' }]])
+    expect(wrapper.emitted('close')).toHaveLength(1)
+  })
+})
