@@ -4,6 +4,7 @@ import { convCommand } from './conv'
 import { explainCommand } from './explain'
 import { fieldsCommand } from './fields'
 import { infoCommand } from './info'
+import { serveCommand } from './serve'
 import { summaryCommand } from './summary'
 
 export interface CliIo {
@@ -25,6 +26,8 @@ commands:
                                            each connection step by step: flags, seq/ack arithmetic,
                                            both sides' states and why (language: the system's)
   info FILE                                what the capture file is: format, interfaces, packets, times
+  serve [FILE] [--port N] [--no-open]      the app in your browser, on this machine only (127.0.0.1,
+                                           with a secret token); opens FILE or the sample capture
   help                                     this text
 
 Field names are Wireshark's (frame.number, ip.src, tcp.flags, tcp.seq_raw…);
@@ -45,6 +48,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await summaryCommand(rest, io)
       case 'info':
         return await infoCommand(rest, io)
+      case 'serve':
+        return await serveCommand(rest, io)
       case undefined:
       case 'help':
       case '-h':

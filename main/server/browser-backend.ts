@@ -1,0 +1,37 @@
+// The backend of one browser-mode connection: main/api's createBackend over its own capture
+// session, the shared settings, any readable path (the user browses the server's folders in the
+// page), and this connection's server files (listDirectory, upload).
+import { createBackend, type BackendSettings } from '../api/backend'
+import { anyPathPolicy } from '../api/path-policy'
+import type { BackendPort, CaptureSessions } from '../api/port'
+import type { ServerFiles } from './files'
+
+export interface BrowserBackendOptions {
+  files: ServerFiles
+  settings: BackendSettings
+  /** A new capture session (its own worker) for this connection. */
+  createSessions: () => CaptureSessions
+  samplePath?: () => Promise<string>
+}
+
+export function createBrowserBackend(options: BrowserBackendOptions): BackendPort {
+  const sessions = options.createSessions()
+  const backend = createBackend({
+    transport: 'browser',
+    sessions,
+    settings: options.settings,
+    paths: anyPathPolicy(),
+    samplePath: options.samplePath,
+    listDirectory: (path) => options.files.listDirectory(path),
+    upload: (name, bytes) => options.files.upload(name, bytes),
+  })
+  return {
+    call: (method, args) => backend.call(method, args),
+    onEvent: (listener) => backend.onEvent(listener),
+    // The connection owns its session: when the page goes, the worker ends and the file closes.
+    async dispose() {
+      await backend.dispose()
+      await sessions.dispose()
+    },
+  }
+}
