@@ -12,7 +12,7 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void
   removeHandler(channel: string): void
   on(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => void): unknown
-  removeListener(channel: string, listener: (...args: never[]) => void): unknown
+  removeListener(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => void): unknown
 }
 
 export const FORBIDDEN_SENDER: Result<never> = { ok: false, error: { code: 'forbidden', message: 'Only the TCP Lens window may call TCP Lens' } }
