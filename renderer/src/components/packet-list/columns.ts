@@ -2,11 +2,11 @@ import type { ColumnId } from '../../../../preload/contract/api'
 
 /** The list's columns in order, and their widths (the Info column takes the rest). */
 export const COLUMNS: ReadonlyArray<{ id: ColumnId; width: string; align?: 'right' }> = [
-  { id: 'no', width: '7ch', align: 'right' },
+  { id: 'no', width: '8ch', align: 'right' },
   { id: 'time', width: 'var(--time-width)', align: 'right' },
   { id: 'source', width: 'minmax(10ch, 18ch)' },
   { id: 'destination', width: 'minmax(10ch, 18ch)' },
-  { id: 'protocol', width: '8ch' },
+  { id: 'protocol', width: '9ch' },
   { id: 'length', width: '7ch', align: 'right' },
   { id: 'info', width: 'minmax(20ch, 1fr)' },
 ]
