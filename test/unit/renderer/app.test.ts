@@ -187,4 +187,23 @@ describe('renderer/App', () => {
     expect(input.attributes('disabled')).toBeDefined()
     expect(input.attributes('placeholder')).toContain('later version')
   })
+
+  it('should run a command once when the menu accelerator and the page both see the key', async () => {
+    const { harness } = await mountApp()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', ctrlKey: true }))
+    harness.api.emit('menu', 'go-next')
+    await flushPromises()
+    expect(useSelectionStore().frame).toBe(1)
+  })
+
+  it('should list the shortcuts in a dialog', async () => {
+    const { wrapper } = await mountApp()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F1' }))
+    await flushPromises()
+    const dialog = wrapper.get('[data-testid="shortcuts-dialog"]')
+    expect(dialog.text()).toContain('Ctrl+G')
+    expect(dialog.text()).toContain('Go to packet')
+    await dialog.trigger('keydown', { key: 'Escape' })
+    expect(wrapper.find('[data-testid="shortcuts-dialog"]').exists()).toBe(false)
+  })
 })

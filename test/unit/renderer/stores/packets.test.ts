@@ -97,4 +97,18 @@ describe('stores/packets', () => {
     expect(packets.view).toEqual({})
     expect(packets.count).toBe(40)
   })
+
+  it('should drop rows that answer an earlier view', async () => {
+    const packets = usePacketsStore()
+    const answer = api.rows.bind(api)
+    let releaseOld: () => void = () => {}
+    api.rows = (start, count) => new Promise((resolve) => (releaseOld = () => resolve(answer(start, count))))
+    const old = packets.ensureRange(0, 10)
+    api.rows = answer
+    await packets.showStream(4)
+    releaseOld()
+    await old
+    await packets.ensureRange(0, 9)
+    expect(packets.rowAt(0)?.no).toBe(41)
+  })
 })
