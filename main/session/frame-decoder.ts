@@ -19,6 +19,8 @@ import type { CaptureIndexer } from './capture-indexer'
 import { TapeMismatch } from './hook-tape'
 import { ROW_MARK } from './packet-index'
 import { frameTime } from './tcp-columns'
+import type { TcpFrameAnalysis } from '../tcp/result'
+import type { TcpSegment } from '../tcp/segment'
 
 export class FrameDecoder {
   constructor(
@@ -33,8 +35,11 @@ export class FrameDecoder {
     return (await this.access()).read(index.fileOffset[frame - 1]!, frame)
   }
 
-  /** One indexed frame, decoded as the full pass decoded it. */
-  async decode(frame: number): Promise<DecodedFrame> {
+  /**
+   * One indexed frame, decoded as the full pass decoded it. `onSegment` sees the TCP segment the
+   * decoder hands the engine and the analysis it gets back (to replay a connection's steps).
+   */
+  async decode(frame: number, onSegment?: (segment: TcpSegment, analysis: TcpFrameAnalysis) => void): Promise<DecodedFrame> {
     const raw = await this.raw(frame)
     const reassembly = new IpReassembly()
     const fragments = this.indexer.tape.reassembledFrom(frame)?.filter((f) => f !== frame) ?? []
@@ -45,7 +50,7 @@ export class FrameDecoder {
         walkHeaders(fragment.bytes, fragment.origLen, fragment.linkType, walk, f)
       }
     }
-    return decodeFrame(raw, this.context(raw, reassembly))
+    return decodeFrame(raw, this.context(raw, reassembly, onSegment))
   }
 
   /** Several frames (a page of the list), read concurrently. */
@@ -53,25 +58,29 @@ export class FrameDecoder {
     return Promise.all(frames.map((frame) => this.decode(frame)))
   }
 
-  private context(raw: RawFrame, reassembly: IpReassembly): DecodeContext {
+  private context(raw: RawFrame, reassembly: IpReassembly, onSegment?: (segment: TcpSegment, analysis: TcpFrameAnalysis) => void): DecodeContext {
     const { index, tcp, tape, tracker, info } = this.indexer
     const frame = raw.no
     const context: DecodeContext = {
       ...tape.replaying(frame, reassembly),
       showInterface: info.format === 'pcapng',
       ...interfaceContext(info, raw.interfaceId),
-      tcp: () => {
+      tcp: (segment) => {
         const stream = index.stream[frame - 1]!
         if (stream < 0) throw new TapeMismatch(frame, 'a TCP analysis')
-        return tcp.analysis(frame, index, tracker.conversations[stream]!)
+        const analysis = tcp.analysis(frame, index, tracker.conversations[stream]!)
+        onSegment?.(segment, analysis)
+        return analysis
       },
     }
-    if (!raw.noTimestamp) {
-      const now = { sec: raw.tsSec, nsec: raw.tsNsec }
-      context.timeRelative = timeDiff(now, this.indexer.firstTime ?? now)
-      context.timeDelta = timeDiff(now, this.previousTime(frame) ?? now)
-    }
-    return context
+    return Object.assign(context, this.times(raw))
+  }
+
+  /** frame.time_relative and frame.time_delta of a frame, as DecodePass gives them (none without a time). */
+  times(raw: RawFrame): { timeRelative?: Timestamp; timeDelta?: Timestamp } {
+    if (raw.noTimestamp) return {}
+    const now = { sec: raw.tsSec, nsec: raw.tsNsec }
+    return { timeRelative: timeDiff(now, this.indexer.firstTime ?? now), timeDelta: timeDiff(now, this.previousTime(raw.no) ?? now) }
   }
 
   /** The time of the latest frame before `frame` that has one (what DecodePass calls previous). */

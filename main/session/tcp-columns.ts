@@ -123,6 +123,11 @@ export class TcpColumns {
     return a
   }
 
+  /** The frame was sent by endpoint 1 of its conversation (not the sender of its first frame). */
+  sentByPeer(frame: number): boolean {
+    return (this.bits[frame - 1]! & BIT.FROM_PEER) !== 0
+  }
+
   /** The frames of a stream, in capture order (up to `lastFrame`, when given). */
   framesOf(stream: number, lastFrame = Infinity): number[] {
     const frames: number[] = []

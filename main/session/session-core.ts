@@ -1,0 +1,320 @@
+// One capture at a time, and every request about it (CaptureSessions' methods, in process): the
+// logic the session worker runs (worker.ts is a message loop around it), testable without a
+// thread. Opening starts the pass and answers as soon as the file is known to be a capture; the
+// rows, packets and views of the frames read so far are answered while it goes on. Requests that
+// need the whole capture (connections, expert info, follow stream) wait for the pass to end.
+// Every method throws ApiFailure, never anything else on purpose.
+import type {
+  CaptureStatus,
+  ConnectionDto,
+  ConnectionNarrative,
+  ExpertInfo,
+  FileInfo,
+  FollowStream,
+  Lang,
+  PacketDetail,
+  RowPage,
+  ViewInfo,
+  ViewSpec,
+} from '../../preload/contract/dto'
+import { ApiFailure, type SessionEvent } from '../api/port'
+import { CaptureError } from '../capture/source'
+import type { CaptureFinding, ConnectionTimeline } from '../tcp/step'
+import { CaptureLoad } from './capture-load'
+import { connectionDto } from './connection-dto'
+import { ExpertCollector } from './expert-info'
+import { followStream } from './follow-stream'
+import { giveWay, scanDecoded } from './full-scan'
+import { narrate } from './narrative'
+import { packetDetail } from './packet-detail'
+import { packetRow } from './packet-rows'
+import { AllFrames, allFrameNumbers, INDEX_COLUMNS, indexComparator, SortedFrames, sortFrames, StreamFrames, textComparator, type PacketView } from './packet-view'
+
+export type SessionEmit = <E extends keyof SessionEvent>(event: E, data: SessionEvent[E]) => void
+
+export interface SessionCoreOptions {
+  /** Where a gzip file is spooled for random access (default: the OS's temporary folder). */
+  tmpDir?: string
+}
+
+/** Rows a page holds at most (the contract's limit). */
+export const MAX_PAGE_ROWS = 1000
+
+/**
+ * Sorting by Source, Destination, Protocol or Info needs every row's text: a full decode of the
+ * view's frames (about 10 µs a frame). Views larger than this are not sorted by text.
+ */
+export const TEXT_SORT_LIMIT = 1_000_000
+
+type TextColumn = 'source' | 'destination' | 'protocol' | 'info'
+
+/** What is worked out once per capture, after its pass. */
+interface Findings {
+  summary?: { connections: ConnectionTimeline[]; findings: CaptureFinding[] }
+  expert?: { packets: number; info: Promise<ExpertInfo> }
+}
+
+export class SessionCore {
+  private session = 0
+  private load?: CaptureLoad
+  private findings: Findings = {}
+  /** Why the last open failed (the status stays 'failed' until the next open or close). */
+  private openFailure?: CaptureStatus['error']
+  private view?: PacketView
+  /** Increases with every setView: a view still being built gives way to a newer one. */
+  private viewRequest = 0
+
+  constructor(
+    private readonly emit: SessionEmit,
+    private readonly options: SessionCoreOptions = {},
+  ) {}
+
+  /** Closes the open capture, then starts reading `path`; answers once it is known to be a capture. */
+  async openPath(path: string, options: { displayName?: string; session?: number } = {}): Promise<FileInfo> {
+    await this.closeLoad()
+    this.session = options.session ?? this.session + 1
+    this.openFailure = undefined
+    const session = this.session
+    let load: CaptureLoad
+    try {
+      load = await CaptureLoad.open(path, {
+        displayName: options.displayName,
+        tmpDir: this.options.tmpDir,
+        onProgress: (progress) => {
+          if (this.load === load) this.emit('progress', { session, ...progress })
+        },
+      })
+    } catch (error) {
+      const failure = openFailure(path, error)
+      this.openFailure = { code: failure.status, message: failure.message, framesRead: 0 }
+      this.emitStatus()
+      throw new ApiFailure(failure.code, failure.message)
+    }
+    if (this.session !== session) {
+      // Another open or a close came while this one was opening the file.
+      await load.close()
+      throw new ApiFailure('cancelled', `opening ${path} was cancelled`)
+    }
+    this.load = load
+    this.view = new AllFrames(load.indexer.index)
+    this.emitStatus()
+    void load.done.then(() => {
+      if (this.load === load) this.emitStatus()
+    })
+    return load.file
+  }
+
+  async cancelOpen(): Promise<CaptureStatus> {
+    if (this.load?.loading) await this.load.cancel()
+    return this.status()
+  }
+
+  async close(): Promise<CaptureStatus> {
+    await this.closeLoad()
+    this.openFailure = undefined
+    this.emitStatus()
+    return this.status()
+  }
+
+  /** Ends the pass and closes every file. */
+  async dispose(): Promise<void> {
+    await this.closeLoad()
+  }
+
+  status(): CaptureStatus {
+    const base = { session: this.session, packets: 0, connections: 0 }
+    const load = this.load
+    if (!load) return this.openFailure ? { ...base, state: 'failed', error: this.openFailure } : { ...base, state: 'empty' }
+    const status: CaptureStatus = { ...base, state: load.loading ? 'loading' : load.failure ? 'failed' : 'ready', file: load.file, packets: load.packets, connections: load.connections }
+    if (load.loading) return status
+    status.loadMs = load.loadMs
+    if (load.cancelled) status.cancelled = true
+    if (load.damage) status.error = { code: 'damaged', message: load.damage.message, framesRead: load.packets }
+    if (load.failure) status.error = { code: 'internal', message: load.failure.message, framesRead: load.packets }
+    return status
+  }
+
+  /** Files held open (the capture's reader and its random-access file), for tests and leak checks. */
+  get openFiles(): number {
+    return this.load?.openFiles ?? 0
+  }
+
+  /** Resolves when the current pass has ended (at once when none runs). */
+  async loaded(): Promise<void> {
+    await this.load?.done
+  }
+
+  async setView(spec: ViewSpec): Promise<ViewInfo> {
+    const load = this.requireLoad()
+    const request = ++this.viewRequest
+    const wanted = () => this.viewRequest === request && this.load === load
+    const view = await this.guard(load, () => this.buildView(load, spec, wanted))
+    if (!wanted()) throw new ApiFailure('cancelled', 'a newer view replaced this one')
+    this.view = view
+    return { count: view.count(), total: load.packets }
+  }
+
+  async rows(start: number, count: number): Promise<RowPage> {
+    const load = this.requireLoad()
+    if (!Number.isSafeInteger(start) || start < 0) throw new ApiFailure('bad-argument', `rows: start must be an integer ≥ 0, not ${start}`)
+    if (!Number.isSafeInteger(count) || count < 0 || count > MAX_PAGE_ROWS) throw new ApiFailure('bad-argument', `rows: count must be an integer from 0 to ${MAX_PAGE_ROWS}, not ${count}`)
+    const view = this.view!
+    const total = view.count()
+    const frames: number[] = []
+    for (let position = start; position < Math.min(total, start + count); position++) frames.push(view.frameAt(position))
+    const decoded = await this.guard(load, () => load.decoder.decodeMany(frames))
+    const streams = load.indexer.index.stream
+    return { start, rows: decoded.map((frame) => packetRow(frame, load.decoder.times(frame.raw).timeDelta, streams[frame.raw.no - 1]!)), count: total }
+  }
+
+  async positionOf(frame: number): Promise<number> {
+    this.requireLoad()
+    if (!Number.isSafeInteger(frame)) throw new ApiFailure('bad-argument', `positionOf: not a frame number: ${frame}`)
+    return this.view!.positionOf(frame)
+  }
+
+  async packet(frame: number): Promise<PacketDetail> {
+    const load = this.requireLoad()
+    if (!Number.isSafeInteger(frame) || frame < 1 || frame > load.packets) throw new ApiFailure('not-found', `there is no frame ${frame} (the capture has ${load.packets} so far)`)
+    return packetDetail(await this.guard(load, () => load.decoder.decode(frame)))
+  }
+
+  /** The TCP connections (after the pass has ended). */
+  async connections(): Promise<ConnectionDto[]> {
+    const load = this.requireLoad()
+    return (await this.summary(load)).connections.map(connectionDto)
+  }
+
+  async narrative(stream: number, lang: Lang): Promise<ConnectionNarrative> {
+    const load = this.requireLoad()
+    this.checkStream(load, stream)
+    if (lang !== 'en' && lang !== 'zh-CN') throw new ApiFailure('bad-argument', `narrative: unknown language ${String(lang)}`)
+    return this.guard(load, () => narrate(stream, lang, load.indexer, load.decoder))
+  }
+
+  /** Expert info over the whole capture (after the pass has ended; a full decode, made once). */
+  async expertInfo(): Promise<ExpertInfo> {
+    const load = this.requireLoad()
+    const { findings } = await this.summary(load)
+    const cached = this.findings.expert
+    if (cached && cached.packets === load.packets) return cached.info
+    const info = this.guard(load, async () => {
+      const collector = new ExpertCollector()
+      await scanDecoded(load.path, load.packets, (frame) => collector.add(frame), () => this.load === load)
+      for (const finding of findings) collector.addFinding(finding)
+      if (load.damage) collector.addDamage(load.damage)
+      return collector.result()
+    })
+    this.findings.expert = { packets: load.packets, info }
+    info.catch(() => {
+      if (this.findings.expert?.info === info) this.findings.expert = undefined
+    })
+    return info
+  }
+
+  async followStream(stream: number): Promise<FollowStream> {
+    const load = this.requireLoad()
+    this.checkStream(load, stream)
+    const { connections } = await this.summary(load)
+    return this.guard(load, () => followStream(stream, connections.find((c) => c.stream === stream), load.indexer, load.decoder))
+  }
+
+  private async summary(load: CaptureLoad): Promise<NonNullable<Findings['summary']>> {
+    await this.guard(load, () => load.done)
+    // The timeline builder sums up once: finish() settles the connections' last states.
+    this.findings.summary ??= load.indexer.timelines.finish()
+    return this.findings.summary
+  }
+
+  private async buildView(load: CaptureLoad, spec: ViewSpec, wanted: () => boolean): Promise<PacketView> {
+    const stream = spec.stream
+    if (stream !== undefined) this.checkStream(load, stream)
+    const sort = spec.sort
+    const index = load.indexer.index
+    if (!sort || (sort.column === 'no' && !sort.descending)) return stream === undefined ? new AllFrames(index) : new StreamFrames({ ...spec, stream }, load.indexer.tcp)
+    const frames = stream === undefined ? allFrameNumbers(load.packets) : Uint32Array.from(load.indexer.tcp.framesOf(stream))
+    if (sort.column === 'no') return new SortedFrames(spec, sortFrames(frames, (a, b) => a - b, sort.descending))
+    if (INDEX_COLUMNS.has(sort.column)) return new SortedFrames(spec, sortFrames(frames, indexComparator(sort.column, index), sort.descending))
+    if (frames.length > TEXT_SORT_LIMIT) {
+      throw new ApiFailure('unsupported', `sorting by ${sort.column} needs every row's text: views of more than ${TEXT_SORT_LIMIT.toLocaleString('en-US')} rows are not sorted by it (this one has ${frames.length.toLocaleString('en-US')})`)
+    }
+    const text = await this.columnText(load, frames, sort.column as TextColumn, stream === undefined, wanted)
+    return new SortedFrames(spec, sortFrames(frames, textComparator(text), sort.descending))
+  }
+
+  /** One column's text for `frames` (by frame − 1): a streaming full decode for the whole capture, else frame by frame. */
+  private async columnText(load: CaptureLoad, frames: Uint32Array, column: TextColumn, whole: boolean, wanted: () => boolean): Promise<string[]> {
+    const text: string[] = []
+    if (whole) {
+      await scanDecoded(load.path, frames.length, (frame) => void (text[frame.raw.no - 1] = frame.columns[column]), wanted)
+      return text
+    }
+    const BATCH = 500
+    for (let at = 0; at < frames.length; at += BATCH) {
+      for (const frame of await load.decoder.decodeMany([...frames.subarray(at, at + BATCH)])) text[frame.raw.no - 1] = frame.columns[column]
+      await giveWay()
+      if (!wanted()) throw new ApiFailure('cancelled', 'a newer view replaced this one')
+    }
+    return text
+  }
+
+  private checkStream(load: CaptureLoad, stream: number): void {
+    if (!Number.isSafeInteger(stream) || stream < 0) throw new ApiFailure('bad-argument', `not a TCP stream number: ${stream}`)
+    if (!load.loading && stream >= load.connections) throw new ApiFailure('bad-argument', `there is no TCP stream ${stream} (the capture has ${load.connections})`)
+  }
+
+  private requireLoad(): CaptureLoad {
+    if (!this.load) throw new ApiFailure('no-capture', 'no capture is open')
+    return this.load
+  }
+
+  /**
+   * Runs work on `load`: an error becomes an ApiFailure, and a result or error that arrives after
+   * the capture was closed or replaced is 'cancelled'.
+   */
+  private async guard<T>(load: CaptureLoad, work: () => Promise<T>): Promise<T> {
+    try {
+      const value = await work()
+      if (this.load !== load) throw new ApiFailure('cancelled', 'the capture was closed')
+      return value
+    } catch (error) {
+      if (this.load !== load) throw new ApiFailure('cancelled', 'the capture was closed')
+      throw asApiFailure(error)
+    }
+  }
+
+  private emitStatus(): void {
+    this.emit('capture', this.status())
+  }
+
+  private async closeLoad(): Promise<void> {
+    const load = this.load
+    this.load = undefined
+    this.view = undefined
+    this.findings = {}
+    this.viewRequest++
+    await load?.close()
+  }
+}
+
+/** What a failed open says: the contract's error code, the status's, and a message. */
+function openFailure(path: string, error: unknown): { code: ApiFailure['code']; status: NonNullable<CaptureStatus['error']>['code']; message: string } {
+  if (error instanceof CaptureError) {
+    if (error.code === 'empty' || error.code === 'not-capture') return { code: 'unsupported', status: 'unsupported', message: `${path}: ${error.message}` }
+    if (error.code === 'io') return { code: 'io', status: 'io', message: error.message }
+    return { code: 'damaged', status: 'damaged', message: `${path}: ${error.message}` }
+  }
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code
+  if (errno === 'ENOENT') return { code: 'not-found', status: 'io', message: `${path}: no such file` }
+  if (errno === 'EISDIR') return { code: 'unsupported', status: 'unsupported', message: `${path} is a folder, not a capture file` }
+  if (errno) return { code: 'io', status: 'io', message: `${path}: ${(error as Error).message}` }
+  return { code: 'internal', status: 'internal', message: `opening ${path}: ${error instanceof Error ? error.message : String(error)}` }
+}
+
+function asApiFailure(error: unknown): ApiFailure {
+  if (error instanceof ApiFailure) return error
+  if (error instanceof CaptureError) return new ApiFailure(error.code === 'io' ? 'io' : 'damaged', error.message)
+  if (error instanceof RangeError) return new ApiFailure('bad-argument', error.message)
+  return new ApiFailure('internal', error instanceof Error ? `${error.message}${error.stack ? ` (${error.stack.split('\n')[1]?.trim()})` : ''}` : String(error))
+}
+
