@@ -26,7 +26,7 @@ interface NewBytes {
   length: number
 }
 
-export async function followStream(stream: number, connection: ConnectionTimeline | undefined, indexer: CaptureIndexer, decoder: FrameDecoder): Promise<FollowStream> {
+export async function followStream(stream: number, connection: ConnectionTimeline | undefined, indexer: CaptureIndexer, decoder: FrameDecoder, limit = FOLLOW_BYTE_LIMIT): Promise<FollowStream> {
   const conversation = indexer.tracker.conversations[stream]
   if (!conversation || !connection) throw new ApiFailure('bad-argument', `there is no TCP stream ${stream}`)
   const client = connection.client
@@ -41,14 +41,14 @@ export async function followStream(stream: number, connection: ConnectionTimelin
   let utf8 = true
   const strict = new TextDecoder('utf-8', { fatal: true })
   for (const piece of pieces) {
-    if (handed >= FOLLOW_BYTE_LIMIT) {
+    if (handed >= limit) {
       truncated = true
       break
     }
     const payload = payloadOf(await decoder.decode(piece.frame))
     let data = payload.subarray(piece.skip, piece.length)
-    if (handed + data.length > FOLLOW_BYTE_LIMIT) {
-      data = data.subarray(0, FOLLOW_BYTE_LIMIT - handed)
+    if (handed + data.length > limit) {
+      data = data.subarray(0, limit - handed)
       truncated = true
     }
     if (data.length === 0) continue

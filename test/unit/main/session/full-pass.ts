@@ -84,3 +84,18 @@ function fieldData(field: Field): object {
     children: field.children?.map(fieldData),
   }
 }
+
+/** Every frame through DecodePass as decoded (bytes copied), before any damage. */
+export async function fullPassFrames(bytes: Uint8Array): Promise<DecodedFrame[]> {
+  const frames: DecodedFrame[] = []
+  const reader = await openCaptureBytes(bytes)
+  const pass = new DecodePass(reader.info)
+  try {
+    for await (const batch of reader.batches()) for (const raw of batch) frames.push(pass.decode({ ...raw, bytes: raw.bytes.slice() }))
+  } catch (error) {
+    if (!(error instanceof CaptureError)) throw error
+  } finally {
+    await reader.close()
+  }
+  return frames
+}

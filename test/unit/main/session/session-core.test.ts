@@ -1,0 +1,326 @@
+// SessionCore, in process: opening (and failing to), loading with progress and cancel, rows and
+// packets equal to the full pass on every fixture, views, connections, narratives, expert info,
+// follow stream, and closing with no file left open.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CaptureStatus, OpenProgress } from '../../../../preload/contract/dto'
+import { ApiFailure, type SessionEvent } from '../../../../main/api/port'
+import { openCapture } from '../../../../main/capture/open'
+import type { DecodedFrame } from '../../../../main/decode/frame'
+import { indexCapture } from '../../../../main/session/index-pass'
+import { connectionDto } from '../../../../main/session/connection-dto'
+import { packetDetail } from '../../../../main/session/packet-detail'
+import { SessionCore } from '../../../../main/session/session-core'
+import { ConnectionTimelines } from '../../../../main/tcp/steps'
+import { describeConnection } from '../../../../main/teach'
+import { FIXTURES } from '../../../fixtures/catalog'
+import { CaptureFiles } from './capture-files'
+import { fullPassFrames } from './full-pass'
+
+const files = new CaptureFiles()
+afterAll(() => files.remove())
+
+/** A core and the events it sent. */
+function session(options: { tmpDir?: string } = {}): { core: SessionCore; captures: CaptureStatus[]; progress: OpenProgress[]; on: { progress?: (p: OpenProgress) => void } } {
+  const captures: CaptureStatus[] = []
+  const progress: OpenProgress[] = []
+  const on: { progress?: (p: OpenProgress) => void } = {}
+  const core = new SessionCore(<E extends keyof SessionEvent>(event: E, data: SessionEvent[E]) => {
+    if (event === 'capture') captures.push(data as CaptureStatus)
+    else {
+      progress.push(data as OpenProgress)
+      on.progress?.(data as OpenProgress)
+    }
+  }, options)
+  return { core, captures, progress, on }
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiFailure> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(ApiFailure)
+  return error as ApiFailure
+}
+
+/** Every frame of a file through DecodePass (the frames before any damage). */
+const decodeAll = (path: string): Promise<DecodedFrame[]> => fullPassFrames(readFileSync(path))
+
+describe('session/session-core: opening', () => {
+  it('should answer with the file once it is a capture, then report loading and ready with the counts', async () => {
+    const { core, captures } = session()
+    const info = await core.openPath(files.fixture('tcp-scenario-four-way-close'))
+    expect(info).toMatchObject({ name: 'tcp-scenario-four-way-close.pcap', format: 'pcap', compressed: false })
+    await core.loaded()
+    expect(captures.map((c) => c.state)).toEqual(['loading', 'ready'])
+    expect(captures[1]).toMatchObject({ session: 1, packets: 11, connections: 1, file: info })
+    expect(captures[1]!.loadMs).toBeGreaterThanOrEqual(0)
+    await core.dispose()
+  })
+
+  it('should number the sessions in the order they are opened', async () => {
+    const { core, captures } = session()
+    await core.openPath(files.fixture('udp'))
+    await core.openPath(files.fixture('arp'), { displayName: 'shown.pcap' })
+    await core.loaded()
+    expect(captures.at(-1)).toMatchObject({ session: 2, state: 'ready', file: { name: 'shown.pcap' } })
+    await core.dispose()
+  })
+
+  it('should keep the frames before damage: ready, with a damaged error and the frames read', async () => {
+    const { core } = session()
+    await core.openPath(files.fixture('damaged-cut-record-data'))
+    await core.loaded()
+    expect(core.status()).toMatchObject({ state: 'ready', packets: 2, error: { code: 'damaged', framesRead: 2 } })
+    expect((await core.rows(0, 10)).rows).toHaveLength(2)
+    await core.dispose()
+  })
+
+  it('should fail a file that is not a capture as unsupported', async () => {
+    for (const name of ['damaged-bad-magic', 'damaged-empty']) {
+      const { core, captures } = session()
+      expect((await failure(core.openPath(files.fixture(name)))).code).toBe('unsupported')
+      expect(captures.at(-1)).toMatchObject({ state: 'failed', error: { code: 'unsupported', framesRead: 0 } })
+    }
+  })
+
+  it('should say not-found for a file that is not there, and no-capture before any open', async () => {
+    const { core } = session()
+    expect((await failure(core.rows(0, 10))).code).toBe('no-capture')
+    expect((await failure(core.openPath(join(files.dir, 'missing.pcap')))).code).toBe('not-found')
+    expect(core.status().state).toBe('failed')
+  })
+
+  it('should check the arguments of rows, packet and narrative', async () => {
+    const { core } = session()
+    await core.openPath(files.fixture('tcp-scenario-four-way-close'))
+    await core.loaded()
+    expect((await failure(core.rows(-1, 10))).code).toBe('bad-argument')
+    expect((await failure(core.rows(0, 1001))).code).toBe('bad-argument')
+    expect((await failure(core.packet(12))).code).toBe('not-found')
+    expect((await failure(core.narrative(1, 'en'))).code).toBe('bad-argument')
+    expect((await core.rows(50, 10)).rows).toEqual([])
+    await core.dispose()
+  })
+})
+
+describe('session/session-core: while loading', () => {
+  let large: string
+  beforeAll(async () => {
+    large = await files.large(400)
+  })
+
+  it('should answer the first rows before the pass has ended', async () => {
+    const { core, on } = session()
+    let early: Promise<Awaited<ReturnType<SessionCore['rows']>>> | undefined
+    on.progress = () => (early ??= core.rows(0, 100))
+    await core.openPath(large)
+    await core.loaded()
+    const page = await early!
+    expect(page.rows.map((r) => r.no)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1))
+    expect(page.count).toBeLessThan(core.status().packets)
+    await core.dispose()
+  })
+
+  it('should report progress at most about ten times a second', async () => {
+    const { core, progress } = session()
+    const started = performance.now()
+    await core.openPath(large)
+    await core.loaded()
+    const seconds = (performance.now() - started) / 1000
+    expect(progress.length).toBeGreaterThan(0)
+    expect(progress.length).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 1)
+    expect(progress.map((p) => p.packets)).toEqual([...progress.map((p) => p.packets)].sort((a, b) => a - b))
+    expect(progress.every((p) => p.session === 1 && p.totalBytes > 0 && p.bytesRead <= p.totalBytes)).toBe(true)
+    await core.dispose()
+  })
+
+  it('should stop on cancelOpen and keep the frames read so far', async () => {
+    const { core, on, captures } = session()
+    on.progress = () => void core.cancelOpen()
+    await core.openPath(large)
+    await core.loaded()
+    const status = core.status()
+    expect(status).toMatchObject({ state: 'ready', cancelled: true })
+    expect(status.packets).toBeGreaterThan(0)
+    expect(status.packets).toBeLessThan(40_000)
+    expect(captures.at(-1)).toEqual(status)
+    expect((await core.rows(status.packets - 1, 10)).rows.map((r) => r.no)).toEqual([status.packets])
+    await core.dispose()
+  })
+
+  it('should grow a stream view while the file loads', async () => {
+    const { core, on } = session()
+    let first: number | undefined
+    on.progress = () => {
+      if (first === undefined) void core.setView({ stream: 0 }).then((info) => (first = info.count))
+    }
+    await core.openPath(large)
+    await core.loaded()
+    expect((await core.setView({ stream: 399 })).count).toBe(100)
+    expect(first).toBeGreaterThan(0)
+    await core.dispose()
+  })
+})
+
+describe('session/session-core: rows and packets are what the full pass shows', () => {
+  for (const f of FIXTURES.filter((f) => f.expect?.frames !== 0)) {
+    it(`${f.file}`, async () => {
+      const path = files.fixture(f.name)
+      const reference = await decodeAll(path)
+      const { core } = session()
+      await core.openPath(path)
+      await core.loaded()
+      const { rows } = await core.rows(0, 1000)
+      expect(rows.map((r) => [r.no, r.source, r.destination, r.protocol, r.length, r.info, r.stream])).toEqual(
+        reference.map((d) => [d.raw.no, d.columns.source, d.columns.destination, d.columns.protocol, d.raw.origLen, d.columns.info, d.tcpAnalysis?.stream ?? -1]),
+      )
+      for (const d of reference) expect(await core.packet(d.raw.no), `frame ${d.raw.no}`).toEqual(packetDetail(d))
+      await core.dispose()
+    })
+  }
+})
+
+describe('session/session-core: views', () => {
+  it('should show one stream, sort by a column and find a frame', async () => {
+    const path = files.fixture('tcp-scenario-port-reuse')
+    const reference = await decodeAll(path)
+    const { core } = session()
+    await core.openPath(path)
+    await core.loaded()
+    const stream1 = reference.filter((d) => d.tcpAnalysis?.stream === 1).map((d) => d.raw.no)
+    expect(await core.setView({ stream: 1 })).toEqual({ count: stream1.length, total: reference.length })
+    expect((await core.rows(0, 100)).rows.map((r) => r.no)).toEqual(stream1)
+    expect(await core.positionOf(stream1[1]!)).toBe(1)
+    expect(await core.positionOf(1)).toBe(stream1.includes(1) ? 0 : -1)
+
+    await core.setView({ sort: { column: 'length', descending: true } })
+    const byLength = [...reference].sort((a, b) => b.raw.origLen - a.raw.origLen || a.raw.no - b.raw.no).map((d) => d.raw.no)
+    expect((await core.rows(0, 100)).rows.map((r) => r.no)).toEqual(byLength)
+
+    await core.setView({ sort: { column: 'info', descending: false } })
+    const byInfo = [...reference].sort((a, b) => (a.columns.info < b.columns.info ? -1 : a.columns.info > b.columns.info ? 1 : a.raw.no - b.raw.no)).map((d) => d.raw.no)
+    expect((await core.rows(0, 100)).rows.map((r) => r.no)).toEqual(byInfo)
+    expect(await core.positionOf(byInfo[3]!)).toBe(3)
+
+    await core.setView({ stream: 0, sort: { column: 'no', descending: true } })
+    const stream0 = reference.filter((d) => d.tcpAnalysis?.stream === 0).map((d) => d.raw.no)
+    expect((await core.rows(0, 100)).rows.map((r) => r.no)).toEqual([...stream0].reverse())
+    expect((await failure(core.setView({ stream: 9 }))).code).toBe('bad-argument')
+    await core.dispose()
+  })
+})
+
+describe('session/session-core: connections, narratives, expert info, follow stream', () => {
+  const scenarios = FIXTURES.filter((f) => f.name.startsWith('tcp-scenario-'))
+
+  it('should list the connections as `tcplens conv` finds them', async () => {
+    for (const f of scenarios) {
+      const path = files.fixture(f.name)
+      const timelines = new ConnectionTimelines({ recordSteps: false })
+      const reader = await openCapture(path)
+      await indexCapture(reader, { index: false, onSegment: (s, a) => timelines.observe(s, a) })
+      await reader.close()
+      const { core } = session()
+      await core.openPath(path)
+      expect(await core.connections(), f.name).toEqual(timelines.finish().connections.map(connectionDto))
+      await core.dispose()
+    }
+  })
+
+  it('should narrate every connection as `tcplens explain` does, in both languages', async () => {
+    for (const f of scenarios) {
+      const path = files.fixture(f.name)
+      const timelines = new ConnectionTimelines({ recordSteps: true })
+      const reader = await openCapture(path)
+      await indexCapture(reader, { index: false, onSegment: (s, a) => timelines.observe(s, a) })
+      await reader.close()
+      const { core } = session()
+      await core.openPath(path)
+      await core.loaded()
+      for (const timeline of timelines.finish().connections) {
+        for (const lang of ['en', 'zh-CN'] as const) {
+          const told = describeConnection(timeline, lang)
+          const narrative = await core.narrative(timeline.stream, lang)
+          const where = `${f.name} stream ${timeline.stream} ${lang}`
+          expect({ title: narrative.title, summary: narrative.summary, topics: narrative.topics.map((t) => t.id) }, where).toEqual({ title: told.title, summary: told.summary, topics: told.topics })
+          expect(
+            narrative.steps.map((s) => [s.frame, s.kind, s.before, s.after, s.headline, s.line, s.notes, s.arithmetic]),
+            where,
+          ).toEqual(timeline.steps!.map((s, i) => [s.frame, s.kind, s.before, s.after, told.steps[i]!.headline, told.steps[i]!.line, told.steps[i]!.notes, told.steps[i]!.arithmetic]))
+          expect(narrative.topics.every((t) => t.title.length > 0 && t.text.length > 0)).toBe(true)
+        }
+      }
+      await core.dispose()
+    }
+  })
+
+  it('should group every expert item the full pass files, and add the capture findings', async () => {
+    const path = files.fixture('tcp-scenario-fast-retransmission')
+    const reference = await decodeAll(path)
+    const { core } = session()
+    await core.openPath(path)
+    const info = await core.expertInfo()
+    const total = reference.reduce((n, d) => n + d.expert.length, 0)
+    expect(info.entries.reduce((n, e) => n + e.count, 0)).toBe(total)
+    expect(Object.values(info.counts).reduce((a, b) => a + b, 0)).toBe(total)
+    expect(info.entries.find((e) => e.message === 'This frame is a (suspected) fast retransmission')).toMatchObject({ severity: 'note', group: 'sequence', protocol: 'TCP' })
+    const order = ['error', 'warn', 'note', 'chat']
+    expect(info.entries.map((e) => order.indexOf(e.severity))).toEqual([...info.entries.map((e) => order.indexOf(e.severity))].sort((a, b) => a - b))
+    await core.dispose()
+
+    const flood = session()
+    await flood.core.openPath(files.fixture('tcp-scenario-syn-flood'))
+    const found = (await flood.core.expertInfo()).entries.find((e) => e.message.includes('SYN flood'))
+    expect(found).toMatchObject({ severity: 'warn', protocol: 'TCP' })
+    expect(found!.frames.length).toBeGreaterThanOrEqual(20)
+    await flood.core.dispose()
+
+    const damaged = session()
+    await damaged.core.openPath(files.fixture('damaged-cut-record-data'))
+    expect((await damaged.core.expertInfo()).entries[0]).toMatchObject({ severity: 'error', group: 'malformed', protocol: 'File' })
+    await damaged.core.dispose()
+  })
+
+  it('should follow a stream: each side in order, retransmitted bytes once', async () => {
+    const { core } = session()
+    await core.openPath(files.fixture('tcp-scenario-four-way-close'))
+    const follow = await core.followStream(0)
+    expect(follow).toMatchObject({ stream: 0, bytes: { client: 100, server: 1000 }, truncated: false })
+    expect(follow.chunks.map((c) => [c.from, Buffer.from(c.data, 'base64').length])).toEqual([
+      ['client', 100],
+      ['server', 1000],
+    ])
+    await core.dispose()
+
+    const again = session()
+    await again.core.openPath(files.fixture('tcp-scenario-retransmission-timeout'))
+    const resent = await again.core.followStream(0)
+    for (const side of ['client', 'server'] as const) {
+      const sent = resent.chunks.filter((c) => c.from === side).reduce((n, c) => n + Buffer.from(c.data, 'base64').length, 0)
+      expect(sent).toBe(resent.bytes[side])
+    }
+    await again.core.dispose()
+  })
+})
+
+describe('session/session-core: closing', () => {
+  it('should close every file, a gzip capture spooled copy included, on close and on a new open', async () => {
+    const tmpDir = mkdtempSync(join(files.dir, 'spool-'))
+    const { core, captures } = session({ tmpDir })
+    await core.openPath(files.fixture('gzip-pcapng'))
+    await core.loaded()
+    await core.packet(1)
+    expect(core.openFiles).toBe(1)
+    expect(readdirSync(tmpDir)).toHaveLength(1)
+    await core.openPath(files.fixture('gzip-pcap'))
+    await core.packet(1)
+    expect(readdirSync(tmpDir)).toHaveLength(1)
+    expect(await core.close()).toMatchObject({ state: 'empty', packets: 0 })
+    expect(captures.at(-1)!.state).toBe('empty')
+    expect(core.openFiles).toBe(0)
+    expect(readdirSync(tmpDir)).toHaveLength(0)
+  })
+})
