@@ -14,6 +14,7 @@ import { SERVE_MESSAGES } from '../server/console-messages'
 import { openBrowser } from '../server/open-browser'
 import { startServer, type RunningServer } from '../server/server'
 import { browserSettingsFolder } from '../server/settings-folder'
+import { SessionHost } from '../session/session-host'
 import { SettingsStore } from '../settings/store'
 import { systemLanguage } from '../teach'
 import { UsageError, parseArgs } from './argv'
@@ -39,11 +40,19 @@ export interface ServeEnvironment {
 }
 
 /**
- * The built renderer next to the bundle: out/main/cli.js → out/renderer. From the sources (tsx,
- * tests) main/cli → out/renderer. The first that has an index.html, else the bundle's.
+ * The folder of the built main bundle (out/main), where session-worker.js is: this code may sit
+ * in cli.js itself or in a shared chunk (out/main/chunks/).
+ */
+export function mainBundleDir(here: string = __dirname): string {
+  return [here, dirname(here)].find((dir) => existsSync(join(dir, 'session-worker.js'))) ?? here
+}
+
+/**
+ * The built renderer next to the bundle: out/main → out/renderer. From the sources (tsx, tests)
+ * main/cli → out/renderer. The first that has an index.html, else the bundle's.
  */
 export function builtRendererDir(here: string = __dirname): string {
-  const candidates = [resolve(here, '../renderer'), resolve(here, '../../out/renderer')]
+  const candidates = [resolve(mainBundleDir(here), '../renderer'), resolve(here, '../../out/renderer')]
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]
 }
 
@@ -59,14 +68,10 @@ function untilSignal(): Promise<void> {
   })
 }
 
-function defaultSessions(): CaptureSessions {
-  // TODO(session): `new SessionHost()` from '../session/session-host' (main/session is being written).
-  throw new Error('capture sessions are not available yet (main/session/session-host.ts is missing)')
-}
-
 function defaultEnvironment(): ServeEnvironment {
   return {
-    createSessions: defaultSessions,
+    // Each connection has its own worker thread (out/main/session-worker.js).
+    createSessions: () => new SessionHost({ workerPath: join(mainBundleDir(), 'session-worker.js') }),
     rendererDir: builtRendererDir(),
     settingsFolder: browserSettingsFolder(),
     samplePath: () => sampleCapturePath(),

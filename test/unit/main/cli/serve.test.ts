@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,7 +6,7 @@ import { Writable } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { CaptureStatus } from '../../../../preload/contract/api'
-import { builtRendererDir, serveCommand, type ServeEnvironment } from '../../../../main/cli/serve'
+import { builtRendererDir, mainBundleDir, serveCommand, type ServeEnvironment } from '../../../../main/cli/serve'
 import type { RunningServer } from '../../../../main/server/server'
 import { connectWebSocket, type BrowserApi, type SocketLike } from '../../../../renderer/src/transport/websocket-client'
 import { fakeSessions, type FakeSessions } from '../server/fake-sessions'
@@ -234,5 +234,17 @@ describe('cli/serve', () => {
     expect(builtRendererDir(bundle)).toBe(join(base, 'renderer'))
     const { root: built } = makeRoot()
     expect(builtRendererDir(join(built, '..', 'main'))).toBe(built)
+  })
+
+  it('should find the session worker beside the bundle, also from a shared chunk (out/main/chunks)', () => {
+    const out = mkdtempSync(join(work, 'out-'))
+    const main = join(out, 'main')
+    mkdirSync(join(main, 'chunks'), { recursive: true })
+    writeFileSync(join(main, 'session-worker.js'), '')
+    expect(mainBundleDir(main)).toBe(main)
+    expect(mainBundleDir(join(main, 'chunks'))).toBe(main)
+    mkdirSync(join(out, 'renderer'))
+    writeFileSync(join(out, 'renderer', 'index.html'), '')
+    expect(builtRendererDir(join(main, 'chunks'))).toBe(join(out, 'renderer'))
   })
 })
