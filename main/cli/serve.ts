@@ -15,6 +15,7 @@ import { openBrowser } from '../server/open-browser'
 import { startServer, type RunningServer } from '../server/server'
 import { browserSettingsFolder } from '../server/settings-folder'
 import { SessionHost } from '../session/session-host'
+import { mainBundleDir } from '../bundle-dir'
 import { SettingsStore } from '../settings/store'
 import { systemLanguage } from '../teach'
 import { UsageError, parseArgs } from './argv'
@@ -43,9 +44,6 @@ export interface ServeEnvironment {
  * The folder of the built main bundle (out/main), where session-worker.js is: this code may sit
  * in cli.js itself or in a shared chunk (out/main/chunks/).
  */
-export function mainBundleDir(here: string = __dirname): string {
-  return [here, dirname(here)].find((dir) => existsSync(join(dir, 'session-worker.js'))) ?? here
-}
 
 /**
  * The built renderer next to the bundle: out/main → out/renderer. From the sources (tsx, tests)
@@ -71,7 +69,7 @@ function untilSignal(): Promise<void> {
 function defaultEnvironment(): ServeEnvironment {
   return {
     // Each connection has its own worker thread (out/main/session-worker.js).
-    createSessions: () => new SessionHost({ workerPath: join(mainBundleDir(), 'session-worker.js') }),
+    createSessions: () => new SessionHost(),
     rendererDir: builtRendererDir(),
     settingsFolder: browserSettingsFolder(),
     samplePath: () => sampleCapturePath(),

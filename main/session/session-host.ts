@@ -4,8 +4,8 @@
 // worker that fails or exits turns every pending request into an ApiFailure and the capture into
 // 'failed'. Events of the current worker are passed on; the capture status is kept here too, so
 // it is known with no worker running.
-import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { sessionWorkerPath } from '../bundle-dir'
 import type { CaptureStatus, FileInfo } from '../../preload/contract/dto'
 import { ApiFailure, type Answer, type Args, type CaptureSessions, type SessionEvent, type SessionMethod } from '../api/port'
 import type { WorkerMemory, WorkerMessage, WorkerMethod, WorkerOptions, WorkerRequest } from './worker-protocol'
@@ -139,7 +139,7 @@ export class SessionHost implements CaptureSessions {
 
   private startWorker(): WorkerChannel {
     const workerData: WorkerOptions = { tmpDir: this.options.tmpDir }
-    const worker = new Worker(this.options.workerPath ?? join(__dirname, 'session-worker.js'), { execArgv: this.options.execArgv, workerData })
+    const worker = new Worker(this.options.workerPath ?? sessionWorkerPath(), { execArgv: this.options.execArgv, workerData })
     const channel = new WorkerChannel(worker, {
       event: (message) => {
         if (this.channel !== channel) return

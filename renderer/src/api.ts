@@ -3,6 +3,13 @@
 import type { TcpLensApi } from '../../preload/contract/api'
 import { connectWebSocket } from './transport/websocket-client'
 
-export async function resolveApi(): Promise<TcpLensApi> {
-  return window.tcplens ?? (await connectWebSocket())
+/**
+ * The api of this window. `onLost` hears once when the connection to the server is lost
+ * (browser mode only: the Electron preload cannot lose its main process and keep the page).
+ */
+export async function resolveApi(onLost: (reason: string) => void): Promise<TcpLensApi> {
+  if (window.tcplens) return window.tcplens
+  const api = await connectWebSocket()
+  api.onDisconnect((event) => onLost(event.reason))
+  return api
 }

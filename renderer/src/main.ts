@@ -1,18 +1,11 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
-import type { TcpLensApi } from '../../preload/contract/api'
 import { resolveApi } from './api'
 import App from './App.vue'
 import { createUiI18n } from './locales'
 import { useApiStore } from './stores/api'
 import { useMessagesStore } from './stores/messages'
 import './styles/theme.css'
-
-/** A lost WebSocket (browser mode) is said once, as an io error the user can read. */
-function reportDisconnect(api: TcpLensApi): void {
-  const withDisconnect = api as TcpLensApi & { onDisconnect?: (listener: (event: { reason: string }) => void) => () => void }
-  withDisconnect.onDisconnect?.((event) => useMessagesStore().reportError({ code: 'io', message: event.reason || 'connection lost' }))
-}
 
 function showFatal(error: unknown): void {
   const root = document.getElementById('app')
@@ -24,13 +17,13 @@ function showFatal(error: unknown): void {
 }
 
 async function start(): Promise<void> {
-  const api = await resolveApi()
   const pinia = createPinia()
+  // A lost WebSocket (browser mode) is said once, as an io error the user can read.
+  const api = await resolveApi((reason) => useMessagesStore(pinia).reportError({ code: 'io', message: reason || 'connection lost' }))
   const app = createApp(App)
   app.use(pinia)
   app.use(createUiI18n())
   useApiStore(pinia).install(api)
-  reportDisconnect(api)
   app.mount('#app')
 }
 

@@ -1,6 +1,8 @@
 // Starts `tcplens serve FILE --no-open --port 0` (the built CLI) for one test and gives its URL.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
 
 const CLI = resolve(__dirname, '../../out/main/cli.js')
@@ -12,7 +14,11 @@ export interface Served {
 
 export async function serve(file?: string): Promise<Served> {
   const args = [CLI, 'serve', ...(file ? [file] : []), '--no-open', '--port', '0']
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } })
+  // Preferences of their own: a test that switches to Chinese must not leave the next one (or
+  // the user's own ~/.config/tcplens) in Chinese.
+  const config = mkdtempSync(join(tmpdir(), 'tcplens-e2e-config-'))
+  const env = { ...process.env, CI: 'true', XDG_CONFIG_HOME: config, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' }
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env })
   let output = ''
   const url = await new Promise<string>((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`tcplens serve printed no URL in 15 s:\n${output}`)), 15_000)
@@ -33,12 +39,14 @@ export async function serve(file?: string): Promise<Served> {
   })
   return {
     url,
-    stop: () =>
-      new Promise<void>((done) => {
+    stop: async () => {
+      await new Promise<void>((done) => {
         if (child.exitCode !== null) return done()
         child.once('exit', () => done())
         child.kill('SIGTERM')
-      }),
+      })
+      rmSync(config, { recursive: true, force: true })
+    },
   }
 }
 
