@@ -11,6 +11,7 @@ import { createOrderHooks, interfaceContext } from '../decode/order-hooks'
 import type { TcpFrameAnalysis } from '../tcp/result'
 import type { TcpSegment } from '../tcp/segment'
 import { ConnectionTimelines } from '../tcp/steps'
+import { ExpertMarks } from './expert-marks'
 import { HookTape } from './hook-tape'
 import { IndexPass } from './index-pass'
 import { TcpColumns } from './tcp-columns'
@@ -19,6 +20,8 @@ export class CaptureIndexer {
   readonly tcp = new TcpColumns()
   readonly tape = new HookTape()
   readonly timelines = new ConnectionTimelines({ recordSteps: false })
+  /** Which frames' expert items the TCP columns tell (the rest need a full decode). */
+  readonly expertMarks = new ExpertMarks()
   /** The time of the first frame that has one (frame.time_relative counts from it). */
   firstTime?: Timestamp
   private readonly pass: IndexPass
@@ -61,6 +64,7 @@ export class CaptureIndexer {
     this.pass.add(raw)
     if (!raw.noTimestamp) this.firstTime ??= { sec: raw.tsSec, nsec: raw.tsNsec }
     const walk = this.pass.walk
+    this.expertMarks.record(raw, walk)
     // A plain TCP segment calls no order-dependent hook but the TCP engine's: nothing to record.
     if (walk.tcpAt >= 0 && walk.tcpBytes === undefined) return
     this.tape.begin(raw.no)

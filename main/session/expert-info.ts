@@ -33,6 +33,11 @@ export class ExpertCollector {
     }
   }
 
+  /** One expert item of `frame`, named without a decode (e.g. from the TCP columns). */
+  addItem(frame: number, severity: Severity, group: string, protocol: string, message: string): void {
+    this.file(severity, group, protocol, message, [frame])
+  }
+
   /** TCP Lens's capture-level findings (SYN floods), worded in English as the items are. */
   addFinding(finding: CaptureFinding): void {
     this.file(finding.severity, 'sequence', 'TCP', format(findingMsg(finding), 'en'), finding.frames, finding.count)

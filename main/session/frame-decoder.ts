@@ -40,7 +40,15 @@ export class FrameDecoder {
    * decoder hands the engine and the analysis it gets back (to replay a connection's steps).
    */
   async decode(frame: number, onSegment?: (segment: TcpSegment, analysis: TcpFrameAnalysis) => void): Promise<DecodedFrame> {
-    const raw = await this.raw(frame)
+    return this.decodeRecord(await this.raw(frame), onSegment)
+  }
+
+  /**
+   * An indexed frame's record, read by the caller (e.g. streaming the file again), decoded as the
+   * full pass decoded it; `raw.no` says which frame it is.
+   */
+  async decodeRecord(raw: RawFrame, onSegment?: (segment: TcpSegment, analysis: TcpFrameAnalysis) => void): Promise<DecodedFrame> {
+    const frame = raw.no
     const reassembly = new IpReassembly()
     const fragments = this.indexer.tape.reassembledFrom(frame)?.filter((f) => f !== frame) ?? []
     if (fragments.length) {

@@ -23,6 +23,7 @@ import type { CaptureFinding, ConnectionTimeline } from '../tcp/step'
 import { CaptureLoad } from './capture-load'
 import { connectionDto } from './connection-dto'
 import { ExpertCollector } from './expert-info'
+import { scanExpertItems } from './expert-scan'
 import { followStream } from './follow-stream'
 import { giveWay, scanDecoded } from './full-scan'
 import { narrate } from './narrative'
@@ -192,7 +193,10 @@ export class SessionCore {
     return this.guard(load, () => narrate(stream, lang, load.indexer, load.decoder))
   }
 
-  /** Expert info over the whole capture (after the pass has ended; a full decode, made once). */
+  /**
+   * Expert info over the whole capture (after the pass has ended; made once): plain TCP segments
+   * from the columns, every other frame decoded in full.
+   */
   async expertInfo(): Promise<ExpertInfo> {
     const load = this.requireLoad()
     const { findings } = await this.summary(load)
@@ -200,7 +204,7 @@ export class SessionCore {
     if (cached && cached.packets === load.packets) return cached.info
     const info = this.guard(load, async () => {
       const collector = new ExpertCollector()
-      await scanDecoded(load.path, load.packets, (frame) => collector.add(frame), () => this.load === load)
+      await scanExpertItems(load, collector, () => this.load === load)
       for (const finding of findings) collector.addFinding(finding)
       if (load.damage) collector.addDamage(load.damage)
       return collector.result()

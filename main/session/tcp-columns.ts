@@ -98,7 +98,7 @@ export class TcpColumns {
     a.nextSeq = a.relative ? (a.seq + index.payloadLength[row]! + (flags & (TCP_FLAG.SYN | TCP_FLAG.FIN) ? 1 : 0)) >>> 0 : -1
     a.flags = index.verdicts[row]!
     a.completeness = this.completeness[row]!
-    a.analysed = (bits & BIT.ANALYSED) !== 0
+    a.analysed = this.analysed(frame)
     a.bogusHeader = (bits & BIT.BOGUS) !== 0
     const scale = this.scale[row]!
     a.scaleFactor = scale === NO_SCALE ? undefined : scale < 0 ? scale : 2 ** scale
@@ -118,14 +118,35 @@ export class TcpColumns {
       a.rtoFrame = rtoFrame
       a.rto = timeDiff(now, frameTime(index, rtoFrame))
     }
-    if (bits & BIT.FIN_KNOWN) a.finFirst = (bits & BIT.FIN_FIRST) !== 0
-    a.tfo = TFO_CODES[(bits >> BIT.TFO_SHIFT) & 3]
+    a.finFirst = this.finFirst(frame)
+    a.tfo = this.tfo(frame)
     return a
   }
 
   /** The frame was sent by endpoint 1 of its conversation (not the sender of its first frame). */
   sentByPeer(frame: number): boolean {
     return (this.bits[frame - 1]! & BIT.FROM_PEER) !== 0
+  }
+
+  /** The tracker ran the SEQ/ACK analysis on the frame (its verdicts are shown). */
+  analysed(frame: number): boolean {
+    return (this.bits[frame - 1]! & BIT.ANALYSED) !== 0
+  }
+
+  /** Whether the frame's FIN closed first (true), second (false), or is not known (undefined). */
+  finFirst(frame: number): boolean | undefined {
+    const bits = this.bits[frame - 1]!
+    return bits & BIT.FIN_KNOWN ? (bits & BIT.FIN_FIRST) !== 0 : undefined
+  }
+
+  /** What the frame did with TCP Fast Open, as TcpFrameAnalysis.tfo. */
+  tfo(frame: number): TcpFrameAnalysis['tfo'] {
+    return TFO_CODES[(this.bits[frame - 1]! >> BIT.TFO_SHIFT) & 3]
+  }
+
+  /** The number of a duplicate ACK (tcp.analysis.duplicate_ack_num; 0 when it is none). */
+  dupAckNum(frame: number): number {
+    return this.duplicateAcks.get(frame)?.[0] ?? 0
   }
 
   /** The frames of a stream, in capture order (up to `lastFrame`, when given). */

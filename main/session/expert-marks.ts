@@ -1,0 +1,149 @@
+// Which frames' expert items the session can name from its columns alone, marked during its pass.
+//
+// A full decode files expert items in many places (main/decode/layers). For a TCP segment that
+// nothing is odd about, the only ones it can file are those of the TCP engine: the analysis
+// verdicts and the SYN / SYN-ACK / FIN / RST / Fast Open items, which the TCP columns already
+// hold (tcp-expert-items.ts names them). A frame is "plain" when the header walk's bytes show
+// that no other decoder can file one; Expert Info decodes in full only the frames that are not.
+//
+// The test below follows what each decoder checks before it files an item, for the common path
+// (a link header, IPv4 without options or IPv6 without extension headers, TCP); anything else
+// is left unmarked, which is always safe (the frame is then decoded in full). A change to a
+// decoder's expert items must be made here too: test/unit/main/session/expert-scan.test.ts
+// compares the two ways on every fixture, on the shared corpus and on damaged frames.
+import type { RawFrame } from '../capture/source'
+import type { HeaderWalk } from '../decode/headers'
+import { IPV4_LAYOUT } from '../decode/layers/ipv4'
+import { IPV6_LAYOUT } from '../decode/layers/ipv6'
+import { TCP_LAYOUT } from '../decode/layers/tcp'
+import { TCP_FLAG } from '../tcp/segment'
+import { withRoom } from './columns'
+
+/** Link types whose decoders add padding and trailer after the IP datagram (ethertype.ts addTrailer). */
+const TRAILER_LINK_TYPES = new Set([1, 113, 276])
+
+/** Wireshark's minimum Ethernet frame (without FCS): a shorter datagram was padded up to it. */
+const PADDED_FRAME = 60
+
+/** Where the TCP options may say a window scale, the largest shift that files no warning. */
+const MAX_WINDOW_SHIFT = 14
+
+export class ExpertMarks {
+  private plain = new Uint8Array(0)
+  private frames = 0
+
+  /** Marks the frame the header walk just walked (frames in order, after IndexPass.add). */
+  record(raw: RawFrame, walk: HeaderWalk): void {
+    const row = raw.no - 1
+    this.plain = withRoom(this.plain, row + 1)
+    this.plain[row] = isPlainTcpFrame(raw, walk) ? 1 : 0
+    this.frames = raw.no
+  }
+
+  /** The frame's only expert items are the TCP engine's (the TCP columns name them). */
+  isPlain(frame: number): boolean {
+    return frame >= 1 && frame <= this.frames && this.plain[frame - 1] === 1
+  }
+
+  /** The frames of 1 … `upTo` that are not plain (they need a full decode), in order. */
+  framesToDecode(upTo: number): Uint32Array {
+    let count = 0
+    for (let frame = 1; frame <= upTo; frame++) if (!this.isPlain(frame)) count++
+    const out = new Uint32Array(count)
+    let at = 0
+    for (let frame = 1; frame <= upTo; frame++) if (!this.isPlain(frame)) out[at++] = frame
+    return out
+  }
+}
+
+/**
+ * The frame is a whole TCP segment in a plain IP datagram, with nothing any decoder files an
+ * expert item about (the TCP engine's items aside): read from the frame's bytes, after the walk.
+ */
+export function isPlainTcpFrame(raw: RawFrame, walk: HeaderWalk): boolean {
+  // A segment handed over whole, in the frame's own bytes (no IP fragment, no reassembly).
+  if (walk.tcpAt < 0 || walk.tcpBytes !== undefined || walk.fragmented) return false
+  // frame.ts: the reader's notes, and a captured length over the length on the wire.
+  if (raw.notes?.length) return false
+  const bytes = raw.bytes
+  const wire = raw.origLen
+  if (raw.capLen > wire || bytes.length > wire) return false
+
+  const ipEnd = plainIpEnd(bytes, walk)
+  // ipv4.ts / ipv6.ts: a length past the frame is an error.
+  if (ipEnd < 0 || ipEnd > wire) return false
+
+  const at = walk.tcpAt
+  const offsetFlags = u16(bytes, at + TCP_LAYOUT.flags)
+  const headerLength = (offsetFlags >> 12) * 4
+  // tcp.ts: a bogus header length, a short segment, or a header cut short by the capture.
+  if (headerLength < TCP_LAYOUT.options || at + headerLength > ipEnd || at + headerLength > bytes.length) return false
+  // tcp.ts: an acknowledgment number without the ACK flag.
+  if ((offsetFlags & TCP_FLAG.ACK) === 0 && u32(bytes, at + TCP_LAYOUT.ack) !== 0) return false
+  if (!optionsFileNothing(bytes, at + TCP_LAYOUT.options, at + headerLength)) return false
+
+  if (TRAILER_LINK_TYPES.has(raw.linkType)) return trailerFilesNothing(bytes, wire, ipEnd)
+  return true
+}
+
+/**
+ * Where the IP datagram ends (its own length), for IPv4 without options and IPv6 with TCP right
+ * after the fixed header; −1 for any other shape (left to a full decode).
+ */
+function plainIpEnd(bytes: Uint8Array, walk: HeaderWalk): number {
+  if (walk.addressLength === 4) {
+    const ipAt = walk.addressAt - IPV4_LAYOUT.src
+    // ipv4-options.ts files items about bad options: only headers without any are plain.
+    if ((bytes[ipAt + IPV4_LAYOUT.versionIhl]! & 0x0f) * 4 !== IPV4_LAYOUT.options) return -1
+    return ipAt + u16(bytes, ipAt + IPV4_LAYOUT.totalLength)
+  }
+  if (walk.addressLength === 16) {
+    const ipAt = walk.addressAt - IPV6_LAYOUT.src
+    if (bytes[ipAt + IPV6_LAYOUT.nextHeader] !== 6) return -1
+    const payloadLength = u16(bytes, ipAt + IPV6_LAYOUT.payloadLength)
+    // A zero payload length (a jumbogram) does not end the datagram.
+    return payloadLength === 0 ? -1 : ipAt + IPV6_LAYOUT.end + payloadLength
+  }
+  return -1
+}
+
+/**
+ * tcp-options.ts files a note for an option whose length is missing, too short or runs past the
+ * header, and a warning for a window scale shift over 14.
+ */
+function optionsFileNothing(bytes: Uint8Array, start: number, end: number): boolean {
+  let at = start
+  while (at < end) {
+    const kind = bytes[at]!
+    if (kind === 0 || kind === 1) {
+      at++
+      continue
+    }
+    if (at + 1 >= end) return false
+    const length = bytes[at + 1]!
+    if (length < 2 || at + length > end) return false
+    if (kind === 3 && length === 3 && bytes[at + 2]! > MAX_WINDOW_SHIFT) return false
+    at += length
+  }
+  return true
+}
+
+/**
+ * ethertype.ts addTrailer: bytes after the datagram that should have been padding to 60 bytes
+ * but are not all zeros (or were not captured) file a warning.
+ */
+function trailerFilesNothing(bytes: Uint8Array, wire: number, ipEnd: number): boolean {
+  const trailer = ipEnd < wire && ipEnd < bytes.length
+  if (!trailer || wire < PADDED_FRAME || ipEnd >= PADDED_FRAME) return true
+  if (bytes.length < PADDED_FRAME) return false
+  for (let i = ipEnd; i < PADDED_FRAME; i++) if (bytes[i] !== 0) return false
+  return true
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! << 8) | bytes[at + 1]!
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0
+}
