@@ -15,6 +15,16 @@ export interface BenchCaptureOptions {
 const CLIENT_MAC = '02:00:00:00:00:01'
 const SERVER_MAC = '02:00:00:00:00:02'
 
+/** Response segments per connection (each acknowledged), besides handshake, request and close. */
+function responseSegments(o: BenchCaptureOptions): number {
+  return Math.max(1, Math.floor((o.packetsPerConnection - 8) / 2))
+}
+
+/** How many frames the capture holds: per connection 4 to open and ask, 2 per segment, 4 to close. */
+export function benchFrameCount(o: BenchCaptureOptions): number {
+  return o.connections * (8 + 2 * responseSegments(o))
+}
+
 /** Writes the capture and returns how many frames it holds. */
 export async function generateBenchCapture(path: string, o: BenchCaptureOptions): Promise<number> {
   const writer = await createCaptureFileWriter(path, 'pcap', { linkType: 1, snapLen: 262144 })
@@ -60,7 +70,7 @@ export async function generateBenchCapture(path: string, o: BenchCaptureOptions)
     await frame(true, ['ACK'])
     await frame(true, ['PSH', 'ACK'], request)
     cseq = (cseq + request.length) >>> 0
-    const segments = Math.max(1, Math.floor((o.packetsPerConnection - 8) / 2))
+    const segments = responseSegments(o)
     for (let s = 0; s < segments; s++) {
       await frame(false, ['ACK'], payload)
       sseq = (sseq + payload.length) >>> 0

@@ -1,127 +1,45 @@
 // npm run bench: speed of reading, indexing and decoding a large capture that the project
 // generates itself, `tcplens conv` against `tshark -z conv,tcp` on the same file (wall time and
-// peak memory), and, where installed, capinfos.
-//   npm run bench [-- --connections N --per-connection M --runs R --with-fields]
+// peak memory), where installed capinfos, and the browser mode: the built `tcplens serve` opened
+// in headless Chromium (time to first rows and to full load, scrolling, memory).
+//   npm run bench [-- --connections N --per-connection M --runs R --with-fields --browser-only]
 // Results are medians over R runs (default 3). These machines are shared and noisy: read the
 // ratios, not the absolute numbers. --with-fields adds `tcplens fields` and `tshark -T fields`
-// (a full decode of every frame each: about a minute per run on 2 M frames).
-import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { openCapture } from '../../main/capture/open'
-import { DecodePass } from '../../main/decode/pass'
-import { indexCapture } from '../../main/session/index-pass'
-import { generateBenchCapture } from './generate'
-import { commandExists, median, runCommand, timeRuns } from './measure'
-
-const GENERATOR_VERSION = 1
-
-/** The goal of `tcplens conv` against `tshark -n -q -z conv,tcp` on the bench capture. */
-const GOAL = { time: 0.2, memory: 0.25 }
+// (a full decode of every frame each: about a minute per run on 2 M frames). --browser-only runs
+// only the browser mode. Needs `npm run build` first.
+import { resolve } from 'node:path'
+import { benchBrowserMode, browserModeMissing } from './browser-mode'
+import { formatBrowserMode } from './browser-report'
+import { benchCaptureFile } from './capture-file'
+import { benchEngine } from './engine'
+import { benchFrameCount, type BenchCaptureOptions } from './generate'
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`)
   return at > 0 ? Number(process.argv[at + 1]) : fallback
 }
 
-interface Row {
-  label: string
-  seconds: number
-  peakMiB?: number
-}
+const say = (line: string) => process.stdout.write(line + '\n')
 
 async function main(): Promise<void> {
-  const connections = option('connections', 20_000)
-  const perConnection = option('per-connection', 100)
+  const capture: BenchCaptureOptions = { connections: option('connections', 20_000), packetsPerConnection: option('per-connection', 100), segmentSize: 200 }
   const runs = option('runs', 3)
-  const withFields = process.argv.includes('--with-fields')
-  const dir = join(tmpdir(), 'tcplens-bench')
-  mkdirSync(dir, { recursive: true })
-  const file = join(dir, `bench-v${GENERATOR_VERSION}-${connections}x${perConnection}.pcap`)
-  if (!existsSync(file)) {
-    process.stdout.write(`generating ${file} …\n`)
-    const start = Date.now()
-    await generateBenchCapture(file + '.part', { connections, packetsPerConnection: perConnection, segmentSize: 200 })
-    renameSync(file + '.part', file)
-    process.stdout.write(`  done in ${((Date.now() - start) / 1000).toFixed(1)} s\n`)
-  }
-  const size = statSync(file).size
-  const rows: Row[] = []
-
-  // In process (through tsx, so somewhat slower than the built CLI).
-  let frames = 0
-  rows.push({
-    label: 'read (in process)',
-    seconds: await timeRuns(runs, async () => {
-      frames = 0
-      const reader = await openCapture(file)
-      for await (const batch of reader.batches()) frames += batch.length
-      await reader.close()
-    }),
-  })
-  let streams = 0
-  rows.push({
-    label: 'fast pass: index + TCP (in process)',
-    seconds: await timeRuns(runs, async () => {
-      const reader = await openCapture(file)
-      const { tracker } = await indexCapture(reader)
-      streams = tracker.conversations.length
-      await reader.close()
-    }),
-  })
-  rows.push({
-    label: 'read + full decode (in process)',
-    seconds: await timeRuns(runs, async () => {
-      const reader = await openCapture(file)
-      const pass = new DecodePass(reader.info)
-      for await (const batch of reader.batches()) for (const raw of batch) pass.decode(raw)
-      await reader.close()
-    }),
-  })
-
-  // Whole commands, each with its peak memory.
   const cli = resolve(__dirname, '../../out/main/cli.js')
-  const commands: Array<[string, string[]]> = []
-  if (existsSync(cli)) commands.push(['tcplens conv', [process.execPath, cli, 'conv', file]])
-  else process.stdout.write('out/main/cli.js is missing: run `npm run build` to time the CLI\n')
-  const tshark = commandExists('tshark')
-  if (tshark) commands.push(['tshark -z conv,tcp', ['tshark', '-n', '-q', '-z', 'conv,tcp', '-r', file]])
-  if (commandExists('capinfos')) commands.push(['capinfos', ['capinfos', file]])
-  if (withFields && existsSync(cli)) commands.push(['tcplens fields -e frame.number', [process.execPath, cli, 'fields', file, '-e', 'frame.number']])
-  if (withFields && tshark) commands.push(['tshark -T fields -e frame.number', ['tshark', '-n', '-r', file, '-T', 'fields', '-e', 'frame.number']])
-  const measured = new Map<string, Row>()
-  for (const [label, argv] of commands) {
-    const samples = Array.from({ length: runs }, () => runCommand(argv))
-    const peaks = samples.map((s) => s.peakMiB).filter((p): p is number => p !== undefined)
-    const row = { label, seconds: median(samples.map((s) => s.seconds)), peakMiB: peaks.length ? median(peaks) : undefined }
-    measured.set(label, row)
-    rows.push(row)
-  }
+  const file = await benchCaptureFile(capture, say)
 
-  const out = process.stdout
-  out.write(`\nTCP Lens benchmark — ${frames.toLocaleString('en')} frames, ${streams.toLocaleString('en')} TCP streams, ${(size / 2 ** 20).toFixed(0)} MiB, median of ${runs} runs\n\n`)
-  out.write('step                                   seconds     frames/s   peak MiB\n')
-  for (const { label, seconds, peakMiB } of rows) {
-    const rate = Math.round(frames / seconds).toLocaleString('en')
-    out.write(`${label.padEnd(36)} ${seconds.toFixed(2).padStart(9)} ${rate.padStart(12)}   ${peakMiB === undefined ? '' : peakMiB.toFixed(0).padStart(8)}\n`)
-  }
+  if (!process.argv.includes('--browser-only')) await benchEngine({ cli, file, runs, withFields: process.argv.includes('--with-fields') })
 
-  const ours = measured.get('tcplens conv')
-  const theirs = measured.get('tshark -z conv,tcp')
-  out.write('\n')
-  if (ours && theirs) {
-    const time = ours.seconds / theirs.seconds
-    out.write(`tcplens conv / tshark -z conv,tcp: ${time.toFixed(3)}× the time (goal ≤ ${GOAL.time}×: ${time <= GOAL.time ? 'met' : 'NOT met'})`)
-    if (ours.peakMiB !== undefined && theirs.peakMiB !== undefined) {
-      const memory = ours.peakMiB / theirs.peakMiB
-      out.write(`, ${memory.toFixed(3)}× the peak memory (goal ≤ ${GOAL.memory}×: ${memory <= GOAL.memory ? 'met' : 'NOT met'})`)
-    }
-    out.write('\n')
+  const missing = browserModeMissing(cli)
+  if (missing) {
+    say(`\nBrowser mode: skipped, ${missing}`)
+    return
   }
-  const fields = measured.get('tcplens fields -e frame.number')
-  const tsharkFields = measured.get('tshark -T fields -e frame.number')
-  if (fields && tsharkFields) out.write(`tcplens fields / tshark -T fields: ${(fields.seconds / tsharkFields.seconds).toFixed(2)}× the time\n`)
-  if (!tshark) out.write('(tshark is not installed: no ratio to it; apt-get install -y tshark)\n')
+  say('\nbrowser mode: serving the capture to headless Chromium …')
+  const result = await benchBrowserMode({ cli, file, runs, expectedFrames: benchFrameCount(capture) }, say)
+  process.stdout.write(formatBrowserMode(result))
 }
 
-void main()
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exitCode = 1
+})
