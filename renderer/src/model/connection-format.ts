@@ -18,6 +18,21 @@ export function completenessKeys(completeness: number): CompletenessKey[] {
   return COMPLETENESS_FLAGS.filter((flag) => (completeness & flag.bit) !== 0).map((flag) => flag.key)
 }
 
+/** Letters of the completeness flags, highest bit first (RST, FIN, data, ACK, SYN-ACK, SYN). */
+const COMPLETENESS_LETTERS = [
+  { bit: 32, letter: 'R' },
+  { bit: 16, letter: 'F' },
+  { bit: 8, letter: 'D' },
+  { bit: 4, letter: 'A' },
+  { bit: 2, letter: 'S' },
+  { bit: 1, letter: 'S' },
+] as const
+
+/** tcp.completeness in six characters, "·FDASS" for 30: a letter per flag seen, "·" for one not seen. */
+export function completenessFlags(completeness: number): string {
+  return COMPLETENESS_LETTERS.map((flag) => ((completeness & flag.bit) !== 0 ? flag.letter : '·')).join('')
+}
+
 /** "10.0.0.1:40000", with "?" after it when the roles were guessed. */
 export function endpointText(endpoint: { address: string; port: number }, guessed: boolean): string {
   const address = endpoint.address.includes(':') ? `[${endpoint.address}]` : endpoint.address

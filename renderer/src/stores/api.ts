@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { markRaw, shallowRef } from 'vue'
+import { markRaw, ref, shallowRef } from 'vue'
 import type { Answer, Args, Method, Result, TcpLensApi } from '../../../preload/contract/api'
 import { plain } from '../util/plain'
 import { useMessagesStore } from './messages'
@@ -12,6 +12,20 @@ type AnyRequest = (...args: unknown[]) => Promise<Result<unknown>>
  */
 export const useApiStore = defineStore('api', () => {
   const api = shallowRef<TcpLensApi | null>(null)
+  /** Requests on their way, by method: what the UI shows as "Working…" while it waits. */
+  const pending = ref<Partial<Record<Method, number>>>({})
+
+  function track(method: Method, delta: 1 | -1): void {
+    const next = (pending.value[method] ?? 0) + delta
+    const copy = { ...pending.value }
+    if (next > 0) copy[method] = next
+    else delete copy[method]
+    pending.value = copy
+  }
+
+  function isPending(method: Method): boolean {
+    return (pending.value[method] ?? 0) > 0
+  }
 
   function install(next: TcpLensApi): void {
     api.value = markRaw(next)
@@ -25,11 +39,14 @@ export const useApiStore = defineStore('api', () => {
   /** The call's Result; a transport that throws becomes an 'internal' error. */
   async function call<M extends Method>(method: M, ...args: Args<M>): Promise<Result<Answer<M>>> {
     const target = current()
+    track(method, 1)
     try {
       const request = target[method] as unknown as AnyRequest
       return (await request.apply(target, args.map((arg) => plain(arg)))) as Result<Answer<M>>
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }
+    } finally {
+      track(method, -1)
     }
   }
 
@@ -41,5 +58,5 @@ export const useApiStore = defineStore('api', () => {
     return undefined
   }
 
-  return { api, install, current, call, request }
+  return { api, pending, install, current, call, request, isPending }
 })

@@ -26,3 +26,9 @@ export function formatDuration(ms: number): { unit: 'ms' | 's'; value: string } 
 export function fraction(done: number, total: number): number {
   return total > 0 ? Math.min(1, Math.max(0, done / total)) : 0
 }
+
+/** "100.0%", "6.5%" as Wireshark's status bar writes a share of the packets ("" when there is no whole). */
+export function formatPercent(part: number, whole: number, lang = 'en'): string {
+  if (!(whole > 0)) return ''
+  return new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(part / whole)
+}

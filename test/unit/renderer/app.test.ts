@@ -2,6 +2,7 @@ import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import App from '../../../renderer/src/App.vue'
 import { findByName } from '../../../renderer/src/model/tree-model'
+import { usePacketsStore } from '../../../renderer/src/stores/packets'
 import { useSelectionStore } from '../../../renderer/src/stores/selection'
 import { fixClientHeight, flushPromises, mountWith, setUp } from './harness'
 
@@ -94,7 +95,28 @@ describe('renderer/App', () => {
     await flushPromises()
     const banner = wrapper.get('[data-testid="damaged-banner"]')
     expect(banner.text()).toContain('11 frames')
-    expect(banner.text()).toContain('frame 12 at byte 4096')
+    const details = banner.get('[data-testid="damaged-details"]')
+    expect(details.get('.details-label').text()).toBe('Details:')
+    expect(details.get('[lang="en"]').text()).toBe('frame 12 at byte 4096: the record is cut short')
+  })
+
+  it('should word the damaged file in Chinese and keep the English detail on its own line', async () => {
+    const { wrapper, harness } = await mountApp({ systemLanguage: 'zh-CN' })
+    harness.api.emit('capture', {
+      session: 2,
+      state: 'ready',
+      file: { name: 'cut.pcap', path: '/cut.pcap', size: 10, format: 'pcap', compressed: false },
+      packets: 11,
+      connections: 1,
+      error: { code: 'damaged', message: 'frame 12 at byte 4096: the record is cut short', framesRead: 11 },
+    })
+    await flushPromises()
+    const banner = wrapper.get('[data-testid="damaged-banner"]')
+    expect(banner.text()).toContain('显示了损坏之前的 11 个帧。')
+    expect(banner.text()).not.toContain('cut short。')
+    const details = banner.get('[data-testid="damaged-details"]')
+    expect(details.get('.details-label').text()).toBe('详细信息：')
+    expect(details.get('[lang="en"]').text()).toBe('frame 12 at byte 4096: the record is cut short')
   })
 
   it('should say on the start page that a file is not supported', async () => {
@@ -104,17 +126,31 @@ describe('renderer/App', () => {
     expect(wrapper.get('[data-testid="start-failure"]').text()).toContain('not a capture file TCP Lens can read')
   })
 
-  it('should show progress and Cancel while a file loads', async () => {
+  it('should show the packets so far, the bytes read as a progress bar and Cancel in the status bar while a file loads', async () => {
     const { wrapper, harness } = await mountApp()
     harness.api.emit('capture', { session: 2, state: 'loading', file: { name: 'big.pcap', path: '/big.pcap', size: 2048, format: 'pcap', compressed: false }, packets: 0, connections: 0 })
     harness.api.emit('progress', { session: 2, bytesRead: 1024, totalBytes: 2048, packets: 120, connections: 3 })
     await flushPromises()
+    expect(wrapper.get('[data-testid="status-packets"]').text()).toBe('Packets: 120')
     const progress = wrapper.get('[data-testid="status-progress"]')
     expect(progress.text()).toContain('1.00 KiB of 2.00 KiB')
-    expect(progress.text()).toContain('120 packets')
-    await wrapper.get('[data-testid="toolbar-cancel"]').trigger('click')
+    expect(progress.get('progress').attributes('value')).toBe('0.5')
+    expect(wrapper.find('[data-testid="status-load-time"]').exists()).toBe(false)
+    await progress.get('[data-testid="status-cancel"]').trigger('click')
     await flushPromises()
     expect(harness.api.callsOf('cancelOpen')).toHaveLength(1)
+    expect(wrapper.find('[data-testid="status-progress"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="status-cancelled"]').text()).toContain('cancelled')
+  })
+
+  it("should say Packets, Displayed with its share, and the load time once loaded, as Wireshark's status bar", async () => {
+    const { wrapper } = await mountApp()
+    expect(wrapper.get('[data-testid="status-packets"]').text()).toBe('Packets: 300')
+    expect(wrapper.get('[data-testid="status-displayed"]').text()).toBe('Displayed: 300 (100.0%)')
+    expect(wrapper.get('[data-testid="status-load-time"]').text()).toBe('Load time: 1.23 s')
+    await usePacketsStore().showStream(2)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="status-displayed"]').text()).toBe('Displayed: 10 (3.3%)')
   })
 
   it('should show api errors as dismissible messages', async () => {
@@ -178,7 +214,7 @@ describe('renderer/App', () => {
     selection.selectField(findByName(selection.detail!.tree, 'tcp.seq')!.id)
     await flushPromises()
     expect(wrapper.get('[data-testid="status-field"]').text()).toBe('tcp.seq (bytes 38–41)')
-    expect(wrapper.get('[data-testid="status-displayed"]').text()).toBe('Displayed: 300')
+    expect(wrapper.get('[data-testid="status-displayed"]').text()).toBe('Displayed: 300 (100.0%)')
   })
 
   it('should keep the filter bar present but disabled', async () => {
