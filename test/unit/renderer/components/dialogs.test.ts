@@ -104,6 +104,26 @@ describe('components/conversations/ConversationsDialog', () => {
     expect(useSelectionStore().position).toBe(30)
   })
 
+  it('should show a stream from the keyboard: each row takes focus, Enter opens it', async () => {
+    const harness = await ready()
+    await useConnectionsStore().load()
+    const wrapper = mountWith(ConversationsDialog, harness)
+    const row = wrapper.get('[data-stream="5"]')
+    expect(row.attributes('tabindex')).toBe('0')
+    await row.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ stream: 5 }])
+    expect(useSelectionStore().frame).toBe(51)
+  })
+
+  it('should keep a Steps button on every row and explain the completeness letters', async () => {
+    const harness = await ready()
+    await useConnectionsStore().load()
+    const wrapper = mountWith(ConversationsDialog, harness)
+    expect(wrapper.findAll('[data-testid="conversation-row"] td.steps [data-testid="conversation-steps"]')).toHaveLength(30)
+    expect(wrapper.text()).toContain('R = RST, F = FIN, D = data, A = ACK, S = SYN-ACK, S = SYN')
+  })
+
   it('should sort by a column', async () => {
     const harness = await ready()
     await useConnectionsStore().load()

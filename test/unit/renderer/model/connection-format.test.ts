@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { completenessKeys, endpointText, sortConnections } from '../../../../renderer/src/model/connection-format'
+import { completenessFlags, completenessKeys, endpointText, sortConnections } from '../../../../renderer/src/model/connection-format'
 import { fakeConnection } from '../fake-api'
 
 describe('model/connection-format', () => {
@@ -7,6 +7,14 @@ describe('model/connection-format', () => {
     expect(completenessKeys(31)).toEqual(['syn', 'synAck', 'ack', 'data', 'fin'])
     expect(completenessKeys(47)).toEqual(['syn', 'synAck', 'ack', 'data', 'rst'])
     expect(completenessKeys(0)).toEqual([])
+  })
+
+  it('should write completeness in six letters, RST first, with a dot for each flag not seen', () => {
+    expect(completenessFlags(31)).toBe('·FDASS')
+    expect(completenessFlags(47)).toBe('R·DASS')
+    expect(completenessFlags(37)).toBe('R··A·S')
+    expect(completenessFlags(1)).toBe('·····S')
+    expect(completenessFlags(0)).toBe('······')
   })
 
   it('should write endpoints with a "?" when the roles were guessed, and IPv6 in brackets', () => {
