@@ -49,9 +49,10 @@ export class FrameDecoder {
    */
   async decodeRecord(raw: RawFrame, onSegment?: (segment: TcpSegment, analysis: TcpFrameAnalysis) => void): Promise<DecodedFrame> {
     const frame = raw.no
-    const reassembly = new IpReassembly()
     const fragments = this.indexer.tape.reassembledFrom(frame)?.filter((f) => f !== frame) ?? []
+    let reassembly: IpReassembly | undefined
     if (fragments.length) {
+      reassembly = new IpReassembly()
       const walk = new HeaderWalk(reassembly)
       for (const f of fragments.sort((a, b) => a - b)) {
         const fragment = await this.raw(f)
@@ -66,13 +67,26 @@ export class FrameDecoder {
     return Promise.all(frames.map((frame) => this.decode(frame)))
   }
 
-  private context(raw: RawFrame, reassembly: IpReassembly, onSegment?: (segment: TcpSegment, analysis: TcpFrameAnalysis) => void): DecodeContext {
+  /** The decode context of one frame: the same shape for every frame, nothing made that is not used. */
+  private context(raw: RawFrame, reassembly: IpReassembly | undefined, onSegment?: (segment: TcpSegment, analysis: TcpFrameAnalysis) => void): DecodeContext {
     const { index, tcp, tape, tracker, info } = this.indexer
     const frame = raw.no
-    const context: DecodeContext = {
-      ...tape.replaying(frame, reassembly),
+    const replay = tape.replaying(frame, reassembly)
+    const iface = interfaceContext(info, raw.interfaceId)
+    const times = this.times(raw)
+    return {
+      get reassembly() {
+        return replay.reassembly
+      },
+      udpStream: replay.udpStream,
+      udpTimes: replay.udpTimes,
+      echoMatch: replay.echoMatch,
+      arpBinding: replay.arpBinding,
       showInterface: info.format === 'pcapng',
-      ...interfaceContext(info, raw.interfaceId),
+      interfaceName: iface.interfaceName,
+      sectionInterfaceId: iface.sectionInterfaceId,
+      timeRelative: times.timeRelative,
+      timeDelta: times.timeDelta,
       tcp: (segment) => {
         const stream = index.stream[frame - 1]!
         if (stream < 0) throw new TapeMismatch(frame, 'a TCP analysis')
@@ -81,7 +95,6 @@ export class FrameDecoder {
         return analysis
       },
     }
-    return Object.assign(context, this.times(raw))
   }
 
   /** frame.time_relative and frame.time_delta of a frame, as DecodePass gives them (none without a time). */

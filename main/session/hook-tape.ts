@@ -100,48 +100,12 @@ export class HookTape {
 
   /**
    * Hooks that answer `frame`'s decode from the tape, in call order; `reassembly` (a table already
-   * holding the datagram's other fragments, see reassembledFrom) is checked against the tape too.
-   * A call the tape does not hold throws TapeMismatch (the decode marks the frame malformed).
+   * holding the datagram's other fragments, see reassembledFrom; a new one when not given) is
+   * checked against the tape too. A call the tape does not hold throws TapeMismatch (the decode
+   * marks the frame malformed). The reassembly table is made only when the decode asks for it.
    */
-  replaying(frame: number, reassembly: IpReassembly): OrderHooks & { reassembly: IpReassembly } {
-    const reader = this.reader(frame) ?? new TapeReader(frame, new Float64Array(0))
-    const expect = (code: number, what: string) => {
-      if (reader.done() || reader.next() !== code) throw new TapeMismatch(frame, what)
-    }
-    const time = (): Timestamp => ({ sec: reader.next(), nsec: reader.next() })
-    const replay = new (class extends IpReassembly {
-      override add(key: string, at: number, offset: number, data: Uint8Array, more: boolean): Reassembled | undefined {
-        expect(CODE.REASSEMBLY, 'an IP reassembly')
-        const count = reader.next()
-        reader.skip(count)
-        const done = reassembly.add(key, at, offset, data, more)
-        if ((done?.fragments.length ?? 0) !== count) throw new TapeMismatch(frame, 'a reassembly that ended otherwise')
-        return done
-      }
-    })()
-    return {
-      reassembly: replay,
-      udpStream: () => {
-        expect(CODE.UDP_STREAM, 'a UDP stream')
-        return reader.next()
-      },
-      udpTimes: () => {
-        expect(CODE.UDP_TIMES, 'UDP stream times')
-        return { first: time(), previous: time() }
-      },
-      echoMatch: () => {
-        expect(CODE.ECHO, 'an ICMP echo match')
-        const request = reader.next()
-        const at = time()
-        return request ? { frame: request, time: at } : undefined
-      },
-      arpBinding: () => {
-        expect(CODE.ARP, 'an ARP binding')
-        const mac = reader.next()
-        const earlier = { frame: reader.next(), sec: reader.next() }
-        return mac < 0 ? undefined : { mac: this.macs[mac]!, ...earlier }
-      },
-    }
+  replaying(frame: number, reassembly?: IpReassembly): TapeReplay {
+    return new TapeReplay(this.reader(frame) ?? new TapeReader(frame, EMPTY), this.macs, reassembly)
   }
 
   private reader(frame: number): TapeReader | undefined {
@@ -163,6 +127,68 @@ export class HookTape {
   }
 }
 
+/** One frame's hooks, answered from its entries on the tape (see HookTape.replaying). */
+export class TapeReplay implements OrderHooks {
+  private table?: IpReassembly
+
+  constructor(
+    private readonly reader: TapeReader,
+    private readonly macs: readonly string[],
+    private readonly filled?: IpReassembly,
+  ) {}
+
+  /** The reassembly table the decode feeds (made on first use: few frames are fragments). */
+  get reassembly(): IpReassembly {
+    this.table ??= new ReplayedReassembly(this.reader, this.filled ?? new IpReassembly())
+    return this.table
+  }
+
+  udpStream = (): number => {
+    this.reader.expect(CODE.UDP_STREAM, 'a UDP stream')
+    return this.reader.next()
+  }
+
+  udpTimes = (): { first: Timestamp; previous: Timestamp } => {
+    this.reader.expect(CODE.UDP_TIMES, 'UDP stream times')
+    return { first: this.reader.time(), previous: this.reader.time() }
+  }
+
+  echoMatch = (): { frame: number; time: Timestamp } | undefined => {
+    this.reader.expect(CODE.ECHO, 'an ICMP echo match')
+    const request = this.reader.next()
+    const at = this.reader.time()
+    return request ? { frame: request, time: at } : undefined
+  }
+
+  arpBinding = (): { mac: string; frame: number; sec: number } | undefined => {
+    this.reader.expect(CODE.ARP, 'an ARP binding')
+    const mac = this.reader.next()
+    const earlier = { frame: this.reader.next(), sec: this.reader.next() }
+    return mac < 0 ? undefined : { mac: this.macs[mac]!, ...earlier }
+  }
+}
+
+/** A reassembly that feeds `filled` and checks each add() against the tape. */
+class ReplayedReassembly extends IpReassembly {
+  constructor(
+    private readonly reader: TapeReader,
+    private readonly filled: IpReassembly,
+  ) {
+    super()
+  }
+
+  override add(key: string, at: number, offset: number, data: Uint8Array, more: boolean): Reassembled | undefined {
+    this.reader.expect(CODE.REASSEMBLY, 'an IP reassembly')
+    const count = this.reader.next()
+    this.reader.skip(count)
+    const done = this.filled.add(key, at, offset, data, more)
+    if ((done?.fragments.length ?? 0) !== count) throw new TapeMismatch(this.reader.frame, 'a reassembly that ended otherwise')
+    return done
+  }
+}
+
+const EMPTY = new Float64Array(0)
+
 /** Numbers after the code, for the entries of fixed size. */
 const ENTRY_SIZE: Record<number, number> = { [CODE.UDP_STREAM]: 1, [CODE.UDP_TIMES]: 4, [CODE.ECHO]: 3, [CODE.ARP]: 3 }
 
@@ -170,9 +196,18 @@ class TapeReader {
   private at = 0
 
   constructor(
-    private readonly frame: number,
+    readonly frame: number,
     private readonly values: Float64Array,
   ) {}
+
+  /** Reads the next entry's code, which must be `code`. */
+  expect(code: number, what: string): void {
+    if (this.done() || this.next() !== code) throw new TapeMismatch(this.frame, what)
+  }
+
+  time(): Timestamp {
+    return { sec: this.next(), nsec: this.next() }
+  }
 
   done(): boolean {
     return this.at >= this.values.length
