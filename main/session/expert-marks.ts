@@ -28,21 +28,34 @@ const PADDED_FRAME = 60
 /** Where the TCP options may say a window scale, the largest shift that files no warning. */
 const MAX_WINDOW_SHIFT = 14
 
+/** A frame's mark: bits, 0 when it is not plain. */
+export const EXPERT_MARK = {
+  /** A plain TCP segment: its items are the TCP engine's, and those below. */
+  PLAIN: 0x01,
+  /** tcp.ts: its acknowledgment number is not 0 while the ACK flag is not set (a note). */
+  ACK_NONZERO: 0x02,
+} as const
+
 export class ExpertMarks {
-  private plain = new Uint8Array(0)
+  private marks = new Uint8Array(0)
   private frames = 0
 
   /** Marks the frame the header walk just walked (frames in order, after IndexPass.add). */
   record(raw: RawFrame, walk: HeaderWalk): void {
     const row = raw.no - 1
-    this.plain = withRoom(this.plain, row + 1)
-    this.plain[row] = isPlainTcpFrame(raw, walk) ? 1 : 0
+    this.marks = withRoom(this.marks, row + 1)
+    this.marks[row] = plainTcpMark(raw, walk)
     this.frames = raw.no
   }
 
-  /** The frame's only expert items are the TCP engine's (the TCP columns name them). */
+  /** The frame's expert items are the TCP engine's and those its mark says (no decode needed). */
   isPlain(frame: number): boolean {
-    return frame >= 1 && frame <= this.frames && this.plain[frame - 1] === 1
+    return frame >= 1 && frame <= this.frames && (this.marks[frame - 1]! & EXPERT_MARK.PLAIN) !== 0
+  }
+
+  /** A plain frame's acknowledgment number is not 0 while the ACK flag is not set. */
+  ackNonzero(frame: number): boolean {
+    return (this.marks[frame - 1]! & EXPERT_MARK.ACK_NONZERO) !== 0
   }
 
   /** The frames of 1 … `upTo` that are not plain (they need a full decode), in order. */
@@ -57,33 +70,33 @@ export class ExpertMarks {
 }
 
 /**
- * The frame is a whole TCP segment in a plain IP datagram, with nothing any decoder files an
- * expert item about (the TCP engine's items aside): read from the frame's bytes, after the walk.
+ * The frame's mark (EXPERT_MARK): PLAIN when it is a whole TCP segment in a plain IP datagram,
+ * with nothing any decoder files an expert item about but the TCP engine and the items the other
+ * bits name; 0 otherwise. Read from the frame's bytes, after the walk.
  */
-export function isPlainTcpFrame(raw: RawFrame, walk: HeaderWalk): boolean {
+export function plainTcpMark(raw: RawFrame, walk: HeaderWalk): number {
   // A segment handed over whole, in the frame's own bytes (no IP fragment, no reassembly).
-  if (walk.tcpAt < 0 || walk.tcpBytes !== undefined || walk.fragmented) return false
+  if (walk.tcpAt < 0 || walk.tcpBytes !== undefined || walk.fragmented) return 0
   // frame.ts: the reader's notes, and a captured length over the length on the wire.
-  if (raw.notes?.length) return false
+  if (raw.notes?.length) return 0
   const bytes = raw.bytes
   const wire = raw.origLen
-  if (raw.capLen > wire || bytes.length > wire) return false
+  if (raw.capLen > wire || bytes.length > wire) return 0
 
   const ipEnd = plainIpEnd(bytes, walk)
   // ipv4.ts / ipv6.ts: a length past the frame is an error.
-  if (ipEnd < 0 || ipEnd > wire) return false
+  if (ipEnd < 0 || ipEnd > wire) return 0
 
   const at = walk.tcpAt
   const offsetFlags = u16(bytes, at + TCP_LAYOUT.flags)
   const headerLength = (offsetFlags >> 12) * 4
   // tcp.ts: a bogus header length, a short segment, or a header cut short by the capture.
-  if (headerLength < TCP_LAYOUT.options || at + headerLength > ipEnd || at + headerLength > bytes.length) return false
+  if (headerLength < TCP_LAYOUT.options || at + headerLength > ipEnd || at + headerLength > bytes.length) return 0
+  if (!optionsFileNothing(bytes, at + TCP_LAYOUT.options, at + headerLength)) return 0
+  if (TRAILER_LINK_TYPES.has(raw.linkType) && !trailerFilesNothing(bytes, wire, ipEnd)) return 0
   // tcp.ts: an acknowledgment number without the ACK flag.
-  if ((offsetFlags & TCP_FLAG.ACK) === 0 && u32(bytes, at + TCP_LAYOUT.ack) !== 0) return false
-  if (!optionsFileNothing(bytes, at + TCP_LAYOUT.options, at + headerLength)) return false
-
-  if (TRAILER_LINK_TYPES.has(raw.linkType)) return trailerFilesNothing(bytes, wire, ipEnd)
-  return true
+  const ackNonzero = (offsetFlags & TCP_FLAG.ACK) === 0 && u32(bytes, at + TCP_LAYOUT.ack) !== 0
+  return EXPERT_MARK.PLAIN | (ackNonzero ? EXPERT_MARK.ACK_NONZERO : 0)
 }
 
 /**

@@ -1,7 +1,7 @@
 // The expert items of a plain TCP segment (expert-marks.ts), named from the session's columns
 // instead of a full decode: the same items, with the same severities and messages, that
-// main/decode/layers/tcp.ts (addConnectionExperts) and tcp-analysis.ts (addSequenceAnalysis)
-// file for it. All are in the "sequence" group and in the TCP tree.
+// main/decode/layers/tcp.ts (the nonzero acknowledgment number, addConnectionExperts) and
+// tcp-analysis.ts (addSequenceAnalysis) file for it. All are in the "sequence" group and in the TCP tree.
 import { TCP_FLAG } from '../tcp/segment'
 import { EXPERT, VERDICT, VERDICTS, type ExpertDef } from '../tcp/verdicts'
 import type { CaptureIndexer } from './capture-indexer'
@@ -14,16 +14,19 @@ const CONNECTION_FLAGS = TCP_FLAG.SYN | TCP_FLAG.FIN | TCP_FLAG.RST
 export class TcpExpertItems {
   constructor(private readonly indexer: CaptureIndexer) {}
 
-  /** Files the items of `frame`, a TCP segment of the index, in the order the decoder files them. */
+  /** Files the items of `frame`, a plain TCP segment (expert-marks.ts), in the order the decoder files them. */
   fileItems(frame: number, collector: Pick<ExpertCollector, 'addItem'>): void {
     const row = frame - 1
     const { index, tcp } = this.indexer
     const flags = index.tcpFlags[row]!
     const verdicts = index.verdicts[row]!
     const tfo = tcp.tfo(frame)
-    // Most segments file nothing: no flag of note, no verdict, no Fast Open.
-    if ((flags & CONNECTION_FLAGS) === 0 && (verdicts & ANY_VERDICT) === 0 && tfo === undefined) return
+    const ackNonzero = this.indexer.expertMarks.ackNonzero(frame)
+    // Most segments file nothing: no flag of note, no verdict, no Fast Open, no odd number.
+    if ((flags & CONNECTION_FLAGS) === 0 && (verdicts & ANY_VERDICT) === 0 && tfo === undefined && !ackNonzero) return
     const fileDef = (def: ExpertDef, message: string = def.message) => collector.addItem(frame, def.severity, 'sequence', 'TCP', message)
+
+    if (ackNonzero) fileDef(EXPERT.ackNonzero)
 
     if (flags & TCP_FLAG.SYN) {
       const { src, dst } = this.ports(frame)

@@ -180,8 +180,11 @@ describe('session/expert-marks: which frames are plain TCP segments', () => {
     expect((await plainFrames('bad-option.pcap', bad)).at(-1)).toBe(false)
   })
 
-  it('should leave an acknowledgment number without ACK to a full decode', async () => {
-    expect((await plainFrames('ack-nonzero.pcap', handshakeThen({ flags: ['RST'], ack: 77 }))).at(-1)).toBe(false)
+  it('should name an acknowledgment number without ACK from the mark (a note, as the decoder files it)', async () => {
+    const frames = handshakeThen({ flags: ['RST'], ack: 77 })
+    expect((await plainFrames('ack-nonzero.pcap', frames)).at(-1)).toBe(true)
+    const reference = await fullDecodeExpertInfo(encodePcap(frames, { linkType: 1, snapLen: 262144, nanosecond: true }))
+    expect(reference.entries.find((e) => e.message.startsWith('The acknowledgment number field is nonzero'))).toMatchObject({ severity: 'note', protocol: 'TCP', frames: [4] })
   })
 
   it('should keep zero padding plain, and leave a non-zero one or a cut frame to a full decode', async () => {
