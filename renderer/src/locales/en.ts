@@ -46,6 +46,7 @@ const en = {
     sortDescending: 'sorted descending',
     loadingRow: 'Loading…',
     empty: 'No packets in this view',
+    reading: 'Reading the file: the first packets appear in a moment…',
   },
   status: {
     label: 'Status',

@@ -47,6 +47,7 @@ const zhCN: MessageSchema = {
     sortDescending: '降序',
     loadingRow: '加载中…',
     empty: '此视图中没有分组',
+    reading: '正在读取文件：第一批分组马上就会出现…',
   },
   status: {
     label: '状态',

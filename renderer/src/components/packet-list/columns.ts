@@ -6,8 +6,8 @@ export const COLUMNS: ReadonlyArray<{ id: ColumnId; width: string; align?: 'righ
   { id: 'time', width: 'var(--time-width)', align: 'right' },
   { id: 'source', width: 'minmax(10ch, 18ch)' },
   { id: 'destination', width: 'minmax(10ch, 18ch)' },
-  { id: 'protocol', width: '9ch' },
-  { id: 'length', width: '7ch', align: 'right' },
+  { id: 'protocol', width: '10ch' },
+  { id: 'length', width: '8ch', align: 'right' },
   { id: 'info', width: 'minmax(20ch, 1fr)' },
 ]
 

@@ -46,6 +46,16 @@ describe('components/packet-list/PacketList', () => {
     document.body.innerHTML = ''
   })
 
+  it('should say the file is being read while a load has no rows yet, and that a view is empty after', async () => {
+    const { harness, wrapper } = await mountList(0)
+    harness.api.emit('capture', { session: 2, state: 'loading', file: { name: 'big.pcap', path: '/big.pcap', size: 9, format: 'pcap', compressed: false }, packets: 0, connections: 0 })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="packet-list-empty"]').text()).toContain('Reading the file')
+    harness.api.emit('capture', { session: 2, state: 'ready', file: { name: 'big.pcap', path: '/big.pcap', size: 9, format: 'pcap', compressed: false }, packets: 0, connections: 0, loadMs: 5 })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="packet-list-empty"]').text()).toBe('No packets in this view')
+  })
+
   it('should put only the visible rows in the DOM', async () => {
     const { wrapper } = await mountList(300)
     const shown = frames(wrapper)
