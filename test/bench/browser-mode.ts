@@ -27,6 +27,8 @@ export interface BrowserModeOptions {
 export interface BrowserRun {
   /** The page's document parsed and its scripts run (DOMContentLoaded), before any packet. */
   documentReadyFromGotoMs: number
+  /** The status bar names the file (the page is connected and the server opened the file). */
+  openedFromGotoMs: number
   firstRowsFromGotoMs: number
   firstRowsFromServerStartMs: number
   fullLoadFromGotoMs: number
@@ -75,6 +77,7 @@ async function runOnce(browser: Browser, o: BrowserModeOptions): Promise<Browser
     const at = (mark: number) => marks.timeOrigin + mark
     return {
       documentReadyFromGotoMs: at(documentReady) - gotoAt,
+      openedFromGotoMs: marks.opened === undefined ? NaN : at(marks.opened) - gotoAt,
       firstRowsFromGotoMs: at(marks.firstRows!) - gotoAt,
       firstRowsFromServerStartMs: at(marks.firstRows!) - server.startedAt,
       fullLoadFromGotoMs: at(marks.loaded!) - gotoAt,

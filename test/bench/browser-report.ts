@@ -27,6 +27,7 @@ export function formatBrowserMode(result: BrowserModeResult): string {
   lines.push('step                                   seconds')
   const step = (label: string, ms: number) => lines.push(`${label.padEnd(36)} ${fixed(ms / 1000, 2).padStart(9)}`)
   step('page ready (from page.goto)', m((r) => r.documentReadyFromGotoMs))
+  step('file open in the page (from goto)', m((r) => r.openedFromGotoMs))
   step('time to first rows (from page.goto)', m((r) => r.firstRowsFromGotoMs))
   step('time to first rows (server start)', m((r) => r.firstRowsFromServerStartMs))
   step('time to full load (from page.goto)', m((r) => r.fullLoadFromGotoMs))

@@ -6,6 +6,8 @@
 export interface LoadMarks {
   /** performance.timeOrigin of the document (epoch ms). */
   timeOrigin: number
+  /** The status bar names the file: the server has opened it for this page. */
+  opened?: number
   /** A first packet row was put in the list. */
   firstRows?: number
   /** The status bar says the file is loaded: a load time, no progress. */
@@ -29,6 +31,7 @@ export function watchLoad(): void {
   ;(window as unknown as BenchWindow).__benchLoad = marks
   const observer = new MutationObserver(() => {
     const now = performance.now()
+    if (marks.opened === undefined && document.querySelector('[data-testid="status-file"]')) marks.opened = now
     if (marks.firstRows === undefined && document.querySelector('[data-testid="packet-row"]')) marks.firstRows = now
     const loaded = document.querySelector('[data-testid="status-load-time"]') && !document.querySelector('[data-testid="status-progress"]')
     if (marks.firstRows !== undefined && loaded) {
