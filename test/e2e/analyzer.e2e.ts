@@ -57,6 +57,9 @@ test.describe('the analyzer in browser mode', () => {
     const table = page.getByTestId('conversations-table')
     await expect(table.getByTestId('conversation-row')).toHaveCount(4)
     await expect(table.locator('[data-stream="0"]')).toContainText('TIME-WAIT')
+    // Every column can be read, and each row's Steps button is on screen.
+    await expect(table.locator('[data-stream="0"] [data-testid="conversation-completeness"]')).toContainText('·FDASS')
+    for (const steps of await table.getByTestId('conversation-steps').all()) await expect(steps).toBeInViewport()
     await keepScreenshot(page, '4-conversations')
     await table.locator('[data-stream="2"]').click()
     await page.keyboard.press('Escape')
@@ -64,7 +67,7 @@ test.describe('the analyzer in browser mode', () => {
     await expect(page.getByTestId('packet-row')).toHaveCount(2)
     await expect(page.getByTestId('packet-row').first()).toContainText('[SYN]')
     await expect(page.getByTestId('packet-row').last()).toContainText('[RST, ACK]')
-    await expect(page.getByTestId('status-displayed')).toContainText('2')
+    await expect(page.getByTestId('status-displayed')).toHaveText('Displayed: 2 (6.5%)')
     await keepScreenshot(page, '4b-one-stream')
   })
 
@@ -76,6 +79,7 @@ test.describe('the analyzer in browser mode', () => {
     await expect(page.getByTestId('status-packets')).toContainText('分组')
     await page.getByTestId('toolbar-conversations').click()
     await expect(page.getByTestId('conversations-table')).toContainText('四次挥手')
+    await expect(page.getByTestId('conversation-steps').first()).toBeInViewport()
     await keepScreenshot(page, '5-chinese')
   })
 
@@ -85,6 +89,11 @@ test.describe('the analyzer in browser mode', () => {
     await expect(banner).toContainText('10')
     await expect(banner).toContainText('frame 11')
     await expect(page.getByTestId('packet-row')).toHaveCount(10)
+    // In Chinese the back end's English detail stays, labelled, on a line of its own.
+    await page.getByTestId('language-switch').selectOption('zh-CN')
+    await expect(banner).toContainText('显示了损坏之前的 10 个帧。')
+    await expect(page.getByTestId('damaged-details')).toContainText('详细信息：')
+    await expect(page.getByTestId('damaged-details')).toContainText('frame 11')
     await keepScreenshot(page, '6-damaged')
   })
 

@@ -53,6 +53,9 @@ test.describe('a tour of the analyzer', () => {
     await page.getByTestId('font-scale-switch').selectOption({ index: 2 })
     await page.locator(row(3)).click()
     await expect(page.locator('[data-testid="tree-node"]').first()).toBeVisible()
+    // Each view preference says what it is, even as an icon.
+    await expect(page.getByRole('combobox', { name: 'Time' })).toHaveValue('relative')
+    await expect(page.getByRole('combobox', { name: 'Font size' })).toHaveValue('1.5')
     await keepScreenshot(page, 'tour-5-dark-large')
   })
 })
