@@ -3,6 +3,7 @@
 import type { BrowserModeResult, BrowserRun } from './browser-mode'
 import { FRAME_BUDGET_MS, OVER_BUDGET_MS, STALL_MS } from './frame-stats'
 import { median } from './measure'
+import { SCROLL_SCRIPT } from './scroll-session'
 
 /** The goal for the time from opening the page to the first packet rows. */
 export const FIRST_ROWS_GOAL_S = 1
@@ -46,9 +47,9 @@ export function formatBrowserMode(result: BrowserModeResult): string {
   fill('rows filled after thumb drag (ms)', (r) => r.scroll.fillMs.thumbDrag)
   fill('rows filled after Home / End (ms)', (r) => r.scroll.fillMs.homeEnd)
   fill('rows filled after PgDn (ms)', (r) => r.scroll.fillMs.pageDown)
-  const clicks = runs[0]?.scroll.fillMs.scrollbarClick.length ?? 0
   lines.push(`(over ${FRAME_BUDGET_MS} ms = one 60 Hz frame or more dropped: intervals ≥ ${OVER_BUDGET_MS.toFixed(0)} ms, since rAF times are rounded to 0.1 ms)`)
-  lines.push(`(filled: no "Loading…" row left; ${clicks} clicks on the scrollbar track, 10 % apart, each followed by wheel turns and PgDn; one drag of the thumb top to bottom; max = median over runs of each run's slowest)`)
+  lines.push(`(filled = no "Loading…" row left; max = the median over the runs of each run's slowest)`)
+  lines.push(`(the script: ${SCROLL_SCRIPT})`)
 
   lines.push('')
   lines.push('memory                               after load   after scrolling')

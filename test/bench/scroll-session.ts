@@ -23,6 +23,11 @@ const PAGE_DOWN_GAP_MS = 60
 const DRAG_FRAMES = 60
 const FILL_TIMEOUT_MS = 20_000
 
+/** The script in words, for the report. */
+export const SCROLL_SCRIPT =
+  `${PLACES - 1} clicks on the scrollbar track ${100 / PLACES} % apart, at each place (and at the top) ${WHEEL_TURNS} wheel turns, ` +
+  `a click on a row and ${PAGE_DOWNS} PgDn; then a drag of the thumb from top to bottom over ${DRAG_FRAMES} frames, Home, End`
+
 /** Milliseconds until the rows were filled, after each action of a kind. */
 export interface FillTimes {
   /** A click on the scrollbar track (a jump to a place in the file). */
@@ -76,7 +81,7 @@ export async function runScrollSession(page: Page): Promise<ScrollResult> {
   const fillMs: FillTimes = { scrollbarClick: [], thumbDrag: [], homeEnd: [], pageDown: [] }
   await page.evaluate(startFrameRecorder)
   for (let place = 0; place < PLACES; place++) {
-    if (place > 0) fillMs.scrollbarClick.push(await fillTimeAfter(page, `a scrollbar click at ${place * 10} %`, () => page.evaluate(scrollListTo, place / PLACES)))
+    if (place > 0) fillMs.scrollbarClick.push(await fillTimeAfter(page, `a scrollbar click at ${Math.round((100 * place) / PLACES)} %`, () => page.evaluate(scrollListTo, place / PLACES)))
     await page.mouse.move(centre.x, centre.y)
     await wheelBurst(page)
     // A click selects the row under the pointer (and focuses the list): PgDn goes on from there.
