@@ -1,7 +1,7 @@
 // A full decode of a capture's first frames, in file order, by DecodePass itself: what needs
-// every frame's field tree or text at once (expert info over the whole capture, sorting by the
-// Info column) reads the file again in one stream, which is far cheaper than decoding millions of
-// frames one by one. It gives way to other requests after each batch, and stops as soon as the
+// every frame's text at once (sorting the whole capture by the Info column) reads the file again
+// in one stream, which is far cheaper than decoding millions of frames one by one. (Expert Info
+// decodes only the frames whose items the columns do not tell: expert-scan.ts.) It gives way to other requests after each batch, and stops as soon as the
 // caller no longer wants it.
 import { openCapture } from '../capture/open'
 import { CaptureError } from '../capture/source'
