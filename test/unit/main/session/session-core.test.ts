@@ -10,6 +10,7 @@ import { openCapture } from '../../../../main/capture/open'
 import type { DecodedFrame } from '../../../../main/decode/frame'
 import { indexCapture } from '../../../../main/session/index-pass'
 import { connectionDto } from '../../../../main/session/connection-dto'
+import { ExpertCollector } from '../../../../main/session/expert-info'
 import { packetDetail } from '../../../../main/session/packet-detail'
 import { SessionCore } from '../../../../main/session/session-core'
 import { ConnectionTimelines } from '../../../../main/tcp/steps'
@@ -282,6 +283,23 @@ describe('session/session-core: connections, narratives, expert info, follow str
     await damaged.core.openPath(files.fixture('damaged-cut-record-data'))
     expect((await damaged.core.expertInfo()).entries[0]).toMatchObject({ severity: 'error', group: 'malformed', protocol: 'File' })
     await damaged.core.dispose()
+  })
+
+  it('should give the expert info of a full decode of every frame and the capture findings, on every TCP scenario and a larger capture', async () => {
+    const paths = [...scenarios.map((f) => files.fixture(f.name)), await files.large(30)]
+    for (const path of paths) {
+      const reference = new ExpertCollector()
+      for (const frame of await decodeAll(path)) reference.add(frame)
+      const timelines = new ConnectionTimelines({ recordSteps: false })
+      const reader = await openCapture(path)
+      await indexCapture(reader, { index: false, onSegment: (s, a) => timelines.observe(s, a) })
+      await reader.close()
+      for (const finding of timelines.finish().findings) reference.addFinding(finding)
+      const { core } = session()
+      await core.openPath(path)
+      expect(await core.expertInfo(), path).toEqual(reference.result())
+      await core.dispose()
+    }
   })
 
   it('should follow a stream: each side in order, retransmitted bytes once', async () => {
