@@ -9,7 +9,7 @@ import { processMemory, type ProcessMemory } from './proc-memory'
 import { KEEP_NAMES_SHIM, documentReadyAt, loadMarksWhenLoaded, statusPackets, watchLoad, type LoadMarks } from './page-probes'
 import { openMetricsSession, rendererMemory, type RendererMemory } from './renderer-memory'
 import { runScrollSession, type ScrollResult } from './scroll-session'
-import { startServeProcess } from './serve-process'
+import { startServeProcess } from '../e2e/serve-process'
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']

@@ -1,53 +1,15 @@
-// Starts `tcplens serve FILE --no-open --port 0` (the built CLI) for one test and gives its URL.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+// Starts `tcplens serve FILE --no-open --port 0` (the built CLI) for one test and loads its page.
+import { resolve } from 'node:path'
 import { test as base, type Page } from '@playwright/test'
+import { startServeProcess, type ServeProcess } from './serve-process'
 
 const CLI = resolve(__dirname, '../../out/main/cli.js')
 
-export interface Served {
-  url: string
-  stop(): Promise<void>
-}
+export type Served = ServeProcess
 
-export async function serve(file?: string): Promise<Served> {
-  const args = [CLI, 'serve', ...(file ? [file] : []), '--no-open', '--port', '0']
-  // Preferences of their own: a test that switches to Chinese must not leave the next one (or
-  // the user's own ~/.config/tcplens) in Chinese.
-  const config = mkdtempSync(join(tmpdir(), 'tcplens-e2e-config-'))
-  const env = { ...process.env, CI: 'true', XDG_CONFIG_HOME: config, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' }
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env })
-  let output = ''
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tcplens serve printed no URL in 15 s:\n${output}`)), 15_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolvePromise(match[1]!)
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`tcplens serve exited with ${code}:\n${output}`))
-    })
-  })
-  return {
-    url,
-    stop: async () => {
-      await new Promise<void>((done) => {
-        if (child.exitCode !== null) return done()
-        child.once('exit', () => done())
-        child.kill('SIGTERM')
-      })
-      rmSync(config, { recursive: true, force: true })
-    },
-  }
+/** Serves `file` (the bundled sample when none) with the built CLI. */
+export function serve(file?: string): Promise<Served> {
+  return startServeProcess(CLI, file)
 }
 
 /** A test with `open(file)`: serves the file and loads the page. */

@@ -1,6 +1,8 @@
-// Starts the built `tcplens serve FILE --no-open --port 0` as a child process for the browser
-// benchmark, as test/e2e/serve.ts does for the E2E tests (preferences of its own, English, CI so
-// no browser is opened), and also gives its pid (for its memory) and when it was started.
+// Starts the built `tcplens serve [FILE] --no-open --port 0` as a child process, for the E2E tests
+// and the browser benchmark: with preferences of its own (a test that switches to Chinese must
+// not leave the next one, or the user's own ~/.config/tcplens, in Chinese), in English, and with
+// CI set so that no browser is opened. Gives its address, its pid (for its memory) and when it
+// was started.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,11 +19,11 @@ export interface ServeProcess {
   stop(): Promise<void>
 }
 
-export async function startServeProcess(cli: string, file: string): Promise<ServeProcess> {
-  const config = mkdtempSync(join(tmpdir(), 'tcplens-bench-config-'))
+export async function startServeProcess(cli: string, file?: string): Promise<ServeProcess> {
+  const config = mkdtempSync(join(tmpdir(), 'tcplens-serve-config-'))
   const env = { ...process.env, CI: 'true', XDG_CONFIG_HOME: config, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' }
   const startedAt = Date.now()
-  const child = spawn(process.execPath, [cli, 'serve', file, '--no-open', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env })
+  const child = spawn(process.execPath, [cli, 'serve', ...(file === undefined ? [] : [file]), '--no-open', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env })
   const stop = async (): Promise<void> => {
     await new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) return done()
