@@ -23,7 +23,7 @@ export class ApiFailure extends Error {
 export type SessionMethod = 'cancelOpen' | 'close' | 'status' | 'setView' | 'rows' | 'positionOf' | 'packet' | 'connections' | 'narrative' | 'expertInfo' | 'followStream'
 
 /** A capture session's events. */
-export type SessionEvent = Pick<Events, 'capture' | 'progress'>
+export type SessionEvent = Pick<Events, 'capture' | 'progress' | 'work'>
 
 /**
  * One open capture at a time (main/session/). Opening closes the previous capture first (its

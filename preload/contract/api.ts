@@ -21,6 +21,7 @@ import type {
   Transport,
   ViewInfo,
   ViewSpec,
+  WorkProgress,
 } from './dto'
 import type { Result } from './result'
 
@@ -76,6 +77,8 @@ export type Answer<M extends Method> = Requests[M]['result']
 export interface Events {
   capture: CaptureStatus
   progress: OpenProgress
+  /** A long request's progress (a sort by a text column, Expert Info reading the whole file). */
+  work: WorkProgress
   preferences: Preferences
   /** Electron only: a menu item or its shortcut. */
   menu: MenuCommand
@@ -93,6 +96,7 @@ export type RequestFunctions = { [M in Method]: (...args: Args<M>) => Promise<Re
 export interface EventFunctions {
   onCapture(listener: (status: CaptureStatus) => void): () => void
   onProgress(listener: (progress: OpenProgress) => void): () => void
+  onWork(listener: (work: WorkProgress) => void): () => void
   onPreferences(listener: (preferences: Preferences) => void): () => void
   onMenu(listener: (command: MenuCommand) => void): () => void
 }

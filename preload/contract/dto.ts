@@ -93,6 +93,19 @@ export interface OpenProgress {
   connections: number
 }
 
+/**
+ * How far a long request has got (sent as the `work` event at most about ten times a second,
+ * the last one with done === total; a cancelled request sends no more): sorting by a text column
+ * (a full decode), Expert Info when it reads the whole file again, and (next version) a display
+ * filter that needs decoding. `done` and `total` count frames.
+ */
+export interface WorkProgress {
+  session: number
+  task: 'sort' | 'expert-info' | 'filter'
+  done: number
+  total: number
+}
+
 /** browser mode's file dialog: one folder of the server's disk. */
 export interface DirectoryListing {
   path: string
