@@ -1,6 +1,6 @@
 // One capture file being read: the streaming pass (CaptureIndexer) runs batch by batch, giving
 // way between batches so requests about the frames read so far are answered meanwhile; progress
-// is reported at most every PROGRESS_INTERVAL_MS; a cancel stops it with the frames read kept. It
+// is reported at most every PROGRESS_INTERVAL_MS (throttle.ts); a cancel stops it with the frames read kept. It
 // owns the file handles: the reader's while loading, and the random-access one (FrameAccess,
 // with a gzip file's spooled temporary copy) opened on the first frame decoded; close() closes
 // both.
@@ -13,8 +13,7 @@ import { CaptureError } from '../capture/source'
 import { CaptureIndexer } from './capture-indexer'
 import { FrameDecoder } from './frame-decoder'
 import { giveWay } from './full-scan'
-
-export const PROGRESS_INTERVAL_MS = 100
+import { Throttle } from './throttle'
 
 export interface LoadProgress {
   bytesRead: number
@@ -27,6 +26,8 @@ export interface LoadOptions {
   displayName?: string
   /** Where a gzip file is spooled for random access (default: the OS's). */
   tmpDir?: string
+  /** The least time between two progress reports (default PROGRESS_INTERVAL_MS; tests lower it). */
+  progressIntervalMs?: number
   onProgress?(progress: LoadProgress): void
 }
 
@@ -112,13 +113,11 @@ export class CaptureLoad {
   }
 
   private async run(): Promise<void> {
-    let last = 0
+    const throttle = new Throttle(this.options.progressIntervalMs)
     try {
       for await (const batch of this.reader.batches()) {
         for (const raw of batch) this.indexer.add(raw)
-        const now = performance.now()
-        if (now - last >= PROGRESS_INTERVAL_MS) {
-          last = now
+        if (throttle.take()) {
           this.options.onProgress?.({ bytesRead: this.reader.bytesRead, totalBytes: this.reader.fileSize, packets: this.packets, connections: this.connections })
         }
         if (this.cancelled) break

@@ -37,16 +37,23 @@ export function expertStrategy(toDecode: number, packets: number): ExpertStrateg
   return toDecode <= packets * RANDOM_ACCESS_SHARE ? 'random-access' : 'stream'
 }
 
+export interface ExpertScanOptions {
+  /** How to read the frames to decode (default: expertStrategy's choice). */
+  strategy?: ExpertStrategy
+  /** Streaming the file (the slow way): the frames filed so far, after each batch. */
+  onStreamed?: (done: number, total: number) => void
+}
+
 /**
  * Files the expert items of frames 1 … `source.packets` in `collector`, in capture order. Throws
  * ApiFailure('cancelled') when `wanted()` turns false between steps.
  */
-export async function scanExpertItems(source: ExpertSource, collector: ExpertCollector, wanted: () => boolean, strategy?: ExpertStrategy): Promise<void> {
+export async function scanExpertItems(source: ExpertSource, collector: ExpertCollector, wanted: () => boolean, options: ExpertScanOptions = {}): Promise<void> {
   const packets = source.packets
   const toDecode = source.indexer.expertMarks.framesToDecode(packets)
   const scan = new ExpertScan(source, collector, wanted)
-  if ((strategy ?? expertStrategy(toDecode.length, packets)) === 'random-access') await scan.byRandomAccess(toDecode)
-  else await scan.byStreaming()
+  if ((options.strategy ?? expertStrategy(toDecode.length, packets)) === 'random-access') await scan.byRandomAccess(toDecode)
+  else await scan.byStreaming(options.onStreamed)
 }
 
 class ExpertScan {
@@ -77,7 +84,7 @@ class ExpertScan {
   }
 
   /** Reads every record again in file order, decoding those that are not plain. */
-  async byStreaming(): Promise<void> {
+  async byStreaming(onStreamed?: (done: number, total: number) => void): Promise<void> {
     const { path, packets, indexer, decoder } = this.source
     if (packets <= 0) return
     const marks = indexer.expertMarks
@@ -90,6 +97,7 @@ class ExpertScan {
           else this.collector.add(await decoder.decodeRecord(raw))
         }
         await this.giveWay()
+        if (batch.length) onStreamed?.(Math.min(packets, batch[batch.length - 1]!.no), packets)
         if (batch.length && batch[batch.length - 1]!.no >= packets) return
       }
     } catch (error) {

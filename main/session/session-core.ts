@@ -3,7 +3,8 @@
 // thread. Opening starts the pass and answers as soon as the file is known to be a capture; the
 // rows, packets and views of the frames read so far are answered while it goes on. Requests that
 // need the whole capture (connections, expert info, follow stream) wait for the pass to end.
-// Every method throws ApiFailure, never anything else on purpose.
+// The slow ones (a sort by a text column, Expert Info streaming the file) report how far they have
+// got as `work` events. Every method throws ApiFailure, never anything else on purpose.
 import type {
   CaptureStatus,
   ConnectionDto,
@@ -30,12 +31,15 @@ import { narrate } from './narrative'
 import { packetDetail } from './packet-detail'
 import { packetRow } from './packet-rows'
 import { AllFrames, allFrameNumbers, INDEX_COLUMNS, indexComparator, SortedFrames, sortFrames, StreamFrames, textComparator, type PacketView } from './packet-view'
+import { WorkReporter, type WorkTask } from './work-reporter'
 
 export type SessionEmit = <E extends keyof SessionEvent>(event: E, data: SessionEvent[E]) => void
 
 export interface SessionCoreOptions {
   /** Where a gzip file is spooled for random access (default: the OS's temporary folder). */
   tmpDir?: string
+  /** The least time between two `progress` or `work` events (default PROGRESS_INTERVAL_MS; tests lower it). */
+  progressIntervalMs?: number
 }
 
 /** Rows a page holds at most (the contract's limit). */
@@ -81,6 +85,7 @@ export class SessionCore {
       load = await CaptureLoad.open(path, {
         displayName: options.displayName,
         tmpDir: this.options.tmpDir,
+        progressIntervalMs: this.options.progressIntervalMs,
         onProgress: (progress) => {
           if (this.load === load) this.emit('progress', { session, ...progress })
         },
@@ -203,11 +208,15 @@ export class SessionCore {
     const cached = this.findings.expert
     if (cached && cached.packets === load.packets) return cached.info
     const info = this.guard(load, async () => {
+      const wanted = () => this.load === load
+      const work = this.workReporter('expert-info', wanted)
       const collector = new ExpertCollector()
-      await scanExpertItems(load, collector, () => this.load === load)
+      await scanExpertItems(load, collector, wanted, { onStreamed: (done, total) => work.progress(done, total) })
       for (const finding of findings) collector.addFinding(finding)
       if (load.damage) collector.addDamage(load.damage)
-      return collector.result()
+      const result = collector.result()
+      work.finish()
+      return result
     })
     this.findings.expert = { packets: load.packets, info }
     info.catch(() => {
@@ -242,15 +251,22 @@ export class SessionCore {
     if (frames.length > TEXT_SORT_LIMIT) {
       throw new ApiFailure('unsupported', `sorting by ${sort.column} needs every row's text: views of more than ${TEXT_SORT_LIMIT.toLocaleString('en-US')} rows are not sorted by it (this one has ${frames.length.toLocaleString('en-US')})`)
     }
-    const text = await this.columnText(load, frames, sort.column as TextColumn, stream === undefined, wanted)
-    return new SortedFrames(spec, sortFrames(frames, textComparator(text), sort.descending))
+    const work = this.workReporter('sort', wanted)
+    work.progress(0, frames.length)
+    const text = await this.columnText(load, frames, sort.column as TextColumn, stream === undefined, wanted, (done) => work.progress(done, frames.length))
+    const order = sortFrames(frames, textComparator(text), sort.descending)
+    work.finish()
+    return new SortedFrames(spec, order)
   }
 
-  /** One column's text for `frames` (by frame − 1): a streaming full decode for the whole capture, else frame by frame. */
-  private async columnText(load: CaptureLoad, frames: Uint32Array, column: TextColumn, whole: boolean, wanted: () => boolean): Promise<string[]> {
+  /**
+   * One column's text for `frames` (by frame − 1): a streaming full decode for the whole capture,
+   * else frame by frame; `onDone` hears how many frames are decoded so far.
+   */
+  private async columnText(load: CaptureLoad, frames: Uint32Array, column: TextColumn, whole: boolean, wanted: () => boolean, onDone: (done: number) => void): Promise<string[]> {
     const text: string[] = []
     if (whole) {
-      await scanDecoded(load.path, frames.length, (frame) => void (text[frame.raw.no - 1] = frame.columns[column]), wanted)
+      await scanDecoded(load.path, frames.length, (frame) => void (text[frame.raw.no - 1] = frame.columns[column]), wanted, onDone)
       return text
     }
     const BATCH = 500
@@ -258,8 +274,14 @@ export class SessionCore {
       for (const frame of await load.decoder.decodeMany([...frames.subarray(at, at + BATCH)])) text[frame.raw.no - 1] = frame.columns[column]
       await giveWay()
       if (!wanted()) throw new ApiFailure('cancelled', 'a newer view replaced this one')
+      onDone(Math.min(frames.length, at + BATCH))
     }
     return text
+  }
+
+  /** The `work` events of one long request of this session, silent once it is no longer wanted. */
+  private workReporter(task: WorkTask, wanted: () => boolean): WorkReporter {
+    return new WorkReporter((work) => this.emit('work', work), { session: this.session, task }, wanted, this.options.progressIntervalMs)
   }
 
   private checkStream(load: CaptureLoad, stream: number): void {

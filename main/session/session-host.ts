@@ -2,8 +2,8 @@
 // starts a new worker (the previous one is asked to close its files, then ended), so a closed
 // capture's memory goes at once; requests are posted with ids and their answers resolved; a
 // worker that fails or exits turns every pending request into an ApiFailure and the capture into
-// 'failed'. Events of the current worker are passed on; the capture status is kept here too, so
-// it is known with no worker running.
+// 'failed'. Events of the current worker (progress, work) are passed on; the capture status is
+// kept here too, so it is known with no worker running.
 import { Worker } from 'node:worker_threads'
 import { sessionWorkerPath } from '../bundle-dir'
 import type { CaptureStatus, FileInfo } from '../../preload/contract/dto'
@@ -17,6 +17,8 @@ export interface SessionHostOptions {
   execArgv?: string[]
   /** Where a gzip capture is spooled for random access (default: the OS's temporary folder). */
   tmpDir?: string
+  /** The least time between two `progress` or `work` events (default: the session's; tests lower it). */
+  progressIntervalMs?: number
   /** How long closing waits for the worker to close its files before ending it (ms). */
   closeTimeoutMs?: number
 }
@@ -138,7 +140,7 @@ export class SessionHost implements CaptureSessions {
   }
 
   private startWorker(): WorkerChannel {
-    const workerData: WorkerOptions = { tmpDir: this.options.tmpDir }
+    const workerData: WorkerOptions = { tmpDir: this.options.tmpDir, progressIntervalMs: this.options.progressIntervalMs }
     const worker = new Worker(this.options.workerPath ?? sessionWorkerPath(), { execArgv: this.options.execArgv, workerData })
     const channel = new WorkerChannel(worker, {
       event: (message) => {

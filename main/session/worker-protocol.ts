@@ -30,4 +30,6 @@ export interface WorkerMemory {
 /** What the host passes the worker when it starts (workerData). */
 export interface WorkerOptions {
   tmpDir?: string
+  /** The least time between two `progress` or `work` events (tests lower it). */
+  progressIntervalMs?: number
 }

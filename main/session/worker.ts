@@ -10,6 +10,6 @@ if (!parentPort) throw new Error('main/session/worker.ts runs as a worker thread
 const port = parentPort
 const options = (workerData ?? {}) as WorkerOptions
 serveSession(
-  new SessionCore((event, data) => port.postMessage({ kind: 'event', event, data }), { tmpDir: options.tmpDir }),
+  new SessionCore((event, data) => port.postMessage({ kind: 'event', event, data }), { tmpDir: options.tmpDir, progressIntervalMs: options.progressIntervalMs }),
   port,
 )

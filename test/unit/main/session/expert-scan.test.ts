@@ -57,7 +57,7 @@ async function expectSameExpertInfo(name: string, bytes: Uint8Array): Promise<Sc
     const source = { path, packets: session.indexer.frames, indexer: session.indexer, decoder: session.decoder }
     for (const strategy of ['random-access', 'stream'] as ExpertStrategy[]) {
       const collector = new ExpertCollector()
-      await scanExpertItems(source, collector, () => true, strategy)
+      await scanExpertItems(source, collector, () => true, { strategy })
       expect(collector.result(), `${name} (${strategy})`).toEqual(reference)
     }
     let plain = 0
@@ -219,12 +219,32 @@ describe('session/expert-scan: how the frames to decode are read', () => {
     expect(expertStrategy(3, 3)).toBe('stream')
   })
 
+  it('should say how far it has got while it streams the file, and nothing when it reads by file offset', async () => {
+    const path = await files.large(100)
+    const session = (await indexBytes(readFileSync(path)))!
+    try {
+      const source = { path, packets: session.indexer.frames, indexer: session.indexer, decoder: session.decoder }
+      const streamed: Array<[number, number]> = []
+      await scanExpertItems(source, new ExpertCollector(), () => true, { strategy: 'stream', onStreamed: (done, total) => streamed.push([done, total]) })
+      // 10,000 frames of about 160 bytes: two batches of the reader.
+      expect(streamed.length).toBeGreaterThanOrEqual(2)
+      expect(streamed.every(([, total]) => total === source.packets)).toBe(true)
+      expect(streamed.map(([done]) => done)).toEqual([...streamed.map(([done]) => done)].sort((a, b) => a - b))
+      expect(streamed.at(-1)).toEqual([source.packets, source.packets])
+      const byOffset: unknown[] = []
+      await scanExpertItems(source, new ExpertCollector(), () => true, { strategy: 'random-access', onStreamed: (done) => byOffset.push(done) })
+      expect(byOffset).toEqual([])
+    } finally {
+      await session.close()
+    }
+  })
+
   it('should stop with cancelled when it is no longer wanted', async () => {
     const path = await files.large(30)
     const session = (await indexBytes(readFileSync(path)))!
     try {
       const source = { path, packets: session.indexer.frames, indexer: session.indexer, decoder: session.decoder }
-      const scan = scanExpertItems(source, new ExpertCollector(), () => false, 'stream')
+      const scan = scanExpertItems(source, new ExpertCollector(), () => false, { strategy: 'stream' })
       await expect(scan).rejects.toMatchObject({ code: 'cancelled' })
     } finally {
       await session.close()

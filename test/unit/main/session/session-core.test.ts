@@ -1,10 +1,10 @@
 // SessionCore, in process: opening (and failing to), loading with progress and cancel, rows and
 // packets equal to the full pass on every fixture, views, connections, narratives, expert info,
-// follow stream, and closing with no file left open.
+// follow stream, the progress of long requests (work events), and closing with no file left open.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CaptureStatus, OpenProgress } from '../../../../preload/contract/dto'
+import type { CaptureStatus, OpenProgress, WorkProgress } from '../../../../preload/contract/dto'
 import { ApiFailure, type SessionEvent } from '../../../../main/api/port'
 import { openCapture } from '../../../../main/capture/open'
 import type { DecodedFrame } from '../../../../main/decode/frame'
@@ -12,7 +12,7 @@ import { indexCapture } from '../../../../main/session/index-pass'
 import { connectionDto } from '../../../../main/session/connection-dto'
 import { ExpertCollector } from '../../../../main/session/expert-info'
 import { packetDetail } from '../../../../main/session/packet-detail'
-import { SessionCore } from '../../../../main/session/session-core'
+import { SessionCore, type SessionCoreOptions } from '../../../../main/session/session-core'
 import { ConnectionTimelines } from '../../../../main/tcp/steps'
 import { describeConnection } from '../../../../main/teach'
 import { FIXTURES } from '../../../fixtures/catalog'
@@ -22,19 +22,28 @@ import { fullPassFrames } from './full-pass'
 const files = new CaptureFiles()
 afterAll(() => files.remove())
 
+interface Listening {
+  progress?: (p: OpenProgress) => void
+  work?: (w: WorkProgress) => void
+}
+
 /** A core and the events it sent. */
-function session(options: { tmpDir?: string } = {}): { core: SessionCore; captures: CaptureStatus[]; progress: OpenProgress[]; on: { progress?: (p: OpenProgress) => void } } {
+function session(options: SessionCoreOptions = {}): { core: SessionCore; captures: CaptureStatus[]; progress: OpenProgress[]; work: WorkProgress[]; on: Listening } {
   const captures: CaptureStatus[] = []
   const progress: OpenProgress[] = []
-  const on: { progress?: (p: OpenProgress) => void } = {}
+  const work: WorkProgress[] = []
+  const on: Listening = {}
   const core = new SessionCore(<E extends keyof SessionEvent>(event: E, data: SessionEvent[E]) => {
     if (event === 'capture') captures.push(data as CaptureStatus)
-    else {
+    else if (event === 'work') {
+      work.push(data as WorkProgress)
+      on.work?.(data as WorkProgress)
+    } else {
       progress.push(data as OpenProgress)
       on.progress?.(data as OpenProgress)
     }
   }, options)
-  return { core, captures, progress, on }
+  return { core, captures, progress, work, on }
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiFailure> {
@@ -210,6 +219,108 @@ describe('session/session-core: views', () => {
     const stream0 = reference.filter((d) => d.tcpAnalysis?.stream === 0).map((d) => d.raw.no)
     expect((await core.rows(0, 100)).rows.map((r) => r.no)).toEqual([...stream0].reverse())
     expect((await failure(core.setView({ stream: 9 }))).code).toBe('bad-argument')
+    await core.dispose()
+  })
+})
+
+describe('session/session-core: the progress of long requests (work events)', () => {
+  let large: string
+  beforeAll(async () => {
+    // 40,000 frames: several batches of the reader (1 MiB each).
+    large = await files.large(400)
+  })
+
+  /** The checks every task's events pass: its session and task, done rising, one end, last. */
+  function expectWellFormed(work: WorkProgress[], session: number, task: WorkProgress['task'], total: number): void {
+    expect(work.length).toBeGreaterThan(0)
+    expect(work.every((w) => w.session === session && w.task === task && w.total === total && w.done >= 0 && w.done <= w.total)).toBe(true)
+    expect(work.map((w) => w.done)).toEqual([...work.map((w) => w.done)].sort((a, b) => a - b))
+    expect(work.filter((w) => w.done === w.total)).toEqual([work.at(-1)])
+  }
+
+  it('should report a sort of the whole capture by a text column batch by batch, ending with done === total', async () => {
+    const { core, work } = session({ progressIntervalMs: 0 })
+    await core.openPath(large)
+    await core.loaded()
+    const packets = core.status().packets
+    expect(await core.setView({ sort: { column: 'info', descending: false } })).toEqual({ count: packets, total: packets })
+    expectWellFormed(work, 1, 'sort', packets)
+    // A start, one per batch read (several), and the end.
+    expect(work.length).toBeGreaterThanOrEqual(4)
+    expect(new Set(work.map((w) => w.done)).size).toBe(work.length)
+    await core.dispose()
+  })
+
+  it('should report a sort of one stream by a text column too', async () => {
+    const { core, work } = session({ progressIntervalMs: 0 })
+    await core.openPath(large)
+    await core.loaded()
+    expect((await core.setView({ stream: 7, sort: { column: 'source', descending: true } })).count).toBe(100)
+    expectWellFormed(work, 1, 'sort', 100)
+    await core.dispose()
+  })
+
+  it('should report at most about ten times a second by default', async () => {
+    const { core, work } = session()
+    await core.openPath(large)
+    await core.loaded()
+    const started = performance.now()
+    await core.setView({ sort: { column: 'protocol', descending: false } })
+    const seconds = (performance.now() - started) / 1000
+    expectWellFormed(work, 1, 'sort', core.status().packets)
+    // The start, at most one per 100 ms after it, and the end.
+    expect(work.length).toBeLessThanOrEqual(Math.floor(seconds * 10) + 2)
+    await core.dispose()
+  })
+
+  it('should send no work for a sort that needs no decoding', async () => {
+    const { core, work } = session({ progressIntervalMs: 0 })
+    await core.openPath(large)
+    await core.loaded()
+    await core.setView({ sort: { column: 'length', descending: true } })
+    await core.setView({ stream: 3 })
+    expect(work).toEqual([])
+    await core.dispose()
+  })
+
+  it('should stop reporting a sort that a newer view replaced', async () => {
+    const { core, work, on } = session({ progressIntervalMs: 0 })
+    await core.openPath(large)
+    await core.loaded()
+    let newer: Promise<unknown> | undefined
+    on.work = () => (newer ??= core.setView({ sort: { column: 'length', descending: false } }))
+    const replaced = await failure(core.setView({ sort: { column: 'info', descending: false } }))
+    expect(replaced.code).toBe('cancelled')
+    await newer
+    // Only the first event: the newer view (sorted from the index) sends none, the replaced sort no more.
+    expect(work).toHaveLength(1)
+    expect(work[0]!.done).toBeLessThan(work[0]!.total)
+    await core.dispose()
+  })
+
+  it('should stop reporting a sort when the capture is closed', async () => {
+    const { core, work, on } = session({ progressIntervalMs: 0 })
+    await core.openPath(large)
+    await core.loaded()
+    let closing: Promise<unknown> | undefined
+    on.work = (w) => {
+      if (w.done > 0) closing ??= core.close()
+    }
+    expect((await failure(core.setView({ sort: { column: 'destination', descending: false } }))).code).toBe('cancelled')
+    await closing
+    const atClose = work.length
+    expect(work.every((w) => w.done < w.total)).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(work).toHaveLength(atClose)
+  })
+
+  it('should report Expert Info when it streams the file, ending with done === total', async () => {
+    // Nothing in this capture is a plain TCP segment: every frame is decoded, so the file is streamed.
+    const { core, work } = session({ progressIntervalMs: 0 })
+    await core.openPath(files.fixture('udp'))
+    await core.loaded()
+    await core.expertInfo()
+    expectWellFormed(work, 1, 'expert-info', core.status().packets)
     await core.dispose()
   })
 })

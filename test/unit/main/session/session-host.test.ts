@@ -1,10 +1,10 @@
 // SessionHost with a real worker thread (the TypeScript worker, run through tsx): requests and
-// events across the thread, one worker per open capture, none left after close or dispose, and
-// a worker that dies turned into ApiFailures and a failed status.
+// events across the thread (status, work), one worker per open capture, none left after close or
+// dispose, and a worker that dies turned into ApiFailures and a failed status.
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { CaptureStatus } from '../../../../preload/contract/dto'
+import type { CaptureStatus, WorkProgress } from '../../../../preload/contract/dto'
 import { ApiFailure } from '../../../../main/api/port'
 import { SessionHost, type SessionHostOptions } from '../../../../main/session/session-host'
 import { CaptureFiles } from './capture-files'
@@ -69,6 +69,25 @@ describe('session/session-host: a capture read in a worker thread', () => {
     await h.dispose()
     expect(SessionHost.liveWorkers).toBe(before)
     if (descriptors !== undefined) expect(openDescriptors()).toBeLessThanOrEqual(descriptors)
+  })
+
+  it('should pass on the work events of a sort from the worker, and none after close', async () => {
+    const { host: h } = host({ progressIntervalMs: 0 })
+    const work: WorkProgress[] = []
+    h.onEvent((event, data) => event === 'work' && work.push(data as WorkProgress))
+    await h.openPath(await files.large(100))
+    const { packets } = await h.loaded()
+    await h.setView({ sort: { column: 'info', descending: true } })
+    expect(work.length).toBeGreaterThanOrEqual(2)
+    expect(work.at(-1)).toEqual({ session: 1, task: 'sort', done: packets, total: packets })
+    const sorting = h.setView({ sort: { column: 'source', descending: false } }).catch((e: unknown) => e)
+    await h.close()
+    expect(await sorting).toMatchObject({ code: 'cancelled' })
+    const atClose = work.length
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(work).toHaveLength(atClose)
+    expect(work.filter((w) => w.done === w.total)).toHaveLength(1)
+    await h.dispose()
   })
 
   it('should fail a file that is not a capture with unsupported, and keep no worker', async () => {
