@@ -55,6 +55,7 @@ const api: TcpLensApi = {
 
   onCapture: (listener) => subscribe('capture', listener),
   onProgress: (listener) => subscribe('progress', listener),
+  onWork: (listener) => subscribe('work', listener),
   onPreferences: (listener) => subscribe('preferences', listener),
   onMenu: (listener) => subscribe('menu', listener),
 

@@ -98,6 +98,7 @@ export function connectWebSocket(url: string = defaultSocketUrl(), createSocket:
   const events: { [E in EventName]: Listeners<Events[E]> } = {
     capture: new Listeners(),
     progress: new Listeners(),
+    work: new Listeners(),
     preferences: new Listeners(),
     menu: new Listeners(),
   }
@@ -152,6 +153,7 @@ export function connectWebSocket(url: string = defaultSocketUrl(), createSocket:
     followStream: request('followStream'),
     onCapture: subscribe('capture'),
     onProgress: subscribe('progress'),
+    onWork: subscribe('work'),
     onPreferences: subscribe('preferences'),
     onMenu: subscribe('menu'),
     onDisconnect: (listener) => disconnects.add(listener),

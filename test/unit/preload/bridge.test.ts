@@ -87,10 +87,24 @@ describe('preload bridge', () => {
   it('should subscribe each on… to its own event channel', () => {
     const seen: string[] = []
     api.onProgress(() => seen.push('progress'))
+    api.onWork(() => seen.push('work'))
     api.onPreferences(() => seen.push('preferences'))
     api.onMenu(() => seen.push('menu'))
-    for (const name of ['menu', 'preferences', 'progress']) deliver(`tcplens:event:${name}`, null)
-    expect(seen).toEqual(['menu', 'preferences', 'progress'])
+    for (const name of ['menu', 'preferences', 'progress', 'work']) deliver(`tcplens:event:${name}`, null)
+    expect(seen).toEqual(['menu', 'preferences', 'progress', 'work'])
+  })
+
+  it('should pass a long request’s progress (work) to onWork until it unsubscribes', () => {
+    const heard = vi.fn()
+    const stop = api.onWork(heard)
+    const work = { session: 4, task: 'sort', done: 120_000, total: 1_000_000 }
+    deliver('tcplens:event:work', work)
+    expect(heard).toHaveBeenCalledWith(work)
+    expect(heard.mock.calls[0]).toHaveLength(1)
+    stop()
+    deliver('tcplens:event:work', { ...work, done: work.total })
+    expect(heard).toHaveBeenCalledTimes(1)
+    expect(listeners.get('tcplens:event:work')?.size).toBe(0)
   })
 
   it('should tell main about a dropped file before answering its path', () => {

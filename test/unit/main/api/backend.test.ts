@@ -172,6 +172,22 @@ describe('main/api/backend', () => {
       expect(await backend.call('status', [])).toMatchObject({ ok: false, error: { code: 'internal' } })
     })
 
+    it('should forward the progress of a long request (work) as it forwards the load’s progress', () => {
+      const backend = electronBackend()
+      const events = vi.fn()
+      backend.onEvent(events)
+      const progress = { session: 2, bytesRead: 10, totalBytes: 20, packets: 3, connections: 1 }
+      const work = { session: 2, task: 'sort' as const, done: 500, total: 2000 }
+      fake.emit('progress', progress)
+      fake.emit('work', work)
+      fake.emit('work', { ...work, done: 2000 })
+      expect(events.mock.calls).toEqual([
+        ['progress', progress],
+        ['work', work],
+        ['work', { ...work, done: 2000 }],
+      ])
+    })
+
     it('should keep delivering to other listeners when one of them throws', async () => {
       const backend = electronBackend()
       const good = vi.fn()

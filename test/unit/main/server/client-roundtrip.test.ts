@@ -1,7 +1,7 @@
 // The renderer's WebSocket client against the real server, over real sockets on 127.0.0.1.
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import type { CaptureStatus, Result } from '../../../../preload/contract/api'
+import type { CaptureStatus, Result, WorkProgress } from '../../../../preload/contract/api'
 import { connectWebSocket, type SocketFactory, type SocketLike } from '../../../../renderer/src/transport/websocket-client'
 import { FakeBackend } from './fake-backend'
 import { startHarness, type Harness } from './harness'
@@ -44,6 +44,11 @@ describe('transport/websocket-client ↔ server', () => {
     const seen = new Promise<CaptureStatus>((resolve) => api.onCapture(resolve))
     h.backends[0].emit('capture', { ...LOADING, state: 'ready', packets: 3 })
     expect(await seen).toEqual({ ...LOADING, state: 'ready', packets: 3 })
+
+    const work: WorkProgress = { session: 1, task: 'sort', done: 250, total: 1000 }
+    const worked = new Promise<WorkProgress>((resolve) => api.onWork(resolve))
+    h.backends[0].emit('work', work)
+    expect(await worked).toEqual(work)
     api.disconnect()
   })
 

@@ -111,6 +111,21 @@ describe('transport/websocket-client', () => {
     expect(capture).toHaveBeenCalledTimes(1)
   })
 
+  it('should dispatch a long request’s progress (work) to onWork only', async () => {
+    const { api, socket } = await connected()
+    const work = vi.fn()
+    const progress = vi.fn()
+    const stop = api.onWork(work)
+    api.onProgress(progress)
+    const data = { session: 1, task: 'expert-info', done: 5_000, total: 20_000 }
+    socket.serverSends({ kind: 'event', event: 'work', data })
+    expect(work).toHaveBeenCalledWith(data)
+    expect(progress).not.toHaveBeenCalled()
+    stop()
+    socket.serverSends({ kind: 'event', event: 'work', data: { ...data, done: data.total } })
+    expect(work).toHaveBeenCalledTimes(1)
+  })
+
   it('should unsubscribe only the listener given, even when the same function was added twice', async () => {
     const { api, socket } = await connected()
     const listener = vi.fn()
