@@ -1,8 +1,10 @@
 // The fields the TCP engine (main/tcp) adds to a segment's tree: the stream, the relative
 // numbers, the scaled window, the conversation times and the SEQ/ACK analysis with its expert
-// items, under the names and in the places Wireshark gives them.
+// items, under the names and in the places Wireshark gives them. Which expert items a segment
+// gets is decided in main/tcp/expert-items.ts (the session files the same ones without a decode).
 import type { Dissection } from '../dissection'
 import { defineFields, type Field } from '../field'
+import { fileVerdictItems, TCP_EXPERT_GROUP, type TcpExpertParent } from '../../tcp/expert-items'
 import type { TcpFrameAnalysis } from '../../tcp/result'
 import { EXPERT, infoPrefix, VERDICT, VERDICTS, type ExpertDef } from '../../tcp/verdicts'
 
@@ -38,7 +40,7 @@ const EXPERT_FIELDS = defineFields(Object.fromEntries(Object.values(EXPERT).map(
 export function addExpert(d: Dissection, parent: Field, expert: ExpertDef, message = expert.message): Field {
   const field = d.generated(parent, EXPERT_FIELDS[expert.name]!, null)
   field.text = message
-  d.note(expert.severity, 'sequence', message, field)
+  d.note(expert.severity, TCP_EXPERT_GROUP, message, field)
   return field
 }
 
@@ -82,16 +84,17 @@ export function addSequenceAnalysis(d: Dissection, node: Field, a: TcpFrameAnaly
   if (!a.flags) return ''
   const flags = d.generated(tree, TCP_ANALYSIS.flags, null)
   flags.text = '[TCP Analysis Flags]'
+  // Each verdict's fields, with its items (expert-items.ts) under the field they belong to.
+  const parents: Partial<Record<TcpExpertParent, Field>> = { 'tcp.analysis.flags': flags }
+  const file = (def: ExpertDef, message: string, parent: TcpExpertParent) => addExpert(d, parents[parent] ?? flags, def, message)
   for (const verdict of VERDICTS) {
     if (!(a.flags & verdict.bit)) continue
     if (verdict.bit === VERDICT.DUPLICATE_ACK) {
       d.generated(flags, TCP_ANALYSIS.duplicateAck, null).text = '[This is a TCP duplicate ack]'
       d.generated(tree, TCP_ANALYSIS.duplicateAckNum, a.dupAckNum)
-      const frame = d.generated(tree, TCP_ANALYSIS.duplicateAckFrame, a.dupAckFrame)
-      addExpert(d, frame, EXPERT.duplicateAck, `Duplicate ACK (#${a.dupAckNum})`)
-      continue
+      parents['tcp.analysis.duplicate_ack_frame'] = d.generated(tree, TCP_ANALYSIS.duplicateAckFrame, a.dupAckFrame)
     }
-    for (const expert of verdict.experts) addExpert(d, flags, expert)
+    fileVerdictItems(verdict, a, file)
     if (verdict.bit === VERDICT.RETRANSMISSION && a.rto && (a.rto.sec || a.rto.nsec)) {
       d.generated(flags, TCP_ANALYSIS.rto, a.rto)
       d.generated(flags, TCP_ANALYSIS.rtoFrame, a.rtoFrame)

@@ -9,9 +9,10 @@ import { addUnverifiedChecksum } from '../checksum'
 import { CHECKSUM_STATUS } from '../names'
 import { decodeTcpOptions } from './tcp-options'
 import { addExpert, addSequenceAnalysis, addStreamFields, addTimestamps, TCP_ANALYSIS } from './tcp-analysis'
+import { fileAckItems, fileConnectionItems, segmentExpertFacts, type TcpExpertFacts } from '../../tcp/expert-items'
 import { emptyOptions, scanTcpOptions, TCP_FLAG } from '../../tcp/segment'
 import type { TcpFrameAnalysis } from '../../tcp/result'
-import { EXPERT, PAYLOAD_WITHHELD } from '../../tcp/verdicts'
+import { PAYLOAD_WITHHELD } from '../../tcp/verdicts'
 
 /** Byte layout of the TCP header (smoltcp-style: the decoder and the hex pane read this). */
 export const TCP_LAYOUT = { srcPort: 0, dstPort: 2, seq: 4, ack: 8, dataOffset: 12, flags: 12, window: 14, checksum: 16, urgent: 18, options: 20 } as const
@@ -146,10 +147,12 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   if (analysis && analysis.nextSeq >= 0) {
     d.generated(node, TCP_ANALYSIS.nxtseq, analysis.nextSeq).text = `[Next Sequence Number: ${analysis.nextSeq}    (relative sequence number)]`
   }
-  if (analysis) {
+  // The TCP engine's expert items (main/tcp/expert-items.ts), each filed with its field.
+  const experts = analysis ? segmentExpertFacts(header, analysis) : undefined
+  if (analysis && experts) {
     const ackField = d.add(node, TCP_ANALYSIS.ack, at + L.ack, 4, shownAck)
     if (flags & TCP_FLAG.ACK && analysis.relative) ackField.text = `Acknowledgment Number: ${shownAck}    (relative ack number)`
-    else if (!(flags & TCP_FLAG.ACK) && ack !== 0) addExpert(d, ackField, EXPERT.ackNonzero)
+    fileAckItems(experts, (def, message) => addExpert(d, ackField, def, message))
   }
   d.add(node, TCP.ackRaw, at + L.ack, 4, ack)
   addHeaderLength(d, node, at, offsetFlags)
@@ -162,7 +165,7 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   str.text = `[TCP Flags: ${flagString(flags)}]`
   d.add(node, TCP.window, at + L.window, 2, window)
   if (analysis) addWindowFields(d, node, analysis, at + L.window)
-  if (analysis) addConnectionExperts(d, flagsField, header, analysis)
+  if (experts) addConnectionExperts(d, flagsField, experts)
   addUnverifiedChecksum(d, node, { checksum: TCP.checksum, status: TCP.checksumStatus }, at + L.checksum, d.u16(span, at + L.checksum))
   const urgent = d.uint(node, TCP.urgent, span, at + L.urgent, 2)
   if (flags & TCP_FLAG.URG) d.info += ` Urg=${urgent}`
@@ -221,21 +224,12 @@ function addWindowFields(d: Dissection, node: Field, a: TcpFrameAnalysis, at: nu
   factor.text = `[Window size scaling factor: ${a.scaleFactor}${why}]`
 }
 
-/** The Chat/Note/Warn items Wireshark files for SYN, SYN-ACK, FIN and RST. */
-function addConnectionExperts(d: Dissection, flagsField: Field, h: TcpHeader, a: TcpFrameAnalysis): void {
-  const flag = (name: string) => flagsField.children?.find((f) => f.name === name) ?? flagsField
-  if (h.flags & TCP_FLAG.SYN) {
-    if (h.flags & TCP_FLAG.ACK) addExpert(d, flag('tcp.flags.syn'), EXPERT.synAck, `Connection establish acknowledge (SYN+ACK): server port ${h.srcPort}`)
-    else addExpert(d, flag('tcp.flags.syn'), EXPERT.syn, `Connection establish request (SYN): server port ${h.dstPort}`)
-  }
-  if (h.flags & TCP_FLAG.FIN) {
-    addExpert(d, flag('tcp.flags.fin'), EXPERT.fin)
-    if (a.finFirst !== undefined) addExpert(d, flagsField, a.finFirst ? EXPERT.finActive : EXPERT.finPassive)
-  }
-  if (h.flags & TCP_FLAG.RST) addExpert(d, flag('tcp.flags.reset'), EXPERT.rst)
-  if (a.tfo === 'syn-cookie') addExpert(d, flagsField, EXPERT.tfoSyn)
-  if (a.tfo === 'ack-data') addExpert(d, flagsField, EXPERT.tfoAck)
-  if (a.tfo === 'ignored-data') addExpert(d, flagsField, EXPERT.tfoIgnored)
+/** The Chat/Note/Warn items of SYN, SYN-ACK, FIN and RST and the Fast Open ones, under their flag (or all the flags). */
+function addConnectionExperts(d: Dissection, flagsField: Field, experts: TcpExpertFacts): void {
+  fileConnectionItems(experts, (def, message, parent) => {
+    const flag = parent === 'tcp.flags' ? flagsField : (flagsField.children?.find((f) => f.name === parent) ?? flagsField)
+    addExpert(d, flag, def, message)
+  })
 }
 
 function addHeaderLength(d: Dissection, node: Field, at: number, offsetFlags: number): Field {
