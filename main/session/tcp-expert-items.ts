@@ -1,60 +1,87 @@
 // The expert items of a plain TCP segment (expert-marks.ts), named from the session's columns
-// instead of a full decode: the same items, with the same severities and messages, that
-// main/decode/layers/tcp.ts (the nonzero acknowledgment number, addConnectionExperts) and
-// tcp-analysis.ts (addSequenceAnalysis) file for it. All are in the "sequence" group and in the TCP tree.
-import { TCP_FLAG } from '../tcp/segment'
-import { EXPERT, VERDICT, VERDICTS, type ExpertDef } from '../tcp/verdicts'
+// instead of a full decode. Which items, with which severity and message, is decided by
+// main/tcp/expert-items.ts, the code the decoder files them with; here are only the facts it
+// asks for, read from the columns when asked (most segments file nothing, and read little).
+import { fileTcpExpertItems, TCP_EXPERT_GROUP, TCP_EXPERT_PROTOCOL, type TcpExpertFacts } from '../tcp/expert-items'
+import type { TcpFrameAnalysis } from '../tcp/result'
+import type { ExpertDef } from '../tcp/verdicts'
 import type { CaptureIndexer } from './capture-indexer'
 import type { ExpertCollector } from './expert-info'
+import type { ExpertMarks } from './expert-marks'
+import type { PacketIndex } from './packet-index'
+import type { TcpColumns } from './tcp-columns'
 
-/** The verdicts' bits that file an item (all of them do). */
-const ANY_VERDICT = VERDICTS.reduce((bits, v) => bits | v.bit, 0)
-const CONNECTION_FLAGS = TCP_FLAG.SYN | TCP_FLAG.FIN | TCP_FLAG.RST
+type Collector = Pick<ExpertCollector, 'addItem'>
 
 export class TcpExpertItems {
-  constructor(private readonly indexer: CaptureIndexer) {}
+  private readonly facts: ColumnFacts
+  /** Where fileItems is filing (one callback for every frame, so filing allocates nothing). */
+  private collector: Collector | undefined
+  private readonly file = (def: ExpertDef, message: string) => this.collector!.addItem(this.facts.frame, def.severity, TCP_EXPERT_GROUP, TCP_EXPERT_PROTOCOL, message)
 
-  /** Files the items of `frame`, a plain TCP segment (expert-marks.ts), in the order the decoder files them. */
-  fileItems(frame: number, collector: Pick<ExpertCollector, 'addItem'>): void {
-    const row = frame - 1
-    const { index, tcp } = this.indexer
-    const flags = index.tcpFlags[row]!
-    const verdicts = index.verdicts[row]!
-    const tfo = tcp.tfo(frame)
-    const ackNonzero = this.indexer.expertMarks.ackNonzero(frame)
-    // Most segments file nothing: no flag of note, no verdict, no Fast Open, no odd number.
-    if ((flags & CONNECTION_FLAGS) === 0 && (verdicts & ANY_VERDICT) === 0 && tfo === undefined && !ackNonzero) return
-    const fileDef = (def: ExpertDef, message: string = def.message) => collector.addItem(frame, def.severity, 'sequence', 'TCP', message)
-
-    if (ackNonzero) fileDef(EXPERT.ackNonzero)
-
-    if (flags & TCP_FLAG.SYN) {
-      const { src, dst } = this.ports(frame)
-      if (flags & TCP_FLAG.ACK) fileDef(EXPERT.synAck, `Connection establish acknowledge (SYN+ACK): server port ${src}`)
-      else fileDef(EXPERT.syn, `Connection establish request (SYN): server port ${dst}`)
-    }
-    if (flags & TCP_FLAG.FIN) {
-      fileDef(EXPERT.fin)
-      const finFirst = tcp.finFirst(frame)
-      if (finFirst !== undefined) fileDef(finFirst ? EXPERT.finActive : EXPERT.finPassive)
-    }
-    if (flags & TCP_FLAG.RST) fileDef(EXPERT.rst)
-    if (tfo === 'syn-cookie') fileDef(EXPERT.tfoSyn)
-    if (tfo === 'ack-data') fileDef(EXPERT.tfoAck)
-    if (tfo === 'ignored-data') fileDef(EXPERT.tfoIgnored)
-
-    if (!verdicts || !tcp.analysed(frame)) return
-    for (const verdict of VERDICTS) {
-      if (!(verdicts & verdict.bit)) continue
-      if (verdict.bit === VERDICT.DUPLICATE_ACK) fileDef(EXPERT.duplicateAck, `Duplicate ACK (#${tcp.dupAckNum(frame)})`)
-      else for (const expert of verdict.experts) fileDef(expert)
-    }
+  constructor(indexer: CaptureIndexer) {
+    this.facts = new ColumnFacts(indexer)
   }
 
-  /** The segment's ports: its stream's endpoints, the sender first. */
-  private ports(frame: number): { src: number; dst: number } {
-    const { index, tcp, tracker } = this.indexer
-    const [first, second] = tracker.conversations[index.stream[frame - 1]!]!.endpoints
-    return tcp.sentByPeer(frame) ? { src: second.port, dst: first.port } : { src: first.port, dst: second.port }
+  /** Files the items of `frame`, a plain TCP segment (expert-marks.ts), in the order the decoder files them. */
+  fileItems(frame: number, collector: Collector): void {
+    this.facts.frame = frame
+    this.collector = collector
+    fileTcpExpertItems(this.facts, this.file)
+  }
+}
+
+/** The facts of one frame (`frame`), each read from the session's columns when a rule asks for it. */
+class ColumnFacts implements TcpExpertFacts {
+  frame = 0
+  private readonly index: PacketIndex
+  private readonly tcp: TcpColumns
+  private readonly marks: ExpertMarks
+
+  constructor(private readonly indexer: CaptureIndexer) {
+    this.index = indexer.index
+    this.tcp = indexer.tcp
+    this.marks = indexer.expertMarks
+  }
+
+  get flags(): number {
+    return this.index.tcpFlags[this.frame - 1]!
+  }
+
+  get srcPort(): number {
+    return this.endpoints()[this.tcp.sentByPeer(this.frame) ? 1 : 0].port
+  }
+
+  get dstPort(): number {
+    return this.endpoints()[this.tcp.sentByPeer(this.frame) ? 0 : 1].port
+  }
+
+  get ackNonzero(): boolean {
+    return this.marks.ackNonzero(this.frame)
+  }
+
+  get finFirst(): boolean | undefined {
+    return this.tcp.finFirst(this.frame)
+  }
+
+  get tfo(): TcpFrameAnalysis['tfo'] {
+    return this.tcp.tfo(this.frame)
+  }
+
+  get analysed(): boolean {
+    return this.tcp.analysed(this.frame)
+  }
+
+  get verdicts(): number {
+    return this.index.verdicts[this.frame - 1]!
+  }
+
+  get dupAckNum(): number {
+    return this.tcp.dupAckNum(this.frame)
+  }
+
+  /** The frame's stream's endpoints (the sender of its first captured frame first). */
+  private endpoints() {
+    return this.indexer.tracker.conversations[this.index.stream[this.frame - 1]!]!.endpoints
   }
 }
