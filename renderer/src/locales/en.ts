@@ -243,6 +243,8 @@ const en = {
     narrative: 'Telling the steps of the connection…',
     followStream: 'Reading the stream…',
     setView: 'Preparing the packet list…',
+    sort: 'Sorting the packet list…',
+    filter: 'Filtering the packets…',
     failed: 'Nothing to show: the request failed.',
   },
   units: { seconds: '{value} s', milliseconds: '{value} ms', bytes: '{value} bytes' },

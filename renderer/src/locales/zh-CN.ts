@@ -244,6 +244,8 @@ const zhCN: MessageSchema = {
     narrative: '正在生成连接的步骤说明…',
     followStream: '正在读取流内容…',
     setView: '正在准备分组列表…',
+    sort: '正在对分组列表排序…',
+    filter: '正在过滤分组…',
     failed: '没有可显示的内容：请求失败。',
   },
   units: { seconds: '{value} 秒', milliseconds: '{value} 毫秒', bytes: '{value} 字节' },

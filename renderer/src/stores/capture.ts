@@ -1,13 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { CaptureStatus, FileInfo, OpenProgress, OpenSource, RecentFile } from '../../../preload/contract/api'
+import type { CaptureStatus, FileInfo, OpenProgress, OpenSource, RecentFile, WorkProgress } from '../../../preload/contract/api'
 import { useApiStore } from './api'
+import { useWorkStore } from './work'
 
 export const EMPTY_STATUS: CaptureStatus = { session: 0, state: 'empty', packets: 0, connections: 0 }
 
 /**
  * The open capture: its status and loading progress as the back end reports them, and the
- * requests that open, cancel and close. Events of an earlier session are ignored.
+ * requests that open, cancel and close. Events of an earlier session are ignored; the progress of
+ * its long requests (`work`) goes to the work store.
  */
 export const useCaptureStore = defineStore('capture', () => {
   const status = ref<CaptureStatus>({ ...EMPTY_STATUS })
@@ -41,11 +43,16 @@ export const useCaptureStore = defineStore('capture', () => {
     progress.value = next
   }
 
+  /** A long request's progress, if it belongs to the session shown. */
+  function acceptWork(next: WorkProgress): void {
+    if (next.session === status.value.session) useWorkStore().accept(next)
+  }
+
   async function start(): Promise<void> {
     const api = useApiStore()
     stop()
     const target = api.current()
-    unsubscribers = [target.onCapture(acceptStatus), target.onProgress(acceptProgress)]
+    unsubscribers = [target.onCapture(acceptStatus), target.onProgress(acceptProgress), target.onWork(acceptWork)]
     const current = await api.request('status')
     if (current) acceptStatus(current)
     await loadRecentFiles()
@@ -102,6 +109,7 @@ export const useCaptureStore = defineStore('capture', () => {
     failure,
     acceptStatus,
     acceptProgress,
+    acceptWork,
     start,
     stop,
     loadRecentFiles,

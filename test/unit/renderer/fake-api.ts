@@ -21,6 +21,7 @@ import type {
   TcpLensApi,
   Transport,
   ViewSpec,
+  WorkProgress,
 } from '../../../preload/contract/api'
 
 export const FAKE_FILE: FileInfo = { name: 'lab.pcapng', path: '/captures/lab.pcapng', size: 123_456, format: 'pcapng', compressed: false }
@@ -197,6 +198,7 @@ export class FakeApi implements TcpLensApi {
   private readonly listeners = {
     capture: new Set<Listener<CaptureStatus>>(),
     progress: new Set<Listener<OpenProgress>>(),
+    work: new Set<Listener<WorkProgress>>(),
     preferences: new Set<Listener<Preferences>>(),
     menu: new Set<Listener<MenuCommand>>(),
   }
@@ -262,6 +264,7 @@ export class FakeApi implements TcpLensApi {
 
   emit(event: 'capture', data: CaptureStatus): void
   emit(event: 'progress', data: OpenProgress): void
+  emit(event: 'work', data: WorkProgress): void
   emit(event: 'preferences', data: Preferences): void
   emit(event: 'menu', data: MenuCommand): void
   emit(event: keyof FakeApi['listeners'], data: unknown): void {
@@ -283,6 +286,9 @@ export class FakeApi implements TcpLensApi {
   }
   onProgress(listener: Listener<OpenProgress>): () => void {
     return this.subscribe(this.listeners.progress, listener)
+  }
+  onWork(listener: Listener<WorkProgress>): () => void {
+    return this.subscribe(this.listeners.work, listener)
   }
   onPreferences(listener: Listener<Preferences>): () => void {
     return this.subscribe(this.listeners.preferences, listener)
