@@ -2,21 +2,24 @@
 //
 // A full decode files expert items in many places (main/decode/layers). For a TCP segment that
 // nothing is odd about, the only ones it can file are those of the TCP engine: the analysis
-// verdicts and the SYN / SYN-ACK / FIN / RST / Fast Open items, which the TCP columns already
-// hold (tcp-expert-items.ts names them). A frame is "plain" when the header walk's bytes show
-// that no other decoder can file one; Expert Info decodes in full only the frames that are not.
+// verdicts, the SYN / SYN-ACK / FIN / RST / Fast Open items and the nonzero-ack note, which
+// main/tcp/expert-items.ts decides for the decoder and for the session alike, from the TCP
+// columns and the ACK_NONZERO mark below (tcp-expert-items.ts). A frame is "plain" when the
+// header walk's bytes show that no other decoder can file one; Expert Info decodes in full only
+// the frames that are not.
 //
-// The test below follows what each decoder checks before it files an item, for the common path
-// (a link header, IPv4 without options or IPv6 without extension headers, TCP); anything else
-// is left unmarked, which is always safe (the frame is then decoded in full). A change to a
-// decoder's expert items must be made here too: test/unit/main/session/expert-scan.test.ts
-// compares the two ways on every fixture, on the shared corpus and on damaged frames.
+// The test below follows what each decoder checks before it files an item of its own (a bad
+// length or option, a trailer), for the common path (a link header, IPv4 without options or IPv6
+// without extension headers, TCP); anything else is left unmarked, which is always safe (the
+// frame is then decoded in full). A new check of that kind in a decoder must be made here too:
+// test/unit/main/session/expert-scan.test.ts compares the two ways on every fixture, on the
+// shared corpus and on damaged frames.
 import type { RawFrame } from '../capture/source'
 import type { HeaderWalk } from '../decode/headers'
 import { IPV4_LAYOUT } from '../decode/layers/ipv4'
 import { IPV6_LAYOUT } from '../decode/layers/ipv6'
-import { TCP_LAYOUT } from '../decode/layers/tcp'
-import { TCP_FLAG } from '../tcp/segment'
+import { TCP_FLAGS_MASK, TCP_LAYOUT } from '../decode/layers/tcp'
+import { ackNonzeroWithoutAck } from '../tcp/expert-items'
 import { withRoom } from './columns'
 
 /** Link types whose decoders add padding and trailer after the IP datagram (ethertype.ts addTrailer). */
@@ -32,7 +35,7 @@ const MAX_WINDOW_SHIFT = 14
 export const EXPERT_MARK = {
   /** A plain TCP segment: its items are the TCP engine's, and those below. */
   PLAIN: 0x01,
-  /** tcp.ts: its acknowledgment number is not 0 while the ACK flag is not set (a note). */
+  /** Its acknowledgment number is not 0 while the ACK flag is not set (expert-items.ts ackNonzeroWithoutAck: a note). */
   ACK_NONZERO: 0x02,
 } as const
 
@@ -94,8 +97,8 @@ export function plainTcpMark(raw: RawFrame, walk: HeaderWalk): number {
   if (headerLength < TCP_LAYOUT.options || at + headerLength > ipEnd || at + headerLength > bytes.length) return 0
   if (!optionsFileNothing(bytes, at + TCP_LAYOUT.options, at + headerLength)) return 0
   if (TRAILER_LINK_TYPES.has(raw.linkType) && !trailerFilesNothing(bytes, wire, ipEnd)) return 0
-  // tcp.ts: an acknowledgment number without the ACK flag.
-  const ackNonzero = (offsetFlags & TCP_FLAG.ACK) === 0 && u32(bytes, at + TCP_LAYOUT.ack) !== 0
+  // The TCP engine's one item the columns do not hold: an acknowledgment number without the ACK flag.
+  const ackNonzero = ackNonzeroWithoutAck(offsetFlags & TCP_FLAGS_MASK, u32(bytes, at + TCP_LAYOUT.ack))
   return EXPERT_MARK.PLAIN | (ackNonzero ? EXPERT_MARK.ACK_NONZERO : 0)
 }
 

@@ -17,6 +17,9 @@ import { PAYLOAD_WITHHELD } from '../../tcp/verdicts'
 /** Byte layout of the TCP header (smoltcp-style: the decoder and the hex pane read this). */
 export const TCP_LAYOUT = { srcPort: 0, dstPort: 2, seq: 4, ack: 8, dataOffset: 12, flags: 12, window: 14, checksum: 16, urgent: 18, options: 20 } as const
 
+/** The 12 flag bits of the 16-bit word at TCP_LAYOUT.flags (the data offset is its top 4 bits). */
+export const TCP_FLAGS_MASK = 0x0fff
+
 export { TCP_FLAG }
 
 const SET = ['Set', 'Not set'] as const
@@ -30,7 +33,7 @@ export const TCP = defineFields({
   seqRaw: { name: 'tcp.seq_raw', title: 'Sequence Number (raw)', type: 'uint32', base: 'dec' },
   ackRaw: { name: 'tcp.ack_raw', title: 'Acknowledgment number (raw)', type: 'uint32', base: 'dec' },
   hdrLen: { name: 'tcp.hdr_len', title: 'Header Length', type: 'uint8', base: 'dec', bitmask: 0xf0 },
-  flags: { name: 'tcp.flags', title: 'Flags', type: 'uint16', base: 'hex', bitmask: 0x0fff, bitWidth: 16 },
+  flags: { name: 'tcp.flags', title: 'Flags', type: 'uint16', base: 'hex', bitmask: TCP_FLAGS_MASK, bitWidth: 16 },
   res: { name: 'tcp.flags.res', title: 'Reserved', type: 'bool', bitmask: 0xe00, bitWidth: 12, tfs: SET },
   ae: { name: 'tcp.flags.ae', title: 'Accurate ECN', type: 'bool', bitmask: 0x100, bitWidth: 12, tfs: SET },
   cwr: { name: 'tcp.flags.cwr', title: 'Congestion Window Reduced', type: 'bool', bitmask: 0x080, bitWidth: 12, tfs: SET },
@@ -109,7 +112,7 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   const ack = d.u32(span, at + L.ack)
   const offsetFlags = d.u16(span, at + L.flags)
   const window = d.u16(span, at + L.window)
-  const flags = offsetFlags & 0x0fff
+  const flags = offsetFlags & TCP_FLAGS_MASK
   const headerLength = (offsetFlags >> 12) * 4
   // The segment length counts what the IP header says was sent, not what was captured. A
   // fragment carries only part of a segment: no length can be known from it.
