@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs'
 import { realpath } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Duplex } from 'node:stream'
+import { pipeline, type Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { BackendPort } from '../api/port'
 import { checkAccess, type AccessPolicy } from './access'
@@ -99,9 +99,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       'Cache-Control': cacheControl(path),
     })
     if (head) return void response.end()
-    createReadStream(found.file)
-      .on('error', () => response.destroy())
-      .pipe(response)
+    // pipeline, not pipe: when the browser goes before the end, the file is closed too.
+    pipeline(createReadStream(found.file), response, () => undefined)
   }
 
   const http = createServer((request, response) => {

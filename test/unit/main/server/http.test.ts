@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { connect } from 'node:net'
 import { networkInterfaces } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APP_JS, INDEX_HTML, cookieHeader, get, startHarness, type Harness } from './harness'
 
@@ -200,5 +203,38 @@ describe('server/http: static files', () => {
 
   it('should answer 400 to a path that is not valid percent-encoding', async () => {
     expect((await get(h.server.port, '/%E0%A4%A', cookieHeader(h))).status).toBe(400)
+  })
+})
+
+describe('server/http: a download the browser abandons', () => {
+  /** The descriptors this process holds open on `file` (Linux), else undefined. */
+  function descriptorsOn(file: string): number | undefined {
+    if (!existsSync('/proc/self/fd')) return undefined
+    return readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === file
+      } catch {
+        return false
+      }
+    }).length
+  }
+
+  it('should close the file when the connection goes before the end', async () => {
+    const big = join(h.root, 'assets', 'big-abc123.bin')
+    writeFileSync(big, Buffer.alloc(32 * 1024 * 1024))
+    for (let i = 0; i < 3; i++) {
+      await new Promise<void>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: h.server.port, path: '/assets/big-abc123.bin', headers: { host: `127.0.0.1:${h.server.port}`, ...cookieHeader(h) }, agent: false }, (res) => {
+          res.once('data', () => {
+            req.destroy()
+            resolve()
+          })
+        })
+        req.on('error', (error) => (req.destroyed ? undefined : reject(error)))
+        req.end()
+      })
+    }
+    for (let i = 0; i < 100 && descriptorsOn(big); i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(descriptorsOn(big) ?? 0).toBe(0)
   })
 })
