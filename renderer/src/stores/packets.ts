@@ -39,6 +39,11 @@ export const usePacketsStore = defineStore('packets', () => {
   /** Bumped at every view change; answers for an older generation are dropped. */
   let generation = 0
   let lastRange: [number, number] = [0, -1]
+  /**
+   * The setView on its way, if any. The back end answers rows from the old view until the new one
+   * is built (a text sort takes seconds), so no page is asked for meanwhile.
+   */
+  let viewSettling: Promise<unknown> | null = null
   let refreshTimer: ReturnType<typeof setTimeout> | null = null
 
   const filtered = computed(() => view.value.stream !== undefined)
@@ -89,6 +94,7 @@ export const usePacketsStore = defineStore('packets', () => {
   /** Fetches the pages that hold view positions [first, last] and are not here yet. */
   async function ensureRange(first: number, last: number): Promise<void> {
     lastRange = [first, last]
+    while (viewSettling) await viewSettling
     const end = Math.min(last, count.value - 1)
     if (end < first) return
     const wanted: Promise<void>[] = []
@@ -110,14 +116,20 @@ export const usePacketsStore = defineStore('packets', () => {
   async function setView(next: ViewSpec): Promise<boolean> {
     dropCache()
     const asked = generation
-    const info = await useApiStore().request('setView', next)
-    if (!info || asked !== generation) return false
-    view.value = next
-    count.value = info.count
-    total.value = info.total
-    version.value++
+    const request = useApiStore().request('setView', next)
+    const settling = (viewSettling = request)
+    const info = await request
+    if (viewSettling === settling) viewSettling = null
+    if (asked !== generation) return false
+    if (info) {
+      view.value = next
+      count.value = info.count
+      total.value = info.total
+      version.value++
+    }
+    // The rows were dropped (and none asked for meanwhile) even when the view was refused.
     void ensureRange(lastRange[0], lastRange[1])
-    return true
+    return info !== undefined
   }
 
   function refreshView(): Promise<boolean> {
@@ -151,6 +163,7 @@ export const usePacketsStore = defineStore('packets', () => {
   function reset(packets: number): void {
     if (refreshTimer) clearTimeout(refreshTimer)
     refreshTimer = null
+    viewSettling = null
     dropCache()
     view.value = {}
     count.value = packets

@@ -111,4 +111,33 @@ describe('stores/packets', () => {
     await packets.ensureRange(0, 9)
     expect(packets.rowAt(0)?.no).toBe(41)
   })
+
+  it('should ask for no rows while the back end builds a new view, since it answers them from the old one', async () => {
+    const packets = usePacketsStore()
+    await packets.ensureRange(0, 10)
+    const build = api.setView.bind(api)
+    let finish: () => void = () => {}
+    // As the session does: the old view answers rows until the new one is built.
+    api.setView = (next) => new Promise((resolve) => (finish = () => resolve(build(next))))
+    const sorting = packets.toggleSort('length')
+    const scrolled = packets.ensureRange(0, 10)
+    finish()
+    await Promise.all([sorting, scrolled])
+    await flushPromises()
+    expect(api.callsOf('rows')).toEqual([
+      [0, PAGE_SIZE],
+      [0, PAGE_SIZE],
+    ])
+    expect(packets.rowAt(0)?.no).toBe(7)
+  })
+
+  it('should show the rows again when a new view is refused', async () => {
+    const packets = usePacketsStore()
+    await packets.ensureRange(0, 10)
+    api.setView = () => Promise.resolve({ ok: false, error: { code: 'internal', message: 'sort failed' } })
+    await packets.toggleSort('info')
+    await flushPromises()
+    expect(packets.view).toEqual({})
+    expect(packets.rowAt(0)?.no).toBe(1)
+  })
 })
