@@ -72,6 +72,11 @@ function pathOf(url: string | undefined): string {
   return query < 0 ? raw : raw.slice(0, query)
 }
 
+/** A redirect target on this server: "//host/…" (or "/\\host/…") would leave it. */
+function sameServerPath(path: string): string {
+  return `/${path.replace(/^[/\\]+/, '')}`
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const root = await realpath(options.rootDir)
   const token = options.token ?? newToken()
@@ -87,7 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const path = pathOf(request.url)
     if (verdict.tokenInQuery) {
       // The token goes into a cookie and out of the address bar (and the history).
-      response.writeHead(303, { ...securityHeaders(port), 'Set-Cookie': tokenCookie(port, token), Location: path, 'Cache-Control': 'no-store', 'Content-Length': 0 })
+      response.writeHead(303, { ...securityHeaders(port), 'Set-Cookie': tokenCookie(port, token), Location: sameServerPath(path), 'Cache-Control': 'no-store', 'Content-Length': 0 })
       return void response.end()
     }
     const found = await findStaticFile(root, path)

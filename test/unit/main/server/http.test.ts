@@ -91,6 +91,15 @@ describe('server/http: the token', () => {
     expect(page.body).toBe(INDEX_HTML)
   })
 
+  it('should redirect only within this server, whatever slashes the path starts with', async () => {
+    for (const path of ['//evil.example/', '///evil.example/', '/\\evil.example/', '/%5Cevil.example/']) {
+      const answer = await get(h.server.port, `${path}?token=${h.token}`)
+      expect(answer.status, path).toBe(303)
+      const target = new URL(answer.headers.location!, `http://127.0.0.1:${h.server.port}/`)
+      expect(target.host, path).toBe(`127.0.0.1:${h.server.port}`)
+    }
+  })
+
   it('should let the cookie open every file', async () => {
     const answer = await get(h.server.port, '/assets/index-abc123.js', cookieHeader(h))
     expect(answer.status).toBe(200)
