@@ -2,7 +2,7 @@
 // must name our loopback address in Host (DNS rebinding), come from our own page when it says
 // where it comes from (Origin), and carry the token, in the URL or in the cookie.
 import type { IncomingHttpHeaders } from 'node:http'
-import { cookieName, readCookie, tokensEqual } from './token'
+import { cookieName, readCookies, tokensEqual } from './token'
 
 export type Refusal = 'host' | 'origin' | 'no-token' | 'wrong-token'
 
@@ -52,9 +52,10 @@ export function checkAccess(request: AccessRequest, policy: AccessPolicy): Acces
   }
 
   // A token in the URL wins over the cookie: a newly pasted address replaces an old cookie.
+  // Any of the cookies of our name may hold it (one planted by another local page locks no one out).
   const fromQuery = queryToken(request.url)
-  const given = fromQuery ?? readCookie(request.headers.cookie, cookieName(policy.port))
-  if (given === undefined || given === '') return { ok: false, status: 401, refusal: 'no-token' }
-  if (!tokensEqual(given, policy.token)) return { ok: false, status: 403, refusal: 'wrong-token' }
+  const given = (fromQuery === null ? readCookies(request.headers.cookie, cookieName(policy.port)) : [fromQuery]).filter((value) => value !== '')
+  if (given.length === 0) return { ok: false, status: 401, refusal: 'no-token' }
+  if (!given.some((value) => tokensEqual(value, policy.token))) return { ok: false, status: 403, refusal: 'wrong-token' }
   return { ok: true, tokenInQuery: fromQuery !== null }
 }

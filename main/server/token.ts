@@ -22,15 +22,18 @@ export function cookieName(port: number): string {
   return `tcplens_${port}`
 }
 
-/** One cookie's value from a Cookie header, or undefined. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined
+/**
+ * Every value of one cookie in a Cookie header, in order. There can be several: a page on
+ * another port of 127.0.0.1 may set a cookie of the same name (cookies ignore the port).
+ */
+export function readCookies(header: string | undefined, name: string): string[] {
+  if (!header) return []
+  const values: string[] = []
   for (const part of header.split(';')) {
     const eq = part.indexOf('=')
-    if (eq < 0) continue
-    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+    if (eq >= 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim())
   }
-  return undefined
+  return values
 }
 
 /** The Set-Cookie header that lets the browser in from now on, for this server's life. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkAccess } from '../../../../main/server/access'
 import { contentSecurityPolicy } from '../../../../main/server/headers'
-import { cookieName, newToken, readCookie, tokenCookie, tokensEqual } from '../../../../main/server/token'
+import { cookieName, newToken, readCookies, tokenCookie, tokensEqual } from '../../../../main/server/token'
 import { parseWireFrame } from '../../../../main/server/wire'
 
 const ROOT = resolve(__dirname, '../../../..')
@@ -51,10 +51,11 @@ describe('server/token', () => {
     expect(tokensEqual('abcdef', 'abc')).toBe(false)
   })
 
-  it('should read one cookie among several', () => {
-    expect(readCookie('a=1; tcplens_80=xyz; b=2', 'tcplens_80')).toBe('xyz')
-    expect(readCookie('tcplens_8080=xyz', 'tcplens_80')).toBeUndefined()
-    expect(readCookie(undefined, 'tcplens_80')).toBeUndefined()
+  it('should read one cookie among several, every value of it', () => {
+    expect(readCookies('a=1; tcplens_80=xyz; b=2', 'tcplens_80')).toEqual(['xyz'])
+    expect(readCookies('tcplens_80=first; a=1; tcplens_80=second', 'tcplens_80')).toEqual(['first', 'second'])
+    expect(readCookies('tcplens_8080=xyz', 'tcplens_80')).toEqual([])
+    expect(readCookies(undefined, 'tcplens_80')).toEqual([])
   })
 
   it('should name the cookie after the port and make it HttpOnly and SameSite=Strict', () => {
@@ -81,6 +82,12 @@ describe('server/access', () => {
   it('should let a token in the URL win over an old cookie', () => {
     expect(checkAccess({ url: '/?token=secret', headers: { ...host, cookie: 'tcplens_5000=old' } }, policy)).toEqual({ ok: true, tokenInQuery: true })
     expect(checkAccess({ url: '/?token=old', headers: { ...host, cookie: 'tcplens_5000=secret' } }, policy)).toMatchObject({ ok: false, refusal: 'wrong-token' })
+  })
+
+  it('should find the token among cookies of the same name that another local page planted', () => {
+    expect(checkAccess({ url: '/', headers: { ...host, cookie: 'tcplens_5000=planted; tcplens_5000=secret' } }, policy)).toEqual({ ok: true, tokenInQuery: false })
+    expect(checkAccess({ url: '/', headers: { ...host, cookie: 'tcplens_5000=planted; tcplens_5000=other' } }, policy)).toMatchObject({ ok: false, refusal: 'wrong-token' })
+    expect(checkAccess({ url: '/', headers: { ...host, cookie: 'tcplens_5000=' } }, policy)).toMatchObject({ ok: false, refusal: 'no-token' })
   })
 
   it('should require Origin when asked to (WebSocket upgrades)', () => {
