@@ -37,6 +37,7 @@ export const useSelectionStore = defineStore('selection', () => {
 
   function clear(): void {
     detailRequest++
+    selectRequest++
     frame.value = null
     position.value = -1
     detail.value = null
@@ -104,17 +105,26 @@ export const useSelectionStore = defineStore('selection', () => {
   }
 
   const packets = usePacketsStore()
-  // A new view moves rows: find the selected frame again.
+  // A new view moves rows: find the selected frame again (unless another is chosen meanwhile).
   watch(
     () => packets.view,
     async () => {
       if (frame.value === null) return
       const selected = frame.value
+      const asked = selectRequest
       const found = await useApiStore().request('positionOf', selected)
-      if (found !== undefined && frame.value === selected) position.value = found
+      if (found !== undefined && asked === selectRequest && frame.value === selected) position.value = found
     },
   )
-  watch(() => useCaptureStore().status.session, clear)
+  // A new capture, or none: nothing of the previous one stays selected.
+  const capture = useCaptureStore()
+  watch(() => capture.status.session, clear)
+  watch(
+    () => capture.hasCapture,
+    (open) => {
+      if (!open) clear()
+    },
+  )
 
   return { frame, position, detail, fieldId, sourceIndex, field, byteRange, stream, clear, selectPosition, selectFrame, move, first, last, selectField, selectByte }
 })

@@ -84,4 +84,47 @@ describe('stores/selection', () => {
     await selection.selectFrame(25)
     expect(selection.stream).toBe(2)
   })
+
+  it('should not select a frame asked for in the previous session', async () => {
+    const selection = useSelectionStore()
+    const answer = api.positionOf.bind(api)
+    let release: () => void = () => {}
+    api.positionOf = (frame) => new Promise((resolve) => (release = () => resolve(answer(frame))))
+    const stale = selection.selectFrame(35)
+    api.emit('capture', { session: 2, state: 'loading', packets: 300, connections: 0 })
+    await flushPromises()
+    release()
+    expect(await stale).toBe(false)
+    expect(selection.frame).toBeNull()
+    expect(api.callsOf('packet')).toEqual([])
+  })
+
+  it('should keep a row chosen while the selected frame was being found in a new view', async () => {
+    const selection = useSelectionStore()
+    await selection.selectFrame(35)
+    const answer = api.positionOf.bind(api)
+    let release: () => void = () => {}
+    api.positionOf = (frame) => new Promise((resolve) => (release = () => resolve(answer(frame))))
+    await usePacketsStore().showStream(3)
+    const rows = api.rows.bind(api)
+    let releaseRows: () => void = () => {}
+    api.rows = (start, count) => new Promise((resolve) => (releaseRows = () => resolve(rows(start, count))))
+    const chosen = selection.selectPosition(7)
+    release()
+    await flushPromises()
+    releaseRows()
+    await chosen
+    expect(selection.frame).toBe(38)
+    expect(selection.position).toBe(7)
+  })
+
+  it('should clear the selection when the capture is closed', async () => {
+    const selection = useSelectionStore()
+    await selection.selectFrame(5)
+    selection.selectField(findByName(selection.detail!.tree, 'tcp.seq')!.id)
+    await useCaptureStore().close()
+    await flushPromises()
+    expect(selection.frame).toBeNull()
+    expect(selection.field).toBeUndefined()
+  })
 })
