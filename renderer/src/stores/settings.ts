@@ -19,6 +19,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const appInfo = ref<AppInfo | null>(null)
   const systemDark = ref(false)
   let unsubscribe: (() => void) | null = null
+  let unfollowSystemTheme: (() => void) | null = null
 
   const language = computed<Lang>(() =>
     preferences.value.language === 'system' ? (appInfo.value?.systemLanguage ?? browserLanguage()) : preferences.value.language,
@@ -29,10 +30,16 @@ export const useSettingsStore = defineStore('settings', () => {
   const serverFiles = computed(() => appInfo.value?.files === 'server')
 
   function followSystemTheme(): void {
+    unfollowSystemTheme?.()
+    unfollowSystemTheme = null
     if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return
     const query = window.matchMedia(DARK_QUERY)
     systemDark.value = query.matches
-    query.addEventListener?.('change', (event) => (systemDark.value = event.matches))
+    const onChange = (event: { matches: boolean }): void => {
+      systemDark.value = event.matches
+    }
+    query.addEventListener?.('change', onChange)
+    unfollowSystemTheme = () => query.removeEventListener?.('change', onChange)
   }
 
   /** Reads the app info and preferences, and follows later changes (another window, the menu). */
@@ -56,6 +63,8 @@ export const useSettingsStore = defineStore('settings', () => {
   function stop(): void {
     unsubscribe?.()
     unsubscribe = null
+    unfollowSystemTheme?.()
+    unfollowSystemTheme = null
   }
 
   return { preferences, appInfo, systemDark, language, theme, serverFiles, start, update, stop }

@@ -4,11 +4,18 @@ import { useSettingsStore } from '../../../../renderer/src/stores/settings'
 import type { FakeApi } from '../fake-api'
 import { flushPromises, setUp } from '../harness'
 
+type MediaListener = (event: { matches: boolean }) => void
+
 function fakeMatchMedia(dark: boolean) {
-  const listeners: Array<(event: { matches: boolean }) => void> = []
-  const query = { matches: dark, addEventListener: (_: string, listener: (event: { matches: boolean }) => void) => listeners.push(listener) }
+  const listeners = new Set<MediaListener>()
+  const query = {
+    matches: dark,
+    addEventListener: (_: string, listener: MediaListener) => listeners.add(listener),
+    removeEventListener: (_: string, listener: MediaListener) => listeners.delete(listener),
+  }
   vi.stubGlobal('matchMedia', () => query)
-  return (matches: boolean) => listeners.forEach((listener) => listener({ matches }))
+  const change = (matches: boolean) => listeners.forEach((listener) => listener({ matches }))
+  return Object.assign(change, { listeners })
 }
 
 describe('stores/settings', () => {
@@ -39,6 +46,17 @@ describe('stores/settings', () => {
     expect(settings.theme).toBe('light')
     await settings.update({ theme: 'dark' })
     expect(settings.theme).toBe('dark')
+  })
+
+  it('should listen to the OS colour scheme once, and no more when stopped', async () => {
+    const change = fakeMatchMedia(false)
+    const settings = useSettingsStore()
+    await settings.start()
+    await settings.start()
+    expect(change.listeners.size).toBe(1)
+    settings.stop()
+    expect(change.listeners.size).toBe(0)
+    expect(api.listenerCount('preferences')).toBe(0)
   })
 
   it('should take preferences changed elsewhere', async () => {
