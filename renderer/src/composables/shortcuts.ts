@@ -60,6 +60,12 @@ export function shortcutLabel(shortcut: Shortcut, mac = false): string {
   return parts.join(mac ? '' : '+')
 }
 
+/** The label of a command's first shortcut, for a tooltip ("" when it has none). */
+export function shortcutFor(command: MenuCommand, mac = false): string {
+  const shortcut = SHORTCUTS.find((each) => each.command === command)
+  return shortcut ? shortcutLabel(shortcut, mac) : ''
+}
+
 /** The command a key stroke stands for, or null. */
 export function commandForKey(stroke: KeyStroke): MenuCommand | null {
   const ctrl = stroke.ctrlKey || stroke.metaKey

@@ -2,6 +2,7 @@ import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import MainToolbar from '../../../../renderer/src/components/toolbar/MainToolbar.vue'
 import { useCaptureStore } from '../../../../renderer/src/stores/capture'
+import { useSettingsStore } from '../../../../renderer/src/stores/settings'
 import { flushPromises, mountWith, setUp } from '../harness'
 
 enableAutoUnmount(afterEach)
@@ -56,5 +57,19 @@ describe('components/toolbar/MainToolbar', () => {
     expect(wrapper.findAll('[role="group"]').map((group) => group.attributes('aria-label'))).toEqual(['Files', 'Navigation', 'Analysis', 'View'])
     expect(wrapper.find('[data-testid="toolbar-cancel"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="go-to-packet"]').attributes('aria-label')).toBe('Go to packet…')
+  })
+
+  it("should write each button's shortcut in its tooltip as the platform writes it", async () => {
+    const harness = setUp()
+    await Promise.all([useCaptureStore().start(), useSettingsStore().start()])
+    const wrapper = mountWith(MainToolbar, harness)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="toolbar-open"]').attributes('title')).toBe('Open (Ctrl+O)')
+    expect(wrapper.get('[data-testid="go-next"]').attributes('title')).toBe('Next packet (Ctrl+→)')
+    expect(wrapper.get('[data-testid="toolbar-expert"]').attributes('title')).toBe('Expert Info (Ctrl+Shift+E)')
+    useSettingsStore().appInfo = { ...useSettingsStore().appInfo!, platform: 'darwin' }
+    await flushPromises()
+    expect(wrapper.get('[data-testid="toolbar-open"]').attributes('title')).toBe('Open (⌘O)')
+    expect(wrapper.get('[data-testid="go-last"]').attributes('title')).toBe('Last packet (⌘End)')
   })
 })
