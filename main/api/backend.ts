@@ -57,9 +57,21 @@ export function createBackend(options: BackendOptions): BackendPort {
   }
   const unsubscribe = [sessions.onEvent((event, data) => emit(event, data as Events[typeof event])), settings.onPreferences((preferences) => emit('preferences', preferences))]
 
+  /** The opens under way: one begun before dispose() may still start a capture after it. */
+  const opening = new Set<Promise<FileInfo>>()
+  function openPath(path: string, openOptions?: { displayName?: string }): Promise<FileInfo> {
+    // A request that was waiting (for the sample, an upload, the dialog) when the backend closed.
+    if (disposed) return Promise.reject(new ApiFailure('cancelled', 'the connection was closed'))
+    const started = sessions.openPath(path, openOptions)
+    const forget = () => opening.delete(started)
+    opening.add(started)
+    started.then(forget, forget)
+    return started
+  }
+
   /** Opens a path the user chose and puts it on the recent list. */
   async function openChosen(path: string): Promise<FileInfo> {
-    const info = await sessions.openPath(path)
+    const info = await openPath(path)
     // The capture is open: failing to remember it must not fail the open.
     await settings.addRecentFile(path).catch(() => undefined)
     return info
@@ -76,7 +88,7 @@ export function createBackend(options: BackendOptions): BackendPort {
       }
       case 'sample': {
         if (!options.samplePath) throw unsupported('The sample capture', transport)
-        return sessions.openPath(await options.samplePath())
+        return openPath(await options.samplePath())
       }
       case 'recent':
         if (!settings.isRecentFile(source.path)) throw new ApiFailure('forbidden', 'That file is not on the recent list')
@@ -90,7 +102,7 @@ export function createBackend(options: BackendOptions): BackendPort {
   async function upload(name: string, base64: string): Promise<FileInfo> {
     if (!options.upload) throw unsupported('Uploading a file', transport)
     const path = await options.upload(name, new Uint8Array(Buffer.from(base64, 'base64')))
-    const info = await sessions.openPath(path, { displayName: name })
+    const info = await openPath(path, { displayName: name })
     return { ...info, name, path: '' }
   }
 
@@ -124,10 +136,12 @@ export function createBackend(options: BackendOptions): BackendPort {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    /** Refuses further calls and stops the events; resolves once the opens under way have settled. */
     async dispose() {
       disposed = true
       listeners.clear()
       for (const stop of unsubscribe) stop()
+      await Promise.allSettled([...opening])
     },
   }
 }

@@ -30,8 +30,10 @@ export function createBrowserBackend(options: BrowserBackendOptions): BackendPor
     onEvent: (listener) => backend.onEvent(listener),
     // The connection owns its session: when the page goes, the worker ends and the file closes.
     async dispose() {
-      await backend.dispose()
-      await sessions.dispose()
+      const settled = backend.dispose() // no more calls or events; settles with the opens under way
+      await sessions.dispose() // ends the worker, and the requests waiting on it
+      await settled
+      await sessions.dispose() // an open under way when the page went may have started another
     },
   }
 }
