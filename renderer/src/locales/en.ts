@@ -247,7 +247,7 @@ const en = {
     filter: 'Filtering the packets…',
     failed: 'Nothing to show: the request failed.',
   },
-  units: { seconds: '{value} s', milliseconds: '{value} ms', bytes: '{value} bytes' },
+  units: { seconds: '{value} s', milliseconds: '{value} ms', bytes: '{value} bytes', kib: '{value} KiB', mib: '{value} MiB', gib: '{value} GiB', tib: '{value} TiB' },
 }
 
 export type MessageSchema = typeof en

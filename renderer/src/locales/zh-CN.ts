@@ -248,7 +248,7 @@ const zhCN: MessageSchema = {
     filter: '正在过滤分组…',
     failed: '没有可显示的内容：请求失败。',
   },
-  units: { seconds: '{value} 秒', milliseconds: '{value} 毫秒', bytes: '{value} 字节' },
+  units: { seconds: '{value} 秒', milliseconds: '{value} 毫秒', bytes: '{value} 字节', kib: '{value} KiB', mib: '{value} MiB', gib: '{value} GiB', tib: '{value} TiB' },
 }
 
 export default zhCN

@@ -5,16 +5,18 @@ export function formatCount(value: number, lang = 'en'): string {
   return new Intl.NumberFormat(lang).format(value)
 }
 
-/** 512 B, 12.3 KiB, 4.56 MiB, 1.20 GiB. */
-export function formatBytes(value: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
+export type ByteUnit = 'bytes' | 'kib' | 'mib' | 'gib' | 'tib'
+
+/** 512 bytes, 12.3 KiB, 4.56 MiB, 1.20 GiB: the number and its unit (the locale words it, units.*). */
+export function formatBytes(value: number): { unit: ByteUnit; value: string } {
+  const units: ByteUnit[] = ['bytes', 'kib', 'mib', 'gib', 'tib']
   let size = value
   let unit = 0
   while (size >= 1024 && unit < units.length - 1) {
     size /= 1024
     unit++
   }
-  return unit === 0 ? `${size} B` : `${size.toFixed(size < 10 ? 2 : size < 100 ? 1 : 0)} ${units[unit]}`
+  return { unit: units[unit]!, value: unit === 0 ? String(size) : size.toFixed(size < 10 ? 2 : size < 100 ? 1 : 0) }
 }
 
 /** Milliseconds as "850 ms" or "2.35 s". */

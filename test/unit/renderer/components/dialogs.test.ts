@@ -184,4 +184,15 @@ describe('components/capture/ServerFileDialog', () => {
     expect(harness.api.callsOf('open')).toEqual([[{ kind: 'path', path: '/captures/labs/syn.pcap' }]])
     expect(wrapper.emitted('close')).toHaveLength(1)
   })
+
+  it('should word each size with its unit in the UI language', async () => {
+    const harness = await ready({ transport: 'browser', initial: 'empty' })
+    const wrapper = mountWith(ServerFileDialog, harness)
+    await flushPromises()
+    const sizes = () => wrapper.findAll('[data-testid="file-entry"] .size').map((size) => size.text())
+    expect(sizes()).toEqual(['Folder', '12 bytes', '121 KiB'])
+    harness.i18n.global.locale.value = 'zh-CN'
+    await flushPromises()
+    expect(sizes().slice(1)).toEqual(['12 字节', '121 KiB'])
+  })
 })

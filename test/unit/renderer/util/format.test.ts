@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatPercent } from '../../../../renderer/src/util/format'
+import { formatBytes, formatPercent } from '../../../../renderer/src/util/format'
 
 describe('util/format', () => {
   it("should write a share of the packets with one decimal, as Wireshark's status bar does", () => {
@@ -11,5 +11,12 @@ describe('util/format', () => {
 
   it('should write nothing when there is no whole to share', () => {
     expect(formatPercent(0, 0)).toBe('')
+  })
+
+  it('should give a size in the largest binary unit under 1,024, for the locale to word', () => {
+    expect(formatBytes(512)).toEqual({ unit: 'bytes', value: '512' })
+    expect(formatBytes(1024)).toEqual({ unit: 'kib', value: '1.00' })
+    expect(formatBytes(12.3 * 1024 * 1024)).toEqual({ unit: 'mib', value: '12.3' })
+    expect(formatBytes(300 * 1024 ** 3)).toEqual({ unit: 'gib', value: '300' })
   })
 })
