@@ -6,7 +6,6 @@ const en = {
     open: 'Open',
     openSample: 'Open sample',
     close: 'Close',
-    cancel: 'Cancel',
     first: 'First packet',
     previous: 'Previous packet',
     next: 'Next packet',
@@ -50,7 +49,6 @@ const en = {
   },
   status: {
     label: 'Status',
-    file: 'File',
     packets: 'Packets: {count}',
     displayed: 'Displayed: {count}',
     displayedShare: 'Displayed: {count} ({percent})',
@@ -66,7 +64,6 @@ const en = {
     fieldNoBytes: '{name} (no bytes)',
   },
   start: {
-    title: 'Open a capture to begin',
     openFile: 'Open file…',
     openSample: 'Open the sample capture',
     capture: 'Capture from a network interface',
@@ -100,7 +97,7 @@ const en = {
     copied: 'Copied.',
     noStream: 'Select a TCP packet first.',
   },
-  goTo: { title: 'Go to packet', label: 'Packet number', go: 'Go', cancel: 'Cancel', invalid: 'Enter a number from 1 to {max}.', range: 'From 1 to {max}' },
+  goTo: { title: 'Go to packet', label: 'Packet number', go: 'Go', invalid: 'Enter a number from 1 to {max}.', range: 'From 1 to {max}' },
   menu: {
     conversationDetails: 'Conversation details',
     followStream: 'Follow TCP stream',
@@ -170,10 +167,6 @@ const en = {
   expert: {
     title: 'Expert Info',
     severity: { error: 'Errors', warn: 'Warnings', note: 'Notes', chat: 'Chats' },
-    group: 'Group',
-    protocol: 'Protocol',
-    count: 'Count',
-    frames: 'Frames',
     more: '{count} more not listed',
     empty: 'No expert information',
   },
@@ -186,8 +179,6 @@ const en = {
     filterOnStream: 'Filter on this stream',
     close: 'Close',
     truncated: 'The stream is longer than what is shown.',
-    legendClient: 'Client',
-    legendServer: 'Server',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -230,8 +221,6 @@ const en = {
     open: 'Open',
     cancel: 'Cancel',
     folder: 'Folder',
-    size: 'Size',
-    name: 'Name',
     empty: 'This folder is empty',
     hint: 'Capture files are highlighted. Enter opens the selected entry.',
   },

@@ -7,7 +7,6 @@ const zhCN: MessageSchema = {
     open: '打开',
     openSample: '打开示例',
     close: '关闭',
-    cancel: '取消',
     first: '第一个分组',
     previous: '上一个分组',
     next: '下一个分组',
@@ -51,7 +50,6 @@ const zhCN: MessageSchema = {
   },
   status: {
     label: '状态',
-    file: '文件',
     packets: '分组：{count}',
     displayed: '已显示：{count}',
     displayedShare: '已显示：{count}（{percent}）',
@@ -67,7 +65,6 @@ const zhCN: MessageSchema = {
     fieldNoBytes: '{name}（无字节）',
   },
   start: {
-    title: '打开一个捕获文件开始',
     openFile: '打开文件…',
     openSample: '打开示例捕获',
     capture: '从网络接口捕获',
@@ -101,7 +98,7 @@ const zhCN: MessageSchema = {
     copied: '已复制。',
     noStream: '请先选择一个 TCP 分组。',
   },
-  goTo: { title: '转到分组', label: '分组序号', go: '转到', cancel: '取消', invalid: '请输入 1 到 {max} 之间的数字。', range: '范围 1 到 {max}' },
+  goTo: { title: '转到分组', label: '分组序号', go: '转到', invalid: '请输入 1 到 {max} 之间的数字。', range: '范围 1 到 {max}' },
   menu: {
     conversationDetails: '会话详情',
     followStream: '追踪 TCP 流',
@@ -171,10 +168,6 @@ const zhCN: MessageSchema = {
   expert: {
     title: '专家信息',
     severity: { error: '错误', warn: '警告', note: '注意', chat: '对话' },
-    group: '组',
-    protocol: '协议',
-    count: '数量',
-    frames: '帧',
     more: '另有 {count} 个未列出',
     empty: '没有专家信息',
   },
@@ -187,8 +180,6 @@ const zhCN: MessageSchema = {
     filterOnStream: '只显示此流',
     close: '关闭',
     truncated: '此流比显示的内容更长。',
-    legendClient: '客户端',
-    legendServer: '服务器',
   },
   shortcuts: {
     title: '键盘快捷键',
@@ -231,8 +222,6 @@ const zhCN: MessageSchema = {
     open: '打开',
     cancel: '取消',
     folder: '文件夹',
-    size: '大小',
-    name: '名称',
     empty: '此文件夹为空',
     hint: '捕获文件会高亮显示。按 Enter 打开所选项。',
   },
