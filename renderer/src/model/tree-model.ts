@@ -111,10 +111,6 @@ export function byteRangeOf(node: FieldNode | undefined): ByteRange | undefined 
     : { source: node.source, offset: node.offset, length: node.length, bitmask: node.bitmask }
 }
 
-export function rangeIncludes(range: ByteRange | undefined, source: number, offset: number): boolean {
-  return !!range && range.source === source && offset >= range.offset && offset < range.offset + range.length
-}
-
 /** The text "Apply as filter" puts in the filter bar: `name == value` (strings quoted). */
 export function filterExpression(node: FieldNode): string {
   if (!node.name) return ''

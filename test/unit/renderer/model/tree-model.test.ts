@@ -10,7 +10,6 @@ import {
   findByName,
   flattenVisible,
   idsForKeys,
-  rangeIncludes,
 } from '../../../../renderer/src/model/tree-model'
 import { fakeTree, REASSEMBLED_FRAME } from '../fake-api'
 
@@ -49,8 +48,6 @@ describe('model/tree-model', () => {
     expect(byteRangeOf(byName('tcp.seq'))).toEqual({ source: 0, offset: 38, length: 4 })
     expect(byteRangeOf(byName('ip.hdr_len'))).toEqual({ source: 0, offset: 14, length: 1, bitmask: 0x0f })
     expect(byteRangeOf(byName('tcp.stream'))).toBeUndefined()
-    expect(rangeIncludes(byteRangeOf(byName('tcp.seq')), 0, 41)).toBe(true)
-    expect(rangeIncludes(byteRangeOf(byName('tcp.seq')), 0, 42)).toBe(false)
   })
 
   it('should list the ancestors of a node, outermost first', () => {
