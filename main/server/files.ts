@@ -22,23 +22,38 @@ export interface ServerFilesOptions {
 }
 
 const CAPTURE_NAME = /\.(pcap|pcapng|cap|gz)$/i
-const MAX_NAME_LENGTH = 120
+/** File systems store a name of up to 255 bytes (ext4, APFS; NTFS: 255 UTF-16 units): well within. */
+export const MAX_SAFE_NAME_BYTES = 200
+/** Names Windows gives to devices, whatever the extension ("NUL.pcap" is the null device). */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)\s*(\.|$)/i
 
 /** Whether a file name looks like a capture TCP Lens reads (.pcap, .pcapng, .cap, and gzip of them). */
 export function isCaptureName(name: string): boolean {
   return CAPTURE_NAME.test(name)
 }
 
-/** A dropped file's name made safe to write: no folders, no control or reserved characters, no leading dot. */
+/** The end of `text` in at most `maxBytes` bytes of UTF-8, in whole characters (the extension stays). */
+function lastBytes(text: string, maxBytes: number): string {
+  const characters = [...text]
+  let bytes = 0
+  let start = characters.length
+  while (start > 0 && bytes + Buffer.byteLength(characters[start - 1]) <= maxBytes) bytes += Buffer.byteLength(characters[--start])
+  return characters.slice(start).join('')
+}
+
+/**
+ * A dropped file's name made safe to write: no folders, no control or reserved characters, no
+ * leading dot, no trailing dot or space, no Windows device name, and short enough in bytes.
+ */
 export function safeFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? ''
   const cleaned = last
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-    .replace(/^[.\s]+/, '')
-    .trim()
-  const short = cleaned.length > MAX_NAME_LENGTH ? cleaned.slice(cleaned.length - MAX_NAME_LENGTH) : cleaned
-  return short === '' ? 'upload.pcapng' : short
+    .replace(/[.\s]+$/, '')
+  const short = lastBytes(cleaned, MAX_SAFE_NAME_BYTES).replace(/^[.\s]+/, '')
+  if (short === '') return 'upload.pcapng'
+  return WINDOWS_DEVICE.test(short) ? `_${short}` : short
 }
 
 /** A failed readdir as the user reads it. */

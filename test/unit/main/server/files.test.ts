@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, parse } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiFailure } from '../../../../main/api/port'
-import { createServerFiles, folderFailure, isCaptureName, listDirectory, safeFileName } from '../../../../main/server/files'
+import { createServerFiles, folderFailure, isCaptureName, listDirectory, MAX_SAFE_NAME_BYTES, safeFileName } from '../../../../main/server/files'
 
 let base: string
 beforeAll(() => {
@@ -96,8 +96,27 @@ describe('server/files: names', () => {
     expect(safeFileName('..')).toBe('upload.pcapng')
     expect(safeFileName('')).toBe('upload.pcapng')
     const long = safeFileName(`${'x'.repeat(500)}.pcapng`)
-    expect(long.length).toBeLessThanOrEqual(120)
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(MAX_SAFE_NAME_BYTES)
     expect(long.endsWith('.pcapng')).toBe(true)
+  })
+
+  it('should keep a long name within what a file system stores (255 bytes), in whole characters', () => {
+    for (const name of [`${'握'.repeat(200)}.pcapng`, `${'😀'.repeat(100)}.pcap`]) {
+      const safe = safeFileName(name)
+      expect(Buffer.byteLength(safe), name).toBeLessThanOrEqual(MAX_SAFE_NAME_BYTES)
+      expect(safe).toBe(name.slice(name.length - safe.length))
+      expect(Buffer.from(safe).toString(), 'no half of a character').toBe(safe)
+    }
+  })
+
+  it('should not name a Windows device (CON, NUL, COM1 …), nor end in a dot or a space', () => {
+    expect(safeFileName('CON')).toBe('_CON')
+    expect(safeFileName('nul.pcap')).toBe('_nul.pcap')
+    expect(safeFileName('Com1.pcap.gz')).toBe('_Com1.pcap.gz')
+    expect(safeFileName('lpt9 .pcap')).toBe('_lpt9 .pcap')
+    expect(safeFileName('console.pcap')).toBe('console.pcap')
+    expect(safeFileName('trace.pcap. . ')).toBe('trace.pcap')
+    expect(safeFileName(`${'x'.repeat(300)}. ${'y'.repeat(MAX_SAFE_NAME_BYTES - 7)}.pcap`)).toBe(`${'y'.repeat(MAX_SAFE_NAME_BYTES - 7)}.pcap`)
   })
 })
 
@@ -114,6 +133,14 @@ describe('server/files: upload', () => {
       expect(statSync(folder).mode & 0o777).toBe(0o700)
       expect(statSync(path).mode & 0o777).toBe(0o600)
     }
+    await files.dispose()
+  })
+
+  it('should store a long Chinese name', async () => {
+    const files = createServerFiles({ startDir: base })
+    const path = await files.upload(`${'三次握手'.repeat(30)}.pcapng`, Buffer.from('bytes'))
+    expect(readFileSync(path, 'utf8')).toBe('bytes')
+    expect(parse(path).base.endsWith('三次握手.pcapng')).toBe(true)
     await files.dispose()
   })
 
