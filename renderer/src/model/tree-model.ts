@@ -69,11 +69,11 @@ export function ancestorsOf(tree: readonly FieldNode[], id: number): number[] {
   return search(tree) ? path : []
 }
 
-/** The ids of a node and all its descendants that have children (for "expand subtrees"). */
-export function expandableIds(nodes: readonly FieldNode[]): number[] {
-  const ids: number[] = []
-  for (const node of walk(nodes)) if (hasChildren(node)) ids.push(node.id)
-  return ids
+/** The keys of these nodes and all their descendants that have children ("expand all", "expand subtrees"). */
+export function expandableKeys(nodes: readonly FieldNode[]): string[] {
+  const keys: string[] = []
+  for (const node of walk(nodes)) if (hasChildren(node)) keys.push(nodeKey(node))
+  return keys
 }
 
 export function covers(node: FieldNode, source: number, offset: number): boolean {

@@ -5,7 +5,7 @@ import {
   byteRangeOf,
   deepestCovering,
   displayLabel,
-  expandableIds,
+  expandableKeys,
   filterExpression,
   findByName,
   flattenVisible,
@@ -56,7 +56,7 @@ describe('model/tree-model', () => {
   })
 
   it('should find every expandable node of a subtree', () => {
-    expect(expandableIds([byName('tcp')])).toEqual([byName('tcp').id, byName('tcp.flags').id, byName('tcp.analysis').id])
+    expect(expandableKeys([byName('tcp')])).toEqual(['tcp', 'tcp.flags', 'tcp.analysis'])
   })
 
   it('should keep subtrees open across packets by field name', () => {
