@@ -39,6 +39,8 @@ function runApp(): void {
   let rendererReady = false
   /** A file named before the window could show it (command line, macOS open-file at launch). */
   let pendingFile = fileFromArgv(process.argv, { ...launch, cwd: process.cwd() })
+  // Naming it on the command line is the user's choice, as a second launch's is (openChosenFile).
+  if (pendingFile) paths.grant(pendingFile)
   let hasCapture = false
 
   const uiLanguage = () => menuLanguage(settings?.getPreferences().language ?? 'system', osLanguage)
