@@ -16,23 +16,18 @@
 // shared corpus and on damaged frames.
 import type { RawFrame } from '../capture/source'
 import type { HeaderWalk } from '../decode/headers'
+import { ETH_MIN_FRAME_LENGTH, TRAILER_LINK_TYPES } from '../decode/layers/ethertype'
 import { IPV4_LAYOUT } from '../decode/layers/ipv4'
 import { IPV6_LAYOUT } from '../decode/layers/ipv6'
 import { TCP_FLAGS_MASK, TCP_LAYOUT } from '../decode/layers/tcp'
 import { ackNonzeroWithoutAck } from '../tcp/expert-items'
 import { withRoom } from './columns'
 
-/** Link types whose decoders add padding and trailer after the IP datagram (ethertype.ts addTrailer). */
-const TRAILER_LINK_TYPES = new Set([1, 113, 276])
-
-/** Wireshark's minimum Ethernet frame (without FCS): a shorter datagram was padded up to it. */
-const PADDED_FRAME = 60
-
 /** Where the TCP options may say a window scale, the largest shift that files no warning. */
 const MAX_WINDOW_SHIFT = 14
 
 /** A frame's mark: bits, 0 when it is not plain. */
-export const EXPERT_MARK = {
+const EXPERT_MARK = {
   /** A plain TCP segment: its items are the TCP engine's, and those below. */
   PLAIN: 0x01,
   /** Its acknowledgment number is not 0 while the ACK flag is not set (expert-items.ts ackNonzeroWithoutAck: a note). */
@@ -77,7 +72,7 @@ export class ExpertMarks {
  * with nothing any decoder files an expert item about but the TCP engine and the items the other
  * bits name; 0 otherwise. Read from the frame's bytes, after the walk.
  */
-export function plainTcpMark(raw: RawFrame, walk: HeaderWalk): number {
+function plainTcpMark(raw: RawFrame, walk: HeaderWalk): number {
   // A segment handed over whole, in the frame's own bytes (no IP fragment, no reassembly).
   if (walk.tcpAt < 0 || walk.tcpBytes !== undefined || walk.fragmented) return 0
   // frame.ts: the reader's notes, and a captured length over the length on the wire.
@@ -150,9 +145,9 @@ function optionsFileNothing(bytes: Uint8Array, start: number, end: number): bool
  */
 function trailerFilesNothing(bytes: Uint8Array, wire: number, ipEnd: number): boolean {
   const trailer = ipEnd < wire && ipEnd < bytes.length
-  if (!trailer || wire < PADDED_FRAME || ipEnd >= PADDED_FRAME) return true
-  if (bytes.length < PADDED_FRAME) return false
-  for (let i = ipEnd; i < PADDED_FRAME; i++) if (bytes[i] !== 0) return false
+  if (!trailer || wire < ETH_MIN_FRAME_LENGTH || ipEnd >= ETH_MIN_FRAME_LENGTH) return true
+  if (bytes.length < ETH_MIN_FRAME_LENGTH) return false
+  for (let i = ipEnd; i < ETH_MIN_FRAME_LENGTH; i++) if (bytes[i] !== 0) return false
   return true
 }
 

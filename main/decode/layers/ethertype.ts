@@ -7,6 +7,16 @@ import { etherTypes } from '../registry'
 import { hex } from '../format'
 import { decodeData } from './data'
 
+/** Wireshark's minimum Ethernet frame (without its FCS): a frame whose payload ends before it was padded up to it. */
+export const ETH_MIN_FRAME_LENGTH = 60
+
+/**
+ * The link types whose header ends in an ethertype handed to decodeEtherType (Ethernet, Linux
+ * cooked v1 and v2: ethernet.ts, sll.ts), so the bytes after the payload become padding, a
+ * trailer or an FCS (addTrailer). BSD loopback's rare ethertype goes to its decoder directly: no trailer.
+ */
+export const TRAILER_LINK_TYPES: ReadonlySet<number> = new Set([1, 113, 276])
+
 export const ETH_TRAILER = defineFields({
   padding: { name: 'eth.padding', title: 'Padding', type: 'bytes' },
   trailer: { name: 'eth.trailer', title: 'Trailer', type: 'bytes' },
@@ -59,10 +69,10 @@ export function addTrailer(d: Dissection, owner: EtherTypeOwner, start: number):
   let reported = owner.span.reported - start
   const frameLength = d.raw.origLen
   // A frame of 60 bytes or more whose payload ended before byte 60 was padded.
-  const maybePadded = frameLength >= 60 && frameLength - reported < 60
+  const maybePadded = frameLength >= ETH_MIN_FRAME_LENGTH && frameLength - reported < ETH_MIN_FRAME_LENGTH
   let padding = 0
   if (maybePadded) {
-    padding = 60 - (frameLength - reported)
+    padding = ETH_MIN_FRAME_LENGTH - (frameLength - reported)
     for (let i = 0; i < padding; i++) {
       if (i >= captured || d.bytes[start + i] !== 0) {
         padding = 0
