@@ -162,6 +162,7 @@ describe('components/expert/ExpertDialog', () => {
     expect(groups.map((group) => group.get('[data-testid="expert-count"]').text())).toEqual(['1', '2', '1', '3'])
     expect(wrapper.find('[data-testid="expert-frame"]').exists()).toBe(false)
     await groups[1].get('[data-testid="expert-entry"]').trigger('click')
+    expect(wrapper.get('[data-testid="expert-frame"][data-frame="25"]').attributes('aria-label')).toBe('Go to frame 25')
     await wrapper.get('[data-testid="expert-frame"][data-frame="25"]').trigger('click')
     await flushPromises()
     expect(useSelectionStore().frame).toBe(25)

@@ -96,6 +96,7 @@ describe('details tree and bytes pane', () => {
     expect(fieldNames(wrapper)).not.toContain('ip.src')
     await tree.trigger('keydown', { key: 'ArrowDown' })
     expect(useSelectionStore().field?.name).toBe('tcp')
+    expect(tree.attributes('aria-activedescendant')).toBe(node(wrapper, 'tcp').attributes('id'))
   })
 
   it('should mark generated fields and expert items', async () => {
@@ -109,6 +110,7 @@ describe('details tree and bytes pane', () => {
   it('should go to the frame a link points to', async () => {
     const { wrapper, harness } = await mountPanes(5)
     await wrapper.get('[data-testid="tree-expand-all"]').trigger('click')
+    expect(wrapper.get('[data-testid="tree-link"]').attributes('aria-label')).toBe('Go to frame 4')
     await wrapper.get('[data-testid="tree-link"]').trigger('click')
     await flushPromises()
     expect(harness.api.callsOf('positionOf').at(-1)).toEqual([4])
