@@ -58,12 +58,23 @@ export function secureWindowOptions(preloadPath: string, bounds?: WindowBounds):
   }
 }
 
+/** A Windows drive letter may come in either case ("/C:/…", "/c:/…"). */
+const driveInLowerCase = (pathname: string): string => pathname.replace(/^\/([A-Za-z]):\//, (_, drive: string) => `/${drive.toLowerCase()}:/`)
+
+/** A local file's path as a file: URL's pathname reads once decoded ("/C:/app/…" on Windows). */
+function filePathname(file: string): string {
+  const slashed = file.replace(/\\/g, '/')
+  return slashed.startsWith('/') ? slashed : `/${slashed}`
+}
+
 /** True when a URL belongs to the renderer we loaded, and nothing else. */
 export function isOwnPage(url: string, location: RendererLocation): boolean {
   try {
     const target = new URL(url)
     if (location.devUrl) return target.origin === new URL(location.devUrl).origin
-    return target.protocol === 'file:' && decodeURIComponent(target.pathname).endsWith(location.file.replace(/\\/g, '/'))
+    // That very file on this machine: not another host's (a share), nor a path that ends the same.
+    if (target.protocol !== 'file:' || (target.host !== '' && target.host !== 'localhost')) return false
+    return driveInLowerCase(decodeURIComponent(target.pathname)) === driveInLowerCase(filePathname(location.file))
   } catch {
     return false
   }

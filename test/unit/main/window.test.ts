@@ -130,6 +130,23 @@ describe('main/window', () => {
     expect(isOwnPage('not a url', location)).toBe(false)
   })
 
+  it('should take for its own page that very file only, not one whose path merely ends the same', () => {
+    const location = { file: '/app/out/renderer/index.html' }
+    expect(isOwnPage('file:///app/out/renderer/index.html#/packets', location)).toBe(true)
+    expect(isOwnPage('file://localhost/app/out/renderer/index.html', location)).toBe(true)
+    expect(isOwnPage('file:///home/student/Downloads/app/out/renderer/index.html', location)).toBe(false)
+    expect(isOwnPage('file://fileserver.example/app/out/renderer/index.html', location)).toBe(false)
+    expect(isOwnPage('file:///my%20app/index.html', { file: '/my app/index.html' })).toBe(true)
+  })
+
+  it('should recognise its own file page on Windows, whatever the drive letter’s case', () => {
+    const location = { file: 'C:\\Program Files\\TCP Lens\\resources\\app\\out\\renderer\\index.html' }
+    expect(isOwnPage('file:///C:/Program%20Files/TCP%20Lens/resources/app/out/renderer/index.html', location)).toBe(true)
+    expect(isOwnPage('file:///c:/Program%20Files/TCP%20Lens/resources/app/out/renderer/index.html', location)).toBe(true)
+    expect(isOwnPage('file:///D:/x/C:/Program%20Files/TCP%20Lens/resources/app/out/renderer/index.html', location)).toBe(false)
+    expect(isOwnPage('file://server/share/C:/Program%20Files/TCP%20Lens/resources/app/out/renderer/index.html', location)).toBe(false)
+  })
+
   describe('bounds', () => {
     it('should restore the saved bounds and maximized state', () => {
       const win = createMainWindow({ file: '/app/index.html' }, { preloadPath: '/p.js', state: { bounds: { x: 100, y: 80, width: 1000, height: 700 }, maximized: true } })
