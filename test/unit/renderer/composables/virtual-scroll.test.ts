@@ -48,4 +48,23 @@ describe('composables/virtual-scroll', () => {
   it('should draw nothing for an empty view', () => {
     expect(rowWindow({ ...small, count: 0 }, 0)).toEqual({ first: 0, rendered: 0, top: 0 })
   })
+
+  it('should draw the one row of a one-row view, and every row of a view that exactly fills the viewport', () => {
+    expect(rowWindow({ ...small, count: 1 }, 0)).toEqual({ first: 0, rendered: 1, top: 0 })
+    expect(rowWindow({ ...small, count: 1 }, 500)).toEqual({ first: 0, rendered: 1, top: 0 })
+    const page = { ...small, count: 20 }
+    expect(maxScrollTop(page)).toBe(0)
+    expect(rowWindow(page, 0)).toEqual({ first: 0, rendered: 20, top: 0 })
+    expect(scrollTopToReveal(page, 0, 19)).toBe(0)
+  })
+
+  it('should still end at the last row when the viewport grows while scrolled to the end', () => {
+    const taller = { ...small, viewportHeight: 600 }
+    const window = rowWindow(taller, maxScrollTop(small))
+    expect(window.first + window.rendered).toBe(small.count)
+    expect(window.top).toBe(maxScrollTop(taller))
+    const hugeTaller = { ...huge, viewportHeight: 600 }
+    const scaled = rowWindow(hugeTaller, maxScrollTop(huge))
+    expect(scaled).toEqual({ first: huge.count - 30, rendered: 30, top: maxScrollTop(hugeTaller) })
+  })
 })
