@@ -175,9 +175,9 @@ export function connectWebSocket(url: string = defaultSocketUrl(), createSocket:
         const resolveAnswer = pending.get(message.id)
         pending.delete(message.id)
         resolveAnswer?.(message.result)
-      } else if (message?.kind === 'event') {
-        const listeners = events[message.event] as Listeners<unknown> | undefined
-        listeners?.emit(message.data)
+      } else if (message?.kind === 'event' && Object.hasOwn(events, message.event)) {
+        const listeners = events[message.event] as Listeners<unknown>
+        listeners.emit(message.data)
       }
     })
     socket.addEventListener('close', (event) => {

@@ -156,6 +156,7 @@ describe('transport/websocket-client', () => {
     socket.serverSends('not json')
     socket.serverSends({ kind: 'answer', id: 99, result: { ok: true, value: 1 } })
     socket.serverSends({ kind: 'event', event: 'unknown-event', data: 1 })
+    for (const inherited of ['toString', '__proto__', 'constructor']) expect(() => socket.serverSends({ kind: 'event', event: inherited, data: 1 }), inherited).not.toThrow()
     socket.serverSends({ hello: 'world' })
     socket.serverSends({ kind: 'answer', id: 1, result: { ok: true, value: READY } })
     expect(await pendingStatus).toEqual({ ok: true, value: READY })
