@@ -4,7 +4,7 @@
 import { openFrameAccessBytes } from '../../../../main/capture/access'
 import { openCaptureBytes } from '../../../../main/capture/open'
 import { CaptureError } from '../../../../main/capture/source'
-import type { Field } from '../../../../main/decode/field'
+import type { Field, FieldValue } from '../../../../main/decode/field'
 import type { DecodedFrame } from '../../../../main/decode/frame'
 import { DecodePass } from '../../../../main/decode/pass'
 import { CaptureIndexer } from '../../../../main/session/capture-indexer'
@@ -56,14 +56,18 @@ export async function fullPass(bytes: Uint8Array): Promise<Map<number, object>> 
   return frames
 }
 
-/** A decoded frame as plain data: columns, tree, expert items, byte sources, the TCP analysis. */
+/**
+ * A decoded frame as plain data: columns, protocols, the tree (each field's line, value, bytes
+ * and byte source), expert items (and the bytes of the field each is about), byte sources, the
+ * TCP analysis.
+ */
 export function frameData(frame: DecodedFrame): object {
   return {
     no: frame.raw.no,
     columns: frame.columns,
     protocols: frame.protocols,
     tree: frame.tree.map(fieldData),
-    expert: frame.expert.map((e) => ({ severity: e.severity, group: e.group, message: e.message, field: e.field?.name })),
+    expert: frame.expert.map((e) => ({ severity: e.severity, group: e.group, message: e.message, field: e.field && { name: e.field.name, offset: e.field.offset, length: e.field.length } })),
     sources: frame.sources.map((s) => ({ name: s.name, bytes: Buffer.from(s.bytes).toString('hex') })),
     timeRelative: frame.timeRelative,
     analysis: frame.tcpAnalysis && analysisData(frame.tcpAnalysis),
@@ -75,6 +79,7 @@ function fieldData(field: Field): object {
     name: field.name,
     label: field.label,
     display: field.display,
+    value: valueData(field.value),
     offset: field.offset,
     length: field.length,
     source: field.source,
@@ -83,6 +88,11 @@ function fieldData(field: Field): object {
     bits: field.bits,
     children: field.children?.map(fieldData),
   }
+}
+
+/** A field's value as plain data (bytes as hex: a view into a reused buffer must not change later). */
+function valueData(value: FieldValue): unknown {
+  return value instanceof Uint8Array ? `bytes ${Buffer.from(value).toString('hex')}` : value
 }
 
 /** Every frame through DecodePass as decoded (bytes copied), before any damage. */
