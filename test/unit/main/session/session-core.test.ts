@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaptureStatus, OpenProgress, WorkProgress } from '../../../../preload/contract/dto'
 import { ApiFailure, type SessionEvent } from '../../../../main/api/port'
 import { openCapture } from '../../../../main/capture/open'
+import type { Timestamp } from '../../../../main/decode/field'
 import type { DecodedFrame } from '../../../../main/decode/frame'
 import { indexCapture } from '../../../../main/session/index-pass'
 import { connectionDto } from '../../../../main/session/connection-dto'
 import { ExpertCollector } from '../../../../main/session/expert-info'
 import { packetDetail } from '../../../../main/session/packet-detail'
+import { packetRow } from '../../../../main/session/packet-rows'
 import { SessionCore, type SessionCoreOptions } from '../../../../main/session/session-core'
 import { ConnectionTimelines } from '../../../../main/tcp/steps'
 import { describeConnection } from '../../../../main/teach'
@@ -53,6 +55,12 @@ async function failure(promise: Promise<unknown>): Promise<ApiFailure> {
   )
   expect(error).toBeInstanceOf(ApiFailure)
   return error as ApiFailure
+}
+
+/** frame.time_delta as the full pass filed it (undefined: the record has no time). */
+function fullPassTimeDelta(frame: DecodedFrame): Timestamp | undefined {
+  const node = frame.tree.find((f) => f.name === 'frame')!
+  return node.children?.find((f) => f.name === 'frame.time_delta')?.value as Timestamp | undefined
 }
 
 /** Every frame of a file through DecodePass (the frames before any damage). */
@@ -184,9 +192,7 @@ describe('session/session-core: rows and packets are what the full pass shows', 
       await core.openPath(path)
       await core.loaded()
       const { rows } = await core.rows(0, 1000)
-      expect(rows.map((r) => [r.no, r.source, r.destination, r.protocol, r.length, r.info, r.stream])).toEqual(
-        reference.map((d) => [d.raw.no, d.columns.source, d.columns.destination, d.columns.protocol, d.raw.origLen, d.columns.info, d.tcpAnalysis?.stream ?? -1]),
-      )
+      expect(rows).toEqual(reference.map((d) => packetRow(d, fullPassTimeDelta(d), d.tcpAnalysis?.stream ?? -1)))
       for (const d of reference) expect(await core.packet(d.raw.no), `frame ${d.raw.no}`).toEqual(packetDetail(d))
       await core.dispose()
     })
