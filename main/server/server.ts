@@ -14,7 +14,7 @@ import { contentType } from './content-types'
 import { createServerFiles, type ServerFiles } from './files'
 import { cacheControl, securityHeaders } from './headers'
 import { PROBLEM_STATUS, problemPage, problemText, type ProblemKind } from './pages'
-import { bridgeSocket, CLOSE_GOING_AWAY } from './socket-bridge'
+import { bridgeSocket, CLOSE_GOING_AWAY, CLOSE_INTERNAL_ERROR } from './socket-bridge'
 import { findStaticFile } from './static-files'
 import { newToken, tokenCookie } from './token'
 
@@ -122,8 +122,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     let backend: BackendPort
     try {
       backend = options.createBackend(files)
-    } catch (error) {
-      socket.close(1011, `the backend could not start: ${error instanceof Error ? error.message : String(error)}`.slice(0, 120))
+    } catch {
+      // A close reason is at most 123 bytes (ws throws past that): a fixed one, not the error's words.
+      socket.close(CLOSE_INTERNAL_ERROR, 'the server could not start a session')
       void files.dispose()
       return
     }

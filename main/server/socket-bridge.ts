@@ -10,6 +10,7 @@ import { parseWireFrame } from './wire'
 /** RFC 6455 close codes used here. */
 export const CLOSE_POLICY = 1008
 export const CLOSE_GOING_AWAY = 1001
+export const CLOSE_INTERNAL_ERROR = 1011
 
 function failure(code: 'bad-argument' | 'internal', message: string): Result<unknown> {
   return { ok: false, error: { code, message } }

@@ -154,6 +154,24 @@ describe('server/websocket: the contract over the socket', () => {
     expect((await closed).code).toBe(1001)
   })
 
+  it('should close a page whose backend cannot start with 1011, and keep serving', async () => {
+    let fail = true
+    h = await startHarness({
+      backend: () => {
+        if (fail) throw new Error(`会话无法启动：${'工作线程失败'.repeat(40)}`)
+        return new FakeBackend()
+      },
+    })
+    const refused = openSocket(h)
+    const closed = closeOf(refused)
+    expect(await upgradeOutcome(refused)).toEqual({ open: true })
+    const { code, reason } = await closed
+    expect(code).toBe(1011)
+    expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(123)
+    fail = false
+    expect(await upgradeOutcome(openSocket(h))).toEqual({ open: true })
+  })
+
   it('should turn a backend that throws into an internal error answer', async () => {
     h = await startHarness({
       backend: () =>
