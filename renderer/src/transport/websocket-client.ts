@@ -35,6 +35,12 @@ export interface BrowserApi extends TcpLensApi {
 
 const OPEN = 1
 
+/**
+ * The largest message the server takes (main/server's MAX_MESSAGE_BYTES; a test keeps them equal).
+ * A bigger one would make the server close the connection, so it is refused here instead.
+ */
+export const MAX_MESSAGE_LENGTH = 256 * 1024 * 1024
+
 /** ws://host/ws for a page served over http, wss:// over https. */
 export function defaultSocketUrl(page: { protocol: string; host: string } = window.location): string {
   return `${page.protocol === 'https:' ? 'wss:' : 'ws:'}//${page.host}/ws`
@@ -92,7 +98,7 @@ const defaultFactory: SocketFactory = (url) => new WebSocket(url)
  * Connects to the server's WebSocket (default: `/ws` of the page's own origin; the cookie set by
  * the token URL lets it in). Rejects when the connection cannot be opened.
  */
-export function connectWebSocket(url: string = defaultSocketUrl(), createSocket: SocketFactory = defaultFactory): Promise<BrowserApi> {
+export function connectWebSocket(url: string = defaultSocketUrl(), createSocket: SocketFactory = defaultFactory, maxMessageLength = MAX_MESSAGE_LENGTH): Promise<BrowserApi> {
   const socket = createSocket(url)
   const pending = new Map<number, (result: Result<unknown>) => void>()
   const events: { [E in EventName]: Listeners<Events[E]> } = {
@@ -111,9 +117,15 @@ export function connectWebSocket(url: string = defaultSocketUrl(), createSocket:
     const id = ++lastId
     const request: WireRequest = { id, method, args: wireArgs(args) as WireRequest['args'] }
     return new Promise((resolve) => {
-      pending.set(id, resolve)
       try {
-        socket.send(JSON.stringify(request))
+        const text = JSON.stringify(request)
+        // Characters, not bytes: only an upload is this big, and its base64 is ASCII.
+        if (text.length > maxMessageLength) {
+          resolve({ ok: false, error: { code: 'bad-argument', message: `The request ${method} is too large to send (at most ${maxMessageLength} bytes).` } })
+          return
+        }
+        pending.set(id, resolve)
+        socket.send(text)
       } catch (error) {
         pending.delete(id)
         resolve(ioError(`The request ${method} could not be sent: ${error instanceof Error ? error.message : String(error)}`))

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { CaptureStatus, Result, WorkProgress } from '../../../../preload/contract/api'
-import { connectWebSocket, type SocketFactory, type SocketLike } from '../../../../renderer/src/transport/websocket-client'
+import { MAX_MESSAGE_BYTES } from '../../../../main/server/server'
+import { connectWebSocket, MAX_MESSAGE_LENGTH, type SocketFactory, type SocketLike } from '../../../../renderer/src/transport/websocket-client'
 import { FakeBackend } from './fake-backend'
 import { startHarness, type Harness } from './harness'
 
@@ -65,6 +66,21 @@ describe('transport/websocket-client ↔ server', () => {
     expect(await lost).toMatchObject({ code: 1001 })
     release()
     await closing
+  })
+
+  it('should refuse to send what the server would not take, and stay connected', async () => {
+    h = await startHarness({ maxMessageBytes: 1000, backend: () => new FakeBackend(answers) })
+    const api = await connectWebSocket(`ws://127.0.0.1:${h.server.port}/ws`, asOurPage(h), 1000)
+    const tooLarge = await api.upload('big.pcap', 'A'.repeat(2000))
+    expect(tooLarge).toMatchObject({ ok: false, error: { code: 'bad-argument', message: expect.stringMatching(/too large/) } })
+    expect(h.backends[0].calls).toEqual([])
+    expect(api.connected).toBe(true)
+    expect(await api.status()).toEqual({ ok: true, value: LOADING })
+    api.disconnect()
+  })
+
+  it('should know the server’s largest message', () => {
+    expect(MAX_MESSAGE_LENGTH).toBe(MAX_MESSAGE_BYTES)
   })
 
   it('should fail to connect without the token', async () => {
