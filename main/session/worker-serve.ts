@@ -35,8 +35,22 @@ const HANDLERS: Record<WorkerMethod, Handler> = {
 
 export function serveSession(core: SessionCore, port: RequestPort): void {
   port.on('message', (request) => {
-    void answer(core, request).then((message) => port.postMessage(message))
+    void answer(core, request).then((message) => post(port, message))
   })
+}
+
+/**
+ * Posts an answer; one that cannot be cloned (a bug) is answered as an internal failure instead,
+ * rather than an unhandled rejection that would end the worker and fail the capture.
+ */
+function post(port: RequestPort, message: WorkerMessage): void {
+  try {
+    port.postMessage(message)
+  } catch (error) {
+    if (message.kind !== 'answer') throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    port.postMessage({ kind: 'answer', id: message.id, ok: false, error: { code: 'internal', message: `session worker: the answer could not be sent: ${reason}` } })
+  }
 }
 
 async function answer(core: SessionCore, { id, method, args }: WorkerRequest): Promise<WorkerMessage> {
