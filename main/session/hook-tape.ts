@@ -28,11 +28,6 @@ export class HookTape {
   private readonly macs: string[] = []
   private readonly macNumbers = new Map<string, number>()
 
-  /** Frames recorded so far. */
-  get recordedFrames(): number {
-    return this.frames.length
-  }
-
   /** Starts the entries of `frame` (frames in increasing order). */
   begin(frame: number): void {
     this.frames.push(frame)
