@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { BrowserWindow, screen, shell, type BrowserWindowConstructorOptions, type Rectangle, type Session } from 'electron'
 import type { WindowBounds, WindowState } from './settings/window-state'
+import { CONTENT_SECURITY_POLICY } from './content-security-policy'
 
 /** The renderer's own origin: the packaged file, or the dev server electron-vite starts. */
 export interface RendererLocation {
@@ -11,22 +12,10 @@ export interface RendererLocation {
 }
 
 /**
- * The Content Security Policy of our page, sent as a header with every response the session
- * gets (the dev server's pages and the built files alike); renderer/index.html carries the same
- * policy in a meta tag for the file:// load, where there are no response headers.
+ * Our page's Content Security Policy (main/content-security-policy.ts) is sent as a header with
+ * every response the session gets: the dev server's pages and the built files alike.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self' ws://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export { CONTENT_SECURITY_POLICY }
 
 /**
  * Options for every TCP Lens window. Security is not negotiable here (see DESIGN.md,

@@ -2,25 +2,16 @@
 // meta tag (a test keeps the two equal), with the WebSocket allowed on this server's own port
 // only; frame-ancestors works only as a header, so it is enforced here.
 import type { OutgoingHttpHeaders } from 'node:http'
+import { contentSecurityPolicy } from '../content-security-policy'
 
-export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ')
+/** The renderer's policy, with the WebSocket allowed on this server's own port only. */
+export function serverContentSecurityPolicy(port: number): string {
+  return contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`])
 }
 
 export function securityHeaders(port: number): OutgoingHttpHeaders {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(port),
+    'Content-Security-Policy': serverContentSecurityPolicy(port),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkAccess } from '../../../../main/server/access'
-import { contentSecurityPolicy } from '../../../../main/server/headers'
+import { serverContentSecurityPolicy } from '../../../../main/server/headers'
 import { cookieName, newToken, readCookies, tokenCookie, tokensEqual } from '../../../../main/server/token'
 import { parseWireFrame } from '../../../../main/server/wire'
 
@@ -27,7 +27,7 @@ describe('server/headers: the Content Security Policy', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     expect(meta, 'renderer/index.html has a CSP meta tag').toBeDefined()
     const page = directives(meta!)
-    const served = directives(contentSecurityPolicy(4321))
+    const served = directives(serverContentSecurityPolicy(4321))
     expect([...served.keys()].sort()).toEqual([...page.keys()].sort())
     for (const [name, value] of page) if (name !== 'connect-src') expect(served.get(name), name).toBe(value)
     expect(served.get('connect-src')).toBe("'self' ws://127.0.0.1:4321 ws://localhost:4321")
