@@ -3,7 +3,14 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { useApiStore } from '../stores/api'
 import { useCaptureStore } from '../stores/capture'
+import { useMessagesStore } from '../stores/messages'
 import { base64FromBytes } from '../util/base64'
+
+/**
+ * The largest file browser mode takes by upload (main/api/validate.ts MAX_UPLOAD_BYTES; a test
+ * keeps them equal). A larger one is refused before it is read, not after.
+ */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 
 /** Opens a dropped (or picked) file through the transport at hand. */
 export async function openLocalFile(file: File): Promise<void> {
@@ -12,6 +19,10 @@ export async function openLocalFile(file: File): Promise<void> {
   const path = api.pathForFile?.(file) ?? ''
   if (path) {
     await capture.open({ kind: 'path', path })
+    return
+  }
+  if (file.size > MAX_UPLOAD_BYTES) {
+    useMessagesStore().notify('drop.tooLarge', { name: file.name, mib: Math.ceil(file.size / 2 ** 20), limit: MAX_UPLOAD_BYTES / 2 ** 20 })
     return
   }
   const bytes = new Uint8Array(await file.arrayBuffer())

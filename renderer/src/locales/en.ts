@@ -73,7 +73,10 @@ const en = {
     dropHint: 'Or drop a pcap or pcapng file anywhere on this window.',
     failed: 'This file could not be opened',
   },
-  drop: { overlay: 'Drop the capture file to open it' },
+  drop: {
+    overlay: 'Drop the capture file to open it',
+    tooLarge: '{name} is {mib} MiB: a file dropped on the page can be at most {limit} MiB. Open it with Open… (it is read where it lies, not uploaded).',
+  },
   damaged: {
     title: 'This file is damaged',
     body: 'The {frames} frames before the damage are shown.',

@@ -74,7 +74,10 @@ const zhCN: MessageSchema = {
     dropHint: '也可以把 pcap 或 pcapng 文件拖放到窗口的任意位置。',
     failed: '无法打开此文件',
   },
-  drop: { overlay: '松开以打开这个捕获文件' },
+  drop: {
+    overlay: '松开以打开这个捕获文件',
+    tooLarge: '{name} 大小为 {mib} MiB：拖放到页面上的文件最大 {limit} MiB。请用“打开…”打开它（在原处读取，不上传）。',
+  },
   damaged: {
     title: '此文件已损坏',
     body: '显示了损坏之前的 {frames} 个帧。',
