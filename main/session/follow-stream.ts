@@ -38,8 +38,7 @@ export async function followStream(stream: number, connection: ConnectionTimelin
   const chunks: FollowChunk[] = []
   let handed = 0
   let truncated = false
-  let utf8 = true
-  const strict = new TextDecoder('utf-8', { fatal: true })
+  const text = new Utf8Check()
   for (const piece of pieces) {
     if (handed >= limit) {
       truncated = true
@@ -53,13 +52,7 @@ export async function followStream(stream: number, connection: ConnectionTimelin
     }
     if (data.length === 0) continue
     handed += data.length
-    if (utf8) {
-      try {
-        strict.decode(data)
-      } catch {
-        utf8 = false
-      }
-    }
+    text.add(piece.from, data)
     chunks.push({ from: piece.from, frame: piece.frame, data: Buffer.from(data).toString('base64') })
   }
   return {
@@ -67,9 +60,37 @@ export async function followStream(stream: number, connection: ConnectionTimelin
     client: { address: client.address, port: client.port },
     server: { address: connection.server.address, port: connection.server.port },
     bytes,
-    encoding: utf8 ? 'utf-8' : 'ascii',
+    encoding: text.valid(!truncated) ? 'utf-8' : 'ascii',
     chunks,
     truncated,
+  }
+}
+
+/**
+ * Whether each side's bytes, read as one stream, are UTF-8: a character may be split between two
+ * segments of a side (the other side's chunks in between).
+ */
+class Utf8Check {
+  private ok = true
+  private readonly decoders: Record<RoleName, TextDecoder> = { client: new TextDecoder('utf-8', { fatal: true }), server: new TextDecoder('utf-8', { fatal: true }) }
+
+  add(from: RoleName, data: Uint8Array): void {
+    if (this.ok) this.ok = this.decodes(() => this.decoders[from].decode(data, { stream: true }))
+  }
+
+  /** Every byte so far is UTF-8; with `ended`, no side stops in the middle of a character. */
+  valid(ended: boolean): boolean {
+    if (this.ok && ended) this.ok = this.decodes(() => this.decoders.client.decode()) && this.decodes(() => this.decoders.server.decode())
+    return this.ok
+  }
+
+  private decodes(decode: () => string): boolean {
+    try {
+      decode()
+      return true
+    } catch {
+      return false
+    }
   }
 }
 

@@ -17,7 +17,9 @@ import { packetRow } from '../../../../main/session/packet-rows'
 import { SessionCore, type SessionCoreOptions } from '../../../../main/session/session-core'
 import { ConnectionTimelines } from '../../../../main/tcp/steps'
 import { describeConnection } from '../../../../main/teach'
+import { encodePcap } from '../../../../main/capture/writer'
 import { FIXTURES } from '../../../fixtures/catalog'
+import { SegmentBuilder } from '../../../fixtures/segments'
 import { CaptureFiles } from './capture-files'
 import { fullPassFrames } from './full-pass'
 
@@ -438,6 +440,40 @@ describe('session/session-core: connections, narratives, expert info, follow str
       expect(sent).toBe(resent.bytes[side])
     }
     await again.core.dispose()
+  })
+})
+
+describe('session/session-core: follow stream text', () => {
+  /** A handshake, then the client's `parts` as segments and the server's `reply`; the capture's path. */
+  function conversation(name: string, parts: Uint8Array[], reply: Uint8Array): string {
+    const b = new SegmentBuilder()
+    b.client({ flags: ['SYN'] }).server({ flags: ['SYN', 'ACK'] }).client()
+    for (const data of parts) b.client({ flags: ['PSH', 'ACK'], data })
+    b.server({ flags: ['PSH', 'ACK'], data: reply })
+    return files.bytes(name, encodePcap([...b.captured()], { linkType: 1, snapLen: 262144 }))
+  }
+
+  it('should call text UTF-8 when a character is split between two segments of a side', async () => {
+    const text = new TextEncoder().encode('你好，世界')
+    // 3 bytes a character: the cut at 4 splits the second one; the server's reply comes between.
+    const path = conversation('utf8-split.pcap', [text.subarray(0, 4), text.subarray(4)], new TextEncoder().encode('好'))
+    const { core } = session()
+    await core.openPath(path)
+    const follow = await core.followStream(0)
+    expect(follow.chunks.map((c) => c.from)).toEqual(['client', 'client', 'server'])
+    expect(follow.encoding).toBe('utf-8')
+    await core.dispose()
+  })
+
+  it('should call bytes that are not UTF-8 ascii, also a character left unfinished at the end', async () => {
+    const { core } = session()
+    await core.openPath(conversation('latin1.pcap', [Uint8Array.of(0x63, 0x61, 0x66, 0xe9, 0x21)], Uint8Array.of(0x6f, 0x6b)))
+    expect((await core.followStream(0)).encoding).toBe('ascii')
+    await core.dispose()
+    const cut = session()
+    await cut.core.openPath(conversation('unfinished.pcap', [new TextEncoder().encode('世').subarray(0, 2)], Uint8Array.of(0x6f, 0x6b)))
+    expect((await cut.core.followStream(0)).encoding).toBe('ascii')
+    await cut.core.dispose()
   })
 })
 
