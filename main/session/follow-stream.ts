@@ -5,6 +5,7 @@
 // segment not captured) adds all of it. Unlike Wireshark, segments that arrive out of order are
 // not put back in sequence order: a late segment below the highest number seen counts as a
 // retransmission. The byte counts cover the whole stream; the chunks stop at FOLLOW_BYTE_LIMIT.
+import { TextDecoder } from 'node:util'
 import type { FollowChunk, FollowStream, RoleName } from '../../preload/contract/dto'
 import { ApiFailure } from '../api/port'
 import type { DecodedFrame } from '../decode/frame'
