@@ -64,7 +64,7 @@ export class CaptureIndexer {
     this.pass.add(raw)
     if (!raw.noTimestamp) this.firstTime ??= { sec: raw.tsSec, nsec: raw.tsNsec }
     const walk = this.pass.walk
-    this.expertMarks.record(raw, walk)
+    this.expertMarks.record(raw, walk, this.pass.options)
     // A plain TCP segment calls no order-dependent hook but the TCP engine's: nothing to record.
     if (walk.tcpAt >= 0 && walk.tcpBytes === undefined) return
     this.tape.begin(raw.no)

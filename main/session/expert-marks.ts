@@ -21,10 +21,8 @@ import { IPV4_LAYOUT } from '../decode/layers/ipv4'
 import { IPV6_LAYOUT } from '../decode/layers/ipv6'
 import { TCP_FLAGS_MASK, TCP_LAYOUT } from '../decode/layers/tcp'
 import { ackNonzeroWithoutAck } from '../tcp/expert-items'
+import { MAX_WINDOW_SHIFT, type TcpOptionValues } from '../tcp/segment'
 import { withRoom } from './columns'
-
-/** Where the TCP options may say a window scale, the largest shift that files no warning. */
-const MAX_WINDOW_SHIFT = 14
 
 /** A frame's mark: bits, 0 when it is not plain. */
 const EXPERT_MARK = {
@@ -38,11 +36,14 @@ export class ExpertMarks {
   private marks = new Uint8Array(0)
   private frames = 0
 
-  /** Marks the frame the header walk just walked (frames in order, after IndexPass.add). */
-  record(raw: RawFrame, walk: HeaderWalk): void {
+  /**
+   * Marks the frame IndexPass.add just walked (frames in order): `walk` and `options` are the
+   * pass's walk and options of it.
+   */
+  record(raw: RawFrame, walk: HeaderWalk, options: TcpOptionValues): void {
     const row = raw.no - 1
     this.marks = withRoom(this.marks, row + 1)
-    this.marks[row] = plainTcpMark(raw, walk)
+    this.marks[row] = plainTcpMark(raw, walk, options)
     this.frames = raw.no
   }
 
@@ -72,7 +73,7 @@ export class ExpertMarks {
  * with nothing any decoder files an expert item about but the TCP engine and the items the other
  * bits name; 0 otherwise. Read from the frame's bytes, after the walk.
  */
-function plainTcpMark(raw: RawFrame, walk: HeaderWalk): number {
+function plainTcpMark(raw: RawFrame, walk: HeaderWalk, options: TcpOptionValues): number {
   // A segment handed over whole, in the frame's own bytes (no IP fragment, no reassembly).
   if (walk.tcpAt < 0 || walk.tcpBytes !== undefined || walk.fragmented) return 0
   // frame.ts: the reader's notes, and a captured length over the length on the wire.
@@ -90,7 +91,7 @@ function plainTcpMark(raw: RawFrame, walk: HeaderWalk): number {
   const headerLength = (offsetFlags >> 12) * 4
   // tcp.ts: a bogus header length, a short segment, or a header cut short by the capture.
   if (headerLength < TCP_LAYOUT.options || at + headerLength > ipEnd || at + headerLength > bytes.length) return 0
-  if (!optionsFileNothing(bytes, at + TCP_LAYOUT.options, at + headerLength)) return 0
+  if (headerLength > TCP_LAYOUT.options && !optionsFileNothing(options, at + headerLength)) return 0
   if (TRAILER_LINK_TYPES.has(raw.linkType) && !trailerFilesNothing(bytes, wire, ipEnd)) return 0
   // The TCP engine's one item the columns do not hold: an acknowledgment number without the ACK flag.
   const ackNonzero = ackNonzeroWithoutAck(offsetFlags & TCP_FLAGS_MASK, u32(bytes, at + TCP_LAYOUT.ack))
@@ -120,23 +121,11 @@ function plainIpEnd(bytes: Uint8Array, walk: HeaderWalk): number {
 
 /**
  * tcp-options.ts files a note for an option whose length is missing, too short or runs past the
- * header, and a warning for a window scale shift over 14.
+ * header (where scanTcpOptions stops too, in the same bytes: the pass's scan of this frame ended
+ * before `end`), and a warning for each window scale shift over 14.
  */
-function optionsFileNothing(bytes: Uint8Array, start: number, end: number): boolean {
-  let at = start
-  while (at < end) {
-    const kind = bytes[at]!
-    if (kind === 0 || kind === 1) {
-      at++
-      continue
-    }
-    if (at + 1 >= end) return false
-    const length = bytes[at + 1]!
-    if (length < 2 || at + length > end) return false
-    if (kind === 3 && length === 3 && bytes[at + 2]! > MAX_WINDOW_SHIFT) return false
-    at += length
-  }
-  return true
+function optionsFileNothing(options: TcpOptionValues, end: number): boolean {
+  return options.scanEnd === end && options.wsShiftSent! <= MAX_WINDOW_SHIFT
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CaptureReader } from '../capture/open'
 import { CaptureError, type RawFrame } from '../capture/source'
 import { ipv4Text, ipv6Text } from '../capture/address-text'
 import { HeaderWalk, walkHeaders } from '../decode/headers'
-import { TCP_LAYOUT } from '../decode/layers/tcp'
+import { TCP_FLAGS_MASK, TCP_LAYOUT } from '../decode/layers/tcp'
 import type { TcpFrameAnalysis } from '../tcp/result'
 import { scanTcpOptions, type TcpOptionValues, type TcpSegment } from '../tcp/segment'
 import { TcpTracker } from '../tcp/tracker'
@@ -54,6 +54,9 @@ export interface IndexResult {
   error?: CaptureError
 }
 
+/** TCP_FLAGS_MASK, read once: an imported binding can cost a getter call per frame (CommonJS interop). */
+const FLAGS_MASK = TCP_FLAGS_MASK
+
 /** Reads every frame of `reader` once: the packet index and the TCP engine's conversations. */
 export async function indexCapture(reader: CaptureReader, options: IndexOptions = {}): Promise<IndexResult> {
   const pass = new IndexPass(options.onSegment, options.index ?? true, options.reassembleIp ?? true)
@@ -81,6 +84,11 @@ export class IndexPass {
   frames = 0
   /** What the header walk found in the frame added last (read it right after add()). */
   readonly walk: HeaderWalk
+  /**
+   * The TCP options of the frame added last, when it handed a segment to the engine (read it right
+   * after add(); scanEnd and wsShiftSent are set only when the header has options).
+   */
+  readonly options: TcpOptionValues
   private readonly segment = new ReusedSegment()
   private analysis: TcpFrameAnalysis | undefined
 
@@ -92,6 +100,7 @@ export class IndexPass {
     reassembleIp = true,
   ) {
     this.walk = new HeaderWalk(reassembleIp ? new IpReassembly() : undefined)
+    this.options = this.segment.options
   }
 
   add(raw: RawFrame): void {
@@ -120,7 +129,7 @@ export class IndexPass {
     seg.dstPort = u16(bytes, at + L.dstPort)
     seg.seq = u32(bytes, at + L.seq)
     seg.ack = u32(bytes, at + L.ack)
-    seg.flags = offsetFlags & 0x0fff
+    seg.flags = offsetFlags & FLAGS_MASK
     seg.window = u16(bytes, at + L.window)
     seg.headerLength = headerLength
     // A fragment carries only part of a segment; a header longer than the packet leaves no length.
@@ -149,7 +158,7 @@ class ReusedSegment implements TcpSegment {
   window = 0
   headerLength = 0
   length = 0
-  readonly options: TcpOptionValues = { wsShift: -1, sack: [], tfo: undefined, mss: undefined, sackPermitted: undefined, timestamps: undefined }
+  readonly options: TcpOptionValues = { wsShift: -1, sack: [], tfo: undefined, mss: undefined, sackPermitted: undefined, timestamps: undefined, wsShiftSent: -1, scanEnd: 0 }
   private readonly ipv4 = new Uint8Array(8)
   private readonly ipv6 = new Uint8Array(32)
 

@@ -5,9 +5,12 @@
 /** The 12 flag bits' values (RFC 9293 §3.1, with AE from RFC 9768's Accurate ECN). */
 export const TCP_FLAG = { FIN: 0x001, SYN: 0x002, RST: 0x004, PSH: 0x008, ACK: 0x010, URG: 0x020, ECE: 0x040, CWR: 0x080, AE: 0x100 } as const
 
+/** The largest window-scale shift RFC 7323 §2.3 allows: a larger one is used as 14. */
+export const MAX_WINDOW_SHIFT = 14
+
 /** The option values that matter to the tracker (read from captured bytes only). */
 export interface TcpOptionValues {
-  /** Window-scale shift count (clamped to 14 as RFC 7323 says), or −1 when absent. */
+  /** Window-scale shift count (clamped to MAX_WINDOW_SHIFT as RFC 7323 says), or −1 when absent. */
   wsShift: number
   /** Raw SACK edges, left and right alternating. */
   sack: number[]
@@ -17,6 +20,14 @@ export interface TcpOptionValues {
   mss?: number
   sackPermitted?: boolean
   timestamps?: boolean
+  /**
+   * How the scan went, for what the decoder files about the options (main/session/expert-marks.ts):
+   * the largest window-scale shift as sent, before the clamp (−1: none), and where the scan
+   * stopped: the end of the option bytes, or the start of an option whose length is missing, too
+   * short or runs past the header or the captured bytes.
+   */
+  wsShiftSent?: number
+  scanEnd?: number
 }
 
 export interface TcpSegment {
@@ -56,11 +67,13 @@ export function emptyOptions(): TcpOptionValues {
 
 /**
  * Reads the tracker's option values from the captured option bytes, without building fields
- * and without ever throwing: an option cut off by the capture or by a bad length ends the scan.
+ * and without ever throwing: an option cut off by the capture or by a bad length ends the scan
+ * (`scanEnd` says where).
  */
 export function scanTcpOptions(bytes: Uint8Array, at: number, length: number, into: TcpOptionValues = emptyOptions()): TcpOptionValues {
   const end = Math.min(at + length, bytes.length)
   let offset = at
+  let shiftSent = -1
   while (offset < end) {
     const kind = bytes[offset]!
     if (kind === 0 || kind === 1) {
@@ -75,7 +88,11 @@ export function scanTcpOptions(bytes: Uint8Array, at: number, length: number, in
         if (size === 4) into.mss = (bytes[offset + 2]! << 8) | bytes[offset + 3]!
         break
       case 3:
-        if (size === 3) into.wsShift = Math.min(bytes[offset + 2]!, 14)
+        if (size === 3) {
+          const shift = bytes[offset + 2]!
+          into.wsShift = Math.min(shift, MAX_WINDOW_SHIFT)
+          if (shift > shiftSent) shiftSent = shift
+        }
         break
       case 4:
         if (size === 2) into.sackPermitted = true
@@ -97,6 +114,8 @@ export function scanTcpOptions(bytes: Uint8Array, at: number, length: number, in
     }
     offset += size
   }
+  into.wsShiftSent = shiftSent
+  into.scanEnd = offset
   return into
 }
 
