@@ -183,6 +183,11 @@ describe('session/expert-marks: which frames are plain TCP segments', () => {
     expect((await plainFrames('wide-shift.pcap', wide)).at(-1)).toBe(false)
     const bad = handshakeThen({ options: [Uint8Array.of(8, 1, 1, 1)] })
     expect((await plainFrames('bad-option.pcap', bad)).at(-1)).toBe(false)
+    // The decoder warns about a wide shift even when a later window scale option is fine.
+    const twice = handshakeThen({ options: [tcpOption.windowScale(15), tcpOption.windowScale(3), tcpOption.nop(), tcpOption.nop()] })
+    expect((await plainFrames('two-shifts.pcap', twice)).at(-1)).toBe(false)
+    const past = handshakeThen({ options: [tcpOption.nop(), tcpOption.nop(), Uint8Array.of(2, 8, 5, 0xb4)] })
+    expect((await plainFrames('option-past-header.pcap', past)).at(-1)).toBe(false)
   })
 
   it('should name an acknowledgment number without ACK from the mark (a note, as the decoder files it)', async () => {
