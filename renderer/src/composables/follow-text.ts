@@ -18,13 +18,15 @@ export function asciiText(bytes: Uint8Array): string {
 }
 
 export function followBlocks(stream: FollowStream, view: 'text' | 'hex'): FollowBlock[] {
-  const decoder = new TextDecoder('utf-8')
+  // One streaming decoder per direction: a character split between two segments (common in
+  // Chinese text) is completed by the sender's next chunk, not cut into two U+FFFD.
+  const decoders: Record<RoleName, TextDecoder> = { client: new TextDecoder('utf-8'), server: new TextDecoder('utf-8') }
   const sent: Record<RoleName, number> = { client: 0, server: 0 }
   return stream.chunks.map((chunk) => {
     const bytes = bytesFromBase64(chunk.data)
     let text: string
     if (view === 'hex') text = dumpText(bytes, sent[chunk.from])
-    else text = stream.encoding === 'utf-8' ? decoder.decode(bytes) : asciiText(bytes)
+    else text = stream.encoding === 'utf-8' ? decoders[chunk.from].decode(bytes, { stream: true }) : asciiText(bytes)
     sent[chunk.from] += bytes.length
     return { from: chunk.from, frame: chunk.frame, text }
   })

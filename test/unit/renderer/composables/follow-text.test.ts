@@ -18,6 +18,13 @@ describe('composables/follow-text', () => {
     expect(followBlocks(stream('utf-8', [['client', utf8]]), 'text')[0].text).toBe('你好')
   })
 
+  it('should join a character split between two segments of one side, across the other side\'s', () => {
+    const bytes = new TextEncoder().encode('你好') // e4 bd a0 e5 a5 bd
+    const latin1 = (part: Uint8Array) => String.fromCharCode(...part)
+    const blocks = followBlocks(stream('utf-8', [['client', latin1(bytes.subarray(0, 4))], ['server', 'OK'], ['client', latin1(bytes.subarray(4))]]), 'text')
+    expect(blocks.map((b) => b.text)).toEqual(['你', 'OK', '好'])
+  })
+
   it('should show ASCII with dots for bytes that are not text, keeping line breaks', () => {
     expect(asciiText(new Uint8Array([0x48, 0x00, 0x0d, 0x0a, 0xff, 0x09]))).toBe('H.\r\n.\t')
   })
