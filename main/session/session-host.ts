@@ -42,13 +42,19 @@ export class SessionHost implements CaptureSessions {
     return liveWorkers
   }
 
+  /** After dispose() nothing is opened any more. */
+  private disposed = false
+
   /** This host's worker is running. */
   get hasWorker(): boolean {
     return this.channel !== undefined
   }
 
   async openPath(path: string, options: { displayName?: string } = {}): Promise<FileInfo> {
+    if (this.disposed) throw new ApiFailure('cancelled', 'the capture session has ended')
     await this.endWorker()
+    // Disposed while the previous worker was ending: start nothing that no one would end.
+    if (this.disposed) throw new ApiFailure('cancelled', 'the capture session has ended')
     const session = ++this.session
     const channel = this.startWorker()
     try {
@@ -66,6 +72,7 @@ export class SessionHost implements CaptureSessions {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true
     await this.endWorker()
     this.listeners.clear()
   }

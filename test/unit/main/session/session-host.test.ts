@@ -48,6 +48,19 @@ describe('session/session-host: a capture read in a worker thread', () => {
     await h.dispose()
   })
 
+  it('should start no worker for an open that a dispose overtook', async () => {
+    const before = SessionHost.liveWorkers
+    const { host: h } = host()
+    await h.openPath(files.fixture('tcp-scenario-four-way-close'))
+    // The second open first ends the running worker; the page goes away meanwhile.
+    const second = h.openPath(files.fixture('tcp-scenario-refused'))
+    await h.dispose()
+    expect((await second.catch((e: unknown) => e)) as ApiFailure).toMatchObject({ code: 'cancelled' })
+    expect(h.hasWorker).toBe(false)
+    expect(SessionHost.liveWorkers).toBe(before)
+    expect((await h.openPath(files.fixture('tcp-scenario-refused')).catch((e: unknown) => e)) as ApiFailure).toMatchObject({ code: 'cancelled' })
+  })
+
   it('should end the previous worker on a new open, on close and on dispose, leaving no worker and no file', async () => {
     const before = SessionHost.liveWorkers
     const descriptors = openDescriptors()
