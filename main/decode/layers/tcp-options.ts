@@ -2,6 +2,7 @@
 // Wireshark, with its kind, its length and its values.
 import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field } from '../field'
+import { MAX_WINDOW_SHIFT } from '../../tcp/segment'
 
 const KINDS: Record<number, string> = {
   0: 'End of Option List',
@@ -151,11 +152,11 @@ function decodeOption(d: Dissection, span: Span, container: Field, kind: number,
     case 3:
       if (length === 3) {
         const shift = d.u8(span, at + 2)
-        const multiplier = 2 ** Math.min(shift, 14)
+        const multiplier = 2 ** Math.min(shift, MAX_WINDOW_SHIFT)
         const node = head(TCP_OPTIONS.wscale, `TCP Option - Window scale: ${shift} (multiply by ${multiplier})`)
         d.uint(node, TCP_OPTIONS.wscaleShift, span, at + 2, 1)
         d.add(node, TCP_OPTIONS.wscaleMultiplier, at + 2, 1, multiplier)
-        if (shift > 14) d.note('warn', 'protocol', `Window scale shift exceeds 14: ${shift}`, node)
+        if (shift > MAX_WINDOW_SHIFT) d.note('warn', 'protocol', `Window scale shift exceeds ${MAX_WINDOW_SHIFT}: ${shift}`, node)
         info.push(`WS=${multiplier}`)
         return 'Window scale'
       }
