@@ -1,14 +1,14 @@
 // How a connection's facts read in the Conversations table (words come from the locale).
 import type { ConnectionDto } from '../../../preload/contract/api'
 
-/** tcp.completeness bits, in Wireshark's order, with their locale keys. */
-export const COMPLETENESS_FLAGS = [
-  { bit: 1, key: 'syn' },
-  { bit: 2, key: 'synAck' },
-  { bit: 4, key: 'ack' },
-  { bit: 8, key: 'data' },
-  { bit: 16, key: 'fin' },
-  { bit: 32, key: 'rst' },
+/** tcp.completeness bits, in Wireshark's order, with their locale keys and their letters. */
+const COMPLETENESS_FLAGS = [
+  { bit: 1, key: 'syn', letter: 'S' },
+  { bit: 2, key: 'synAck', letter: 'S' },
+  { bit: 4, key: 'ack', letter: 'A' },
+  { bit: 8, key: 'data', letter: 'D' },
+  { bit: 16, key: 'fin', letter: 'F' },
+  { bit: 32, key: 'rst', letter: 'R' },
 ] as const
 
 export type CompletenessKey = (typeof COMPLETENESS_FLAGS)[number]['key']
@@ -18,19 +18,11 @@ export function completenessKeys(completeness: number): CompletenessKey[] {
   return COMPLETENESS_FLAGS.filter((flag) => (completeness & flag.bit) !== 0).map((flag) => flag.key)
 }
 
-/** Letters of the completeness flags, highest bit first (RST, FIN, data, ACK, SYN-ACK, SYN). */
-const COMPLETENESS_LETTERS = [
-  { bit: 32, letter: 'R' },
-  { bit: 16, letter: 'F' },
-  { bit: 8, letter: 'D' },
-  { bit: 4, letter: 'A' },
-  { bit: 2, letter: 'S' },
-  { bit: 1, letter: 'S' },
-] as const
-
-/** tcp.completeness in six characters, "·FDASS" for 30: a letter per flag seen, "·" for one not seen. */
+/** tcp.completeness in six characters, highest bit first (RST, FIN, data, ACK, SYN-ACK, SYN): "·FDASS" for 30, "·" for a flag not seen. */
 export function completenessFlags(completeness: number): string {
-  return COMPLETENESS_LETTERS.map((flag) => ((completeness & flag.bit) !== 0 ? flag.letter : '·')).join('')
+  return COMPLETENESS_FLAGS.map((flag) => ((completeness & flag.bit) !== 0 ? flag.letter : '·'))
+    .reverse()
+    .join('')
 }
 
 /** "10.0.0.1:40000", with "?" after it when the roles were guessed. */
@@ -55,7 +47,7 @@ export type ConversationColumn =
   | 'completeness'
 
 /** The value a column sorts by. */
-export function sortKey(connection: ConnectionDto, column: ConversationColumn): number | string {
+function sortKey(connection: ConnectionDto, column: ConversationColumn): number | string {
   switch (column) {
     case 'stream':
       return connection.stream
