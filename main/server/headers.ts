@@ -3,10 +3,11 @@
 // only; frame-ancestors works only as a header, so it is enforced here.
 import type { OutgoingHttpHeaders } from 'node:http'
 import { contentSecurityPolicy } from '../content-security-policy'
+import { allowedHosts } from './access'
 
 /** The renderer's policy, with the WebSocket allowed on this server's own port only. */
 export function serverContentSecurityPolicy(port: number): string {
-  return contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`])
+  return contentSecurityPolicy(allowedHosts(port).map((host) => `ws://${host}`))
 }
 
 export function securityHeaders(port: number): OutgoingHttpHeaders {
