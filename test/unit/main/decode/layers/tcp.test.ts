@@ -2,7 +2,7 @@
 // through main/tcp/expert-items.ts: the very items it decides, in its order, each shown as a
 // field under the field Wireshark puts it (the flag it is about, the ACK number, the analysis).
 import { describe, expect, it } from 'vitest'
-import type { Field } from '../../../../../main/decode/field'
+import { walkFields, type Field } from '../../../../../main/decode/field'
 import type { DecodedFrame } from '../../../../../main/decode/frame'
 import { fileTcpExpertItems, segmentExpertFacts, TCP_EXPERT_GROUP, type TcpExpertParent } from '../../../../../main/tcp/expert-items'
 import { SegmentBuilder } from '../../../../fixtures/segments'
@@ -11,13 +11,9 @@ import { decodeFrames } from '../decode-helpers'
 /** Each field's parent, over the frame's whole tree. */
 function parents(frame: DecodedFrame): Map<Field, Field> {
   const out = new Map<Field, Field>()
-  const walk = (field: Field) => {
-    for (const child of field.children ?? []) {
-      out.set(child, field)
-      walk(child)
-    }
-  }
-  frame.tree.forEach(walk)
+  walkFields(frame.tree, (field) => {
+    for (const child of field.children ?? []) out.set(child, field)
+  })
   return out
 }
 
