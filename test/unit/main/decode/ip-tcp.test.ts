@@ -1,15 +1,13 @@
 // IPv4, IPv6 and TCP headers as tshark 4.0 shows them, including the broken ones.
 import { describe, expect, it } from 'vitest'
-import { ETHERTYPE, IPPROTO, ethernet, ipv4, ipv4Option, ipv6, tcp, tcpOption } from '../../../fixtures/packets'
+import { IPPROTO, ipv4, ipv4Option, ipv6, tcp, tcpOption } from '../../../fixtures/packets'
+import { frameOf, HOST } from '../../../fixtures/scenarios'
 import { cell, decodeOne, find } from './decode-helpers'
 
-const SRC = '02:00:00:00:00:0a'
-const DST = '02:00:00:00:00:14'
-const A = '192.0.2.10'
-const B = '198.51.100.20'
-const over = (ip: Uint8Array) => ethernet({ src: SRC, dst: DST, etherType: ip[0] >> 4 === 6 ? ETHERTYPE.IPV6 : ETHERTYPE.IPV4, payload: ip })
+const A = HOST.client.ipv4
+const B = HOST.server.ipv4
 const segment = (o: Partial<Parameters<typeof tcp>[0]> = {}) => tcp({ srcPort: 40000, dstPort: 80, seq: 1000, ack: 0, flags: ['SYN'], window: 64240, ip: { src: A, dst: B }, ...o })
-const v4 = (payload: Uint8Array, o: Partial<Parameters<typeof ipv4>[0]> = {}) => over(ipv4({ src: A, dst: B, protocol: IPPROTO.TCP, payload, id: 0x317f, ...o }))
+const v4 = (payload: Uint8Array, o: Partial<Parameters<typeof ipv4>[0]> = {}) => frameOf(ipv4({ src: A, dst: B, protocol: IPPROTO.TCP, payload, id: 0x317f, ...o }))
 
 describe('decode/ipv4', () => {
   it('should decode every header field with tshark\'s values', () => {
@@ -55,15 +53,15 @@ describe('decode/ipv4', () => {
 describe('decode/ipv6', () => {
   it('should decode the fixed header and walk the extension headers to TCP', () => {
     const ip = ipv6({
-      src: '2001:db8::10',
-      dst: '2001:db8::20',
+      src: HOST.client.ipv6,
+      dst: HOST.server.ipv6,
       nextHeader: IPPROTO.TCP,
       trafficClass: 0x20,
       flowLabel: 0xe7947,
-      payload: tcp({ srcPort: 40000, dstPort: 80, flags: ['SYN'], ip: { src: '2001:db8::10', dst: '2001:db8::20' } }),
+      payload: tcp({ srcPort: 40000, dstPort: 80, flags: ['SYN'], ip: { src: HOST.client.ipv6, dst: HOST.server.ipv6 } }),
       extensions: [{ kind: 'hop-by-hop' }, { kind: 'destination' }],
     })
-    const frame = decodeOne(over(ip))
+    const frame = decodeOne(frameOf(ip))
     expect(cell(frame, 'frame.protocols')).toBe('eth:ethertype:ipv6:ipv6.hopopts:ipv6.dstopts:tcp')
     expect(cell(frame, 'ipv6.tclass')).toBe('0x00000020')
     expect(cell(frame, 'ipv6.flow')).toBe('0x0e7947')
@@ -73,7 +71,7 @@ describe('decode/ipv6', () => {
 
   it('should name every DSCP codepoint the way IPv4 does (tshark: AF12, VOICE-ADMIT…)', () => {
     for (const [dscp, name] of [[12, 'AF12'], [44, 'VOICE-ADMIT'], [20, 'AF22']] as const) {
-      const frame = decodeOne(over(ipv6({ src: '2001:db8::1', dst: '2001:db8::2', nextHeader: 59, trafficClass: dscp << 2, payload: new Uint8Array(4) })))
+      const frame = decodeOne(frameOf(ipv6({ src: '2001:db8::1', dst: '2001:db8::2', nextHeader: 59, trafficClass: dscp << 2, payload: new Uint8Array(4) })))
       const tclass = find(frame, 'ipv6.tclass')[0]!
       expect(tclass.text).toBe(`.... ${(dscp << 2).toString(2).padStart(8, '0').slice(0, 4)} ${(dscp << 2).toString(2).padStart(8, '0').slice(4)} .... .... .... .... .... = Traffic Class: 0x${(dscp << 2).toString(16).padStart(2, '0')} (DSCP: ${name}, ECN: Not-ECT)`)
     }

@@ -1,17 +1,20 @@
 // Link layers as tshark 4.0 decodes them: which layers, which fields, padding, trailers, FCS.
 import { describe, expect, it } from 'vitest'
 import { AF, ETHERTYPE, IPPROTO, bsdLoop, bsdNull, concat, ethernet, ipv4, ipv6, sll, sll2, tcp } from '../../../fixtures/packets'
+import { frameOf, HOST } from '../../../fixtures/scenarios'
 import { cell, decodeOne } from './decode-helpers'
 
-const SRC = '02:00:00:00:00:0a'
-const DST = '02:00:00:00:00:14'
+const SRC = HOST.client.mac
+const DST = HOST.server.mac
 const syn = (ip: { src: string; dst: string }) => tcp({ srcPort: 40000, dstPort: 80, seq: 1, flags: ['SYN'], window: 64240, ip })
-const v4 = ipv4({ src: '192.0.2.10', dst: '198.51.100.20', protocol: IPPROTO.TCP, payload: syn({ src: '192.0.2.10', dst: '198.51.100.20' }) })
-const v6 = ipv6({ src: '2001:db8::10', dst: '2001:db8::20', nextHeader: IPPROTO.TCP, payload: syn({ src: '2001:db8::10', dst: '2001:db8::20' }) })
+const up4 = { src: HOST.client.ipv4, dst: HOST.server.ipv4 }
+const up6 = { src: HOST.client.ipv6, dst: HOST.server.ipv6 }
+const v4 = ipv4({ ...up4, protocol: IPPROTO.TCP, payload: syn(up4) })
+const v6 = ipv6({ ...up6, nextHeader: IPPROTO.TCP, payload: syn(up6) })
 
 describe('decode/link: Ethernet', () => {
   it('should decode an Ethernet II frame into eth, ethertype, ip, tcp', () => {
-    const frame = decodeOne(ethernet({ src: SRC, dst: DST, etherType: ETHERTYPE.IPV4, payload: v4 }))
+    const frame = decodeOne(frameOf(v4))
     expect(cell(frame, 'frame.protocols')).toBe('eth:ethertype:ip:tcp')
     expect(cell(frame, 'eth.src')).toBe(SRC)
     expect(cell(frame, 'eth.addr')).toBe(`${DST}|${SRC}`)
