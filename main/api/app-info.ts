@@ -4,7 +4,7 @@ import type { AppInfo, Lang, Transport } from '../../preload/contract/dto'
 import { systemLanguage } from '../teach/lang'
 
 export const APP_NAME = 'TCP Lens'
-export const APP_VERSION: string = version
+const APP_VERSION: string = version
 
 export interface AppInfoOptions {
   transport: Transport

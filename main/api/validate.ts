@@ -15,8 +15,8 @@ interface Parameter {
 }
 
 export const MAX_ROWS_PER_PAGE = 1000
-export const MAX_PATH_LENGTH = 4096
-export const MAX_FILE_NAME_LENGTH = 255
+const MAX_PATH_LENGTH = 4096
+const MAX_FILE_NAME_LENGTH = 255
 /** The largest capture browser mode accepts as an upload, in bytes (and as base64 text). */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 export const MAX_UPLOAD_BASE64_LENGTH = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4
@@ -114,7 +114,7 @@ const preferenceChanges = object(
 const none: Parameter[] = []
 
 /** Each method's parameters, in order. */
-export const SIGNATURES: { readonly [M in Method]: readonly Parameter[] } = {
+const SIGNATURES: { readonly [M in Method]: readonly Parameter[] } = {
   appInfo: none,
   getPreferences: none,
   setPreferences: [{ name: 'changes', check: preferenceChanges }],
@@ -152,7 +152,7 @@ export function isPathText(value: unknown): value is string {
 /** Every method of the contract. */
 export const METHODS = Object.keys(SIGNATURES) as Method[]
 
-export function isMethod(method: unknown): method is Method {
+function isMethod(method: unknown): method is Method {
   return typeof method === 'string' && Object.hasOwn(SIGNATURES, method)
 }
 

@@ -15,7 +15,7 @@ export interface IpcMainLike {
   removeListener(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => void): unknown
 }
 
-export const FORBIDDEN_SENDER: Result<never> = { ok: false, error: { code: 'forbidden', message: 'Only the TCP Lens window may call TCP Lens' } }
+const FORBIDDEN_SENDER: Result<never> = { ok: false, error: { code: 'forbidden', message: 'Only the TCP Lens window may call TCP Lens' } }
 
 /** Answers `method` on its channel: forbidden for a foreign sender, else what the backend says. */
 export function handle<M extends Method>(ipcMain: IpcMainLike, method: M, isTrusted: (event: IpcEventLike) => boolean, backend: BackendPort): void {

@@ -29,12 +29,12 @@ export function allowedHosts(port: number): string[] {
   return LOOPBACK_NAMES.map((name) => `${name}:${port}`)
 }
 
-export function allowedOrigins(port: number): string[] {
+function allowedOrigins(port: number): string[] {
   return allowedHosts(port).map((host) => `http://${host}`)
 }
 
 /** The token in the request's query string, if any. */
-export function queryToken(url: string | undefined): string | null {
+function queryToken(url: string | undefined): string | null {
   try {
     return new URL(url ?? '/', 'http://127.0.0.1').searchParams.get('token')
   } catch {

@@ -20,7 +20,7 @@ import { newToken, tokenCookie } from './token'
 
 /** The only address browser mode listens on. */
 export const LOOPBACK = '127.0.0.1'
-export const WEBSOCKET_PATH = '/ws'
+const WEBSOCKET_PATH = '/ws'
 /** The largest WebSocket message: a dropped capture travels whole, in base64 (the page's client refuses bigger: MAX_MESSAGE_LENGTH). */
 export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 

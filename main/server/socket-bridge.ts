@@ -8,7 +8,7 @@ import type { BackendPort } from '../api/port'
 import { parseWireFrame } from './wire'
 
 /** RFC 6455 close codes used here. */
-export const CLOSE_POLICY = 1008
+const CLOSE_POLICY = 1008
 export const CLOSE_GOING_AWAY = 1001
 export const CLOSE_INTERNAL_ERROR = 1011
 

@@ -30,7 +30,7 @@ export const PREFERENCE_CHECKS: { readonly [K in keyof Preferences]: (value: unk
   fontScale: (value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= FONT_SCALE.min && value <= FONT_SCALE.max,
 }
 
-export const PREFERENCE_KEYS = Object.keys(PREFERENCE_CHECKS) as Array<keyof Preferences>
+const PREFERENCE_KEYS = Object.keys(PREFERENCE_CHECKS) as Array<keyof Preferences>
 
 /** Valid preferences from anything: each valid stored value is kept, the rest are defaults. */
 export function preferencesFrom(stored: unknown): Preferences {

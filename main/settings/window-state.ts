@@ -16,7 +16,7 @@ export interface WindowState {
   firstRunDone: boolean
 }
 
-export const DEFAULT_WINDOW_STATE: Readonly<WindowState> = Object.freeze({ maximized: false, firstRunDone: false })
+const DEFAULT_WINDOW_STATE: Readonly<WindowState> = Object.freeze({ maximized: false, firstRunDone: false })
 
 /** Window sizes outside this range are not restored (a corrupt file, a screen long gone). */
 const SIZE = { min: 200, max: 100_000 }
@@ -24,7 +24,7 @@ const COORDINATE = 1_000_000
 
 const isInteger = (value: unknown, min: number, max: number): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max
 
-export function boundsFrom(stored: unknown): WindowBounds | undefined {
+function boundsFrom(stored: unknown): WindowBounds | undefined {
   if (!isRecord(stored)) return undefined
   const { x, y, width, height } = stored
   if (!isInteger(x, -COORDINATE, COORDINATE) || !isInteger(y, -COORDINATE, COORDINATE)) return undefined
