@@ -1,0 +1,43 @@
+import { computed, shallowRef, watch } from 'vue'
+import type { Answer } from '../../../preload/contract/api'
+import { useApiStore } from './api'
+import { useCaptureStore } from './capture'
+
+/** The requests that answer about the open capture as a whole and take no argument. */
+export type CaptureWideMethod = 'connections' | 'expertInfo'
+
+/**
+ * One answer about the open capture as a whole (its connections, its expert information), read
+ * when asked for: forgotten when another session starts, and read again when a capture that was
+ * still loading becomes ready (what was read then was incomplete). Of two loads, the later wins.
+ * For use inside a setup store.
+ */
+export function useCaptureAnswer<M extends CaptureWideMethod>(method: M) {
+  const value = shallowRef<Answer<M> | null>(null)
+  const loaded = computed(() => value.value !== null)
+  let request = 0
+
+  async function load(): Promise<void> {
+    const asked = ++request
+    const answer = await useApiStore().request(method)
+    if (asked !== request || !answer) return
+    value.value = answer
+  }
+
+  const capture = useCaptureStore()
+  watch(
+    () => capture.status.session,
+    () => {
+      request++
+      value.value = null
+    },
+  )
+  watch(
+    () => capture.status.state,
+    (state, previous) => {
+      if (state === 'ready' && previous === 'loading' && loaded.value) void load()
+    },
+  )
+
+  return { value, loaded, load }
+}
