@@ -13,7 +13,13 @@ async function only(name: string): Promise<ConnectionTimeline> {
 /** A three-way handshake with Linux's options. */
 const opened = (b: SegmentBuilder) => b.client({ flags: ['SYN'], options: linuxSynOptions() }).server({ flags: ['SYN', 'ACK'], options: linuxSynOptions() }).client()
 
-const noteCodes = (c: ConnectionTimeline, frame: number) => c.steps!.find((s) => s.frame === frame)!.notes.map((n) => n.code)
+/** The step of one frame. */
+const stepAt = (c: ConnectionTimeline, frame: number) => c.steps!.find((s) => s.frame === frame)!
+
+const noteCodes = (c: ConnectionTimeline, frame: number) => stepAt(c, frame).notes.map((n) => n.code)
+
+/** How a connection ended: its close, who started it, and the client's and the server's last states. */
+const ending = (c: ConnectionTimeline) => [c.close, c.closeInitiator, c.client.state, c.server.state]
 
 describe('tcp/steps: openings', () => {
   it('should narrate a three-way handshake with both states at each step', async () => {
@@ -125,7 +131,7 @@ describe('tcp/steps: openings', () => {
 describe('tcp/steps: closings', () => {
   it('should number the four-way close started by the client 1–4, with TIME-WAIT at the end', async () => {
     const c = await only('tcp-scenario-four-way-close')
-    expect([c.close, c.closeInitiator, c.client.state, c.server.state]).toEqual(['four-way', 'client', 'TIME-WAIT', 'CLOSED'])
+    expect(ending(c)).toEqual(['four-way', 'client', 'TIME-WAIT', 'CLOSED'])
     expect(stepLines(c.steps!.slice(7))).toEqual([
       '8 client fin [1] ESTABLISHED/ESTABLISHED → FIN-WAIT-1/CLOSE-WAIT',
       '9 server fin-ack-of-fin [2] FIN-WAIT-1/CLOSE-WAIT → FIN-WAIT-2/CLOSE-WAIT',
@@ -138,7 +144,7 @@ describe('tcp/steps: closings', () => {
 
   it('should number the four-way close started by the server the same way, mirrored', async () => {
     const c = await only('tcp-scenario-server-closes')
-    expect([c.close, c.closeInitiator, c.client.state, c.server.state]).toEqual(['four-way', 'server', 'CLOSED', 'TIME-WAIT'])
+    expect(ending(c)).toEqual(['four-way', 'server', 'CLOSED', 'TIME-WAIT'])
     expect(c.steps!.slice(7).map((s) => `${s.from} ${s.step}`)).toEqual(['server 1', 'client 2', 'client 3', 'server 4'])
   })
 
@@ -154,7 +160,7 @@ describe('tcp/steps: closings', () => {
 
   it('should take both sides through CLOSING in a simultaneous close', async () => {
     const c = await only('tcp-scenario-simultaneous-close')
-    expect([c.close, c.closeInitiator, c.client.state, c.server.state]).toEqual(['simultaneous', 'both', 'TIME-WAIT', 'TIME-WAIT'])
+    expect(ending(c)).toEqual(['simultaneous', 'both', 'TIME-WAIT', 'TIME-WAIT'])
     expect(stepLines(c.steps!.slice(7))).toEqual([
       // The server had not received the client's FIN when it sent its own: it stays ESTABLISHED.
       '8 client fin [1] ESTABLISHED/ESTABLISHED → FIN-WAIT-1/ESTABLISHED',
@@ -187,7 +193,7 @@ describe('tcp/steps: closings', () => {
 describe('tcp/steps: aborts, idle connections and partial captures', () => {
   it('should abort on RST and explain the plain RSTs that answer segments still in flight', async () => {
     const c = await only('tcp-scenario-rst-abort')
-    expect([c.close, c.closeInitiator, c.client.state, c.server.state]).toEqual(['reset', 'client', 'CLOSED', 'CLOSED'])
+    expect(ending(c)).toEqual(['reset', 'client', 'CLOSED', 'CLOSED'])
     expect(stepLines(c.steps!.slice(6))).toEqual([
       '7 client rst [] ESTABLISHED/ESTABLISHED → CLOSED/ESTABLISHED',
       '8 server data [] CLOSED/ESTABLISHED → CLOSED/ESTABLISHED',
@@ -260,10 +266,10 @@ describe('tcp/steps: aborts, idle connections and partial captures', () => {
 
   it('should point fast retransmissions and duplicate ACKs at their evidence', async () => {
     const c = await only('tcp-scenario-fast-retransmission')
-    expect(c.steps!.find((s) => s.frame === 11)!.notes).toEqual([{ code: 'duplicate-ack', frames: [10], values: { count: 1 } }])
+    expect(stepAt(c, 11).notes).toEqual([{ code: 'duplicate-ack', frames: [10], values: { count: 1 } }])
     // The segment it repeats was lost before the capture point: only the dup ACKs are evidence.
-    expect(c.steps!.find((s) => s.frame === 14)!.notes).toEqual([{ code: 'fast-retransmission', frames: [11, 12, 13], values: { original: 0 } }])
-    expect(c.steps!.find((s) => s.frame === 15)!.ackOf).toMatchObject({ frame: 9, seq: 4001, length: 1000 })
+    expect(stepAt(c, 14).notes).toEqual([{ code: 'fast-retransmission', frames: [11, 12, 13], values: { original: 0 } }])
+    expect(stepAt(c, 15).ackOf).toMatchObject({ frame: 9, seq: 4001, length: 1000 })
   })
 
   it('should point a timeout retransmission at the segment it repeats', async () => {
