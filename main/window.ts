@@ -12,12 +12,6 @@ export interface RendererLocation {
 }
 
 /**
- * Our page's Content Security Policy (main/content-security-policy.ts) is sent as a header with
- * every response the session gets: the dev server's pages and the built files alike.
- */
-export { CONTENT_SECURITY_POLICY }
-
-/**
  * Options for every TCP Lens window. Security is not negotiable here (see DESIGN.md,
  * Security): an isolated, sandboxed renderer with no Node, that can reach main only
  * through the preload's named functions.
@@ -69,7 +63,11 @@ export function isOwnPage(url: string, location: RendererLocation): boolean {
   }
 }
 
-/** Adds our CSP header to every response of the session (replacing any the server sent). */
+/**
+ * Adds our page's Content Security Policy (main/content-security-policy.ts) as a header to every
+ * response of the session, the dev server's pages and the built files alike (replacing any the
+ * server sent).
+ */
 export function installContentSecurityPolicy(session: Pick<Session, 'webRequest'>): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'))

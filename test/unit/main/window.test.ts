@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '../../../main/content-security-policy'
 
 // No Electron binary exists on CI machines: the window is tested against a mocked `electron`
 // that records what the code asked of it.
@@ -62,7 +63,7 @@ vi.mock('electron', () => ({
   screen: { getAllDisplays: () => DISPLAYS },
 }))
 
-const { createMainWindow, secureWindowOptions, isOwnPage, installContentSecurityPolicy, visibleBounds, CONTENT_SECURITY_POLICY } = await import('../../../main/window')
+const { createMainWindow, secureWindowOptions, isOwnPage, installContentSecurityPolicy, visibleBounds } = await import('../../../main/window')
 
 describe('main/window', () => {
   beforeEach(() => {
