@@ -40,6 +40,12 @@ export const ETHERTYPES: Readonly<Record<number, string>> = {
 /** A checksum's status (Wireshark's proto_checksum_vals). */
 export const CHECKSUM_STATUS: Readonly<Record<number, string>> = { 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' }
 
+/** A one-bit flag's words (Wireshark's tfs_set_notset). */
+export const SET_NOT_SET = ['Set', 'Not set'] as const
+
+/** The interface states an extended echo reply reports (RFC 8335 §3), in ICMP and ICMPv6 alike. */
+export const EXT_ECHO_STATES: Readonly<Record<number, string>> = { 0: 'Reserved', 1: 'Incomplete', 2: 'Reachable', 3: 'Stale', 4: 'Delay', 5: 'Probe', 6: 'Failed' }
+
 /** IP protocol numbers (Wireshark's ipproto_val). */
 export const IP_PROTOCOLS: Readonly<Record<number, string>> = {
   0: 'IPv6 Hop-by-Hop Option',

@@ -12,7 +12,7 @@ import { timeDiff } from '../time'
 import { decodeData } from './data'
 import { decodeIpv4 } from './ipv4'
 import { addChecksumStatus, addUnverifiedChecksum, addVerifiedChecksum, onesComplementSum } from '../checksum'
-import { CHECKSUM_STATUS } from '../names'
+import { CHECKSUM_STATUS, EXT_ECHO_STATES, SET_NOT_SET } from '../names'
 import { TCP_ANALYSIS } from './tcp-analysis'
 
 // ---------------------------------------------------------------- shared with UDP and ICMPv6
@@ -161,8 +161,6 @@ export const ICMP_CODES: Readonly<Record<number, Readonly<Record<number, string>
 }
 
 const EXT_CLASSES: Record<number, string> = { 1: 'MPLS Label Stack Class', 2: 'Interface Information Object', 3: 'Interface Identification Object' }
-const EXT_ECHO_STATES: Record<number, string> = { 0: 'Reserved', 1: 'Incomplete', 2: 'Reachable', 3: 'Stale', 4: 'Delay', 5: 'Probe', 6: 'Failed' }
-const SET = ['Set', 'Not set'] as const
 
 export const ICMP = defineFields({
   icmp: { name: 'icmp', title: 'Internet Control Message Protocol', type: 'protocol', short: 'ICMP' },
@@ -195,12 +193,12 @@ export const ICMP = defineFields({
   dataTimeRelative: { name: 'icmp.data_time_relative', title: 'Timestamp from icmp data (relative)', type: 'time' },
   extEchoSeq: { name: 'icmp.ext.echo.seq', title: 'Sequence Number', type: 'uint8', base: 'dec_hex' },
   extEchoReqRes: { name: 'icmp.ext.echo.req.res', title: 'Reserved', type: 'uint8', base: 'hex', bitmask: 0xfe },
-  extEchoReqLocal: { name: 'icmp.ext.echo.req.local', title: 'Local bit', type: 'bool', bitmask: 0x01, tfs: SET },
+  extEchoReqLocal: { name: 'icmp.ext.echo.req.local', title: 'Local bit', type: 'bool', bitmask: 0x01, tfs: SET_NOT_SET },
   extEchoRspState: { name: 'icmp.ext.echo.rsp.state', title: 'State', type: 'uint8', base: 'dec', bitmask: 0xe0, values: EXT_ECHO_STATES },
   extEchoRspRes: { name: 'icmp.ext.echo.rsp.res', title: 'Reserved', type: 'uint8', base: 'hex', bitmask: 0x18 },
-  extEchoRspActive: { name: 'icmp.ext.echo.rsp.active', title: 'Active bit', type: 'bool', bitmask: 0x04, tfs: SET },
-  extEchoRspIpv4: { name: 'icmp.ext.echo.rsp.ipv4', title: 'IPv4 bit', type: 'bool', bitmask: 0x02, tfs: SET },
-  extEchoRspIpv6: { name: 'icmp.ext.echo.rsp.ipv6', title: 'IPv6 bit', type: 'bool', bitmask: 0x01, tfs: SET },
+  extEchoRspActive: { name: 'icmp.ext.echo.rsp.active', title: 'Active bit', type: 'bool', bitmask: 0x04, tfs: SET_NOT_SET },
+  extEchoRspIpv4: { name: 'icmp.ext.echo.rsp.ipv4', title: 'IPv4 bit', type: 'bool', bitmask: 0x02, tfs: SET_NOT_SET },
+  extEchoRspIpv6: { name: 'icmp.ext.echo.rsp.ipv6', title: 'IPv6 bit', type: 'bool', bitmask: 0x01, tfs: SET_NOT_SET },
   ext: { name: 'icmp.ext', title: 'ICMP Extensions', type: 'none' },
   extVersion: { name: 'icmp.ext.version', title: 'Version', type: 'uint8', base: 'dec' },
   extReserved: { name: 'icmp.ext.res', title: 'Reserved', type: 'uint16', base: 'hex', bitmask: 0x0fff },
@@ -212,7 +210,7 @@ export const ICMP = defineFields({
   extData: { name: 'icmp.ext.data', title: 'Data', type: 'bytes' },
   mplsLabel: { name: 'icmp.mpls.label', title: 'Label', type: 'uint24', base: 'dec', bitmask: 0xfffff0 },
   mplsExp: { name: 'icmp.mpls.exp', title: 'Experimental', type: 'uint24', base: 'dec', bitmask: 0x0e, bitWidth: 24 },
-  mplsS: { name: 'icmp.mpls.s', title: 'Stack bit', type: 'bool', bitmask: 0x01, bitWidth: 24, tfs: SET },
+  mplsS: { name: 'icmp.mpls.s', title: 'Stack bit', type: 'bool', bitmask: 0x01, bitWidth: 24, tfs: SET_NOT_SET },
   mplsTtl: { name: 'icmp.mpls.ttl', title: 'Time to live', type: 'uint8', base: 'dec' },
   mplsData: { name: 'icmp.mpls.data', title: 'Data', type: 'bytes' },
 })

@@ -6,6 +6,7 @@ import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field, type FieldDef } from '../field'
 import { ipv6Text, macText } from '../addresses'
 import { hex } from '../format'
+import { SET_NOT_SET } from '../names'
 import { absoluteTimeText } from './icmp'
 import { decodeData } from './data'
 import { decodeIpv6 } from './ipv6'
@@ -56,7 +57,6 @@ export const ND_OPTION_TYPES: Readonly<Record<number, string>> = {
 
 /** Default router / route preference (RFC 4191). */
 export const ROUTER_PREFERENCE: Readonly<Record<number, string>> = { 0: 'Medium', 1: 'High', 2: 'Reserved', 3: 'Low' }
-const SET = ['Set', 'Not set'] as const
 const INFINITY = { 0xffffffff: 'Infinity' }
 
 export const ND_OPT = defineFields({
@@ -76,9 +76,9 @@ export const ND_OPT = defineFields({
   targetLinkaddrEui64: { name: 'icmpv6.opt.target_linkaddr_eui64', title: 'Target Link-layer address', type: 'string' },
   prefixLength: { name: 'icmpv6.opt.prefix.length', title: 'Prefix Length', type: 'uint8', base: 'dec' },
   prefixFlag: { name: 'icmpv6.opt.prefix.flag', title: 'Flag', type: 'uint8', base: 'hex' },
-  prefixFlagL: { name: 'icmpv6.opt.prefix.flag.l', title: 'On-link flag(L)', type: 'bool', bitmask: 0x80, tfs: SET },
-  prefixFlagA: { name: 'icmpv6.opt.prefix.flag.a', title: 'Autonomous address-configuration flag(A)', type: 'bool', bitmask: 0x40, tfs: SET },
-  prefixFlagR: { name: 'icmpv6.opt.prefix.flag.r', title: 'Router address flag(R)', type: 'bool', bitmask: 0x20, tfs: SET },
+  prefixFlagL: { name: 'icmpv6.opt.prefix.flag.l', title: 'On-link flag(L)', type: 'bool', bitmask: 0x80, tfs: SET_NOT_SET },
+  prefixFlagA: { name: 'icmpv6.opt.prefix.flag.a', title: 'Autonomous address-configuration flag(A)', type: 'bool', bitmask: 0x40, tfs: SET_NOT_SET },
+  prefixFlagR: { name: 'icmpv6.opt.prefix.flag.r', title: 'Router address flag(R)', type: 'bool', bitmask: 0x20, tfs: SET_NOT_SET },
   prefixFlagReserved: { name: 'icmpv6.opt.prefix.flag.reserved', title: 'Reserved', type: 'uint8', base: 'dec', bitmask: 0x1f },
   prefixValidLifetime: { name: 'icmpv6.opt.prefix.valid_lifetime', title: 'Valid Lifetime', type: 'uint32', base: 'dec', values: INFINITY },
   prefixPreferredLifetime: { name: 'icmpv6.opt.prefix.preferred_lifetime', title: 'Preferred Lifetime', type: 'uint32', base: 'dec', values: INFINITY },
@@ -99,11 +99,11 @@ export const ND_OPT = defineFields({
   rdnssLifetime: { name: 'icmpv6.opt.rdnss.lifetime', title: 'Lifetime', type: 'uint32', base: 'dec', values: { 0: 'RDNSS address MUST no longer be used', ...INFINITY } },
   rdnss: { name: 'icmpv6.opt.rdnss', title: 'Recursive DNS Servers', type: 'ipv6' },
   efo: { name: 'icmpv6.opt.efo', title: 'Flags Expansion Option', type: 'uint16', base: 'hex' },
-  efoM: { name: 'icmpv6.opt.efo.m', title: 'Managed address configuration', type: 'bool', bitmask: 0x8000, tfs: SET },
-  efoO: { name: 'icmpv6.opt.efo.o', title: 'Other configuration', type: 'bool', bitmask: 0x4000, tfs: SET },
-  efoH: { name: 'icmpv6.opt.efo.h', title: 'Home Agent', type: 'bool', bitmask: 0x2000, tfs: SET },
+  efoM: { name: 'icmpv6.opt.efo.m', title: 'Managed address configuration', type: 'bool', bitmask: 0x8000, tfs: SET_NOT_SET },
+  efoO: { name: 'icmpv6.opt.efo.o', title: 'Other configuration', type: 'bool', bitmask: 0x4000, tfs: SET_NOT_SET },
+  efoH: { name: 'icmpv6.opt.efo.h', title: 'Home Agent', type: 'bool', bitmask: 0x2000, tfs: SET_NOT_SET },
   efoPrf: { name: 'icmpv6.opt.efo.prf', title: 'Prf (Default Router Preference)', type: 'uint16', base: 'dec', bitmask: 0x1800, values: ROUTER_PREFERENCE },
-  efoP: { name: 'icmpv6.opt.efo.p', title: 'Proxy', type: 'bool', bitmask: 0x0400, tfs: SET },
+  efoP: { name: 'icmpv6.opt.efo.p', title: 'Proxy', type: 'bool', bitmask: 0x0400, tfs: SET_NOT_SET },
   efoRsv: { name: 'icmpv6.opt.efo.rsv', title: 'Reserved', type: 'uint16', base: 'dec', bitmask: 0x02ff },
   dnsslLifetime: { name: 'icmpv6.opt.dnssl.lifetime', title: 'Lifetime', type: 'uint32', base: 'dec', values: { 0: 'DNSSL domain name MUST no longer be used', ...INFINITY } },
   dnssl: { name: 'icmpv6.opt.dnssl', title: 'Domain Names', type: 'string' },

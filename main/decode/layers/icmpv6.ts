@@ -8,7 +8,7 @@ import { ipv6Text } from '../addresses'
 import { hex } from '../format'
 import { addressPair, capturedData, matchEcho, decodeIcmpExtensions } from './icmp'
 import { addUnverifiedChecksum, addVerifiedChecksum, onesComplementSum } from '../checksum'
-import { CHECKSUM_STATUS } from '../names'
+import { CHECKSUM_STATUS, EXT_ECHO_STATES, SET_NOT_SET } from '../names'
 import { addFlags, decodeNdOptions, ROUTER_PREFERENCE } from './icmpv6-options'
 import { decodeData } from './data'
 import { decodeIpv6 } from './ipv6'
@@ -93,9 +93,7 @@ export const ICMPV6_CODES: Readonly<Record<number, { names: Readonly<Record<numb
   161: { names: { 0: 'No error', 1: 'Malformed Query', 2: 'No Such Interface', 3: 'No Such Table Entry', 4: 'Multiple Interfaces Satisfy Query' }, unknown: (c) => `Unknown (${c})` },
 }
 
-const SET = ['Set', 'Not set'] as const
 const MLDR_RECORD_TYPES: Record<number, string> = { 1: 'Include', 2: 'Exclude', 3: 'Changed to include', 4: 'Changed to exclude', 5: 'Allow new sources', 6: 'Block old sources' }
-const EXT_ECHO_STATES: Record<number, string> = { 0: 'Reserved', 1: 'Incomplete', 2: 'Reachable', 3: 'Stale', 4: 'Delay', 5: 'Probe', 6: 'Failed' }
 
 export const ICMPV6 = defineFields({
   icmpv6: { name: 'icmpv6', title: 'Internet Control Message Protocol v6', type: 'protocol', short: 'ICMPv6' },
@@ -114,20 +112,20 @@ export const ICMPV6 = defineFields({
   resptime: { name: 'icmpv6.resptime', title: 'Response Time', type: 'double' },
   raCurHopLimit: { name: 'icmpv6.nd.ra.cur_hop_limit', title: 'Cur hop limit', type: 'uint8', base: 'dec' },
   raFlag: { name: 'icmpv6.nd.ra.flag', title: 'Flags', type: 'uint8', base: 'hex' },
-  raFlagM: { name: 'icmpv6.nd.ra.flag.m', title: 'Managed address configuration', type: 'bool', bitmask: 0x80, tfs: SET },
-  raFlagO: { name: 'icmpv6.nd.ra.flag.o', title: 'Other configuration', type: 'bool', bitmask: 0x40, tfs: SET },
-  raFlagH: { name: 'icmpv6.nd.ra.flag.h', title: 'Home Agent', type: 'bool', bitmask: 0x20, tfs: SET },
+  raFlagM: { name: 'icmpv6.nd.ra.flag.m', title: 'Managed address configuration', type: 'bool', bitmask: 0x80, tfs: SET_NOT_SET },
+  raFlagO: { name: 'icmpv6.nd.ra.flag.o', title: 'Other configuration', type: 'bool', bitmask: 0x40, tfs: SET_NOT_SET },
+  raFlagH: { name: 'icmpv6.nd.ra.flag.h', title: 'Home Agent', type: 'bool', bitmask: 0x20, tfs: SET_NOT_SET },
   raFlagPrf: { name: 'icmpv6.nd.ra.flag.prf', title: 'Prf (Default Router Preference)', type: 'uint8', base: 'dec', bitmask: 0x18, values: ROUTER_PREFERENCE },
-  raFlagP: { name: 'icmpv6.nd.ra.flag.p', title: 'Proxy', type: 'bool', bitmask: 0x04, tfs: SET },
+  raFlagP: { name: 'icmpv6.nd.ra.flag.p', title: 'Proxy', type: 'bool', bitmask: 0x04, tfs: SET_NOT_SET },
   raFlagRsv: { name: 'icmpv6.nd.ra.flag.rsv', title: 'Reserved', type: 'uint8', base: 'dec', bitmask: 0x03 },
   raRouterLifetime: { name: 'icmpv6.nd.ra.router_lifetime', title: 'Router lifetime (s)', type: 'uint16', base: 'dec' },
   raReachableTime: { name: 'icmpv6.nd.ra.reachable_time', title: 'Reachable time (ms)', type: 'uint32', base: 'dec' },
   raRetransTimer: { name: 'icmpv6.nd.ra.retrans_timer', title: 'Retrans timer (ms)', type: 'uint32', base: 'dec' },
   nsTarget: { name: 'icmpv6.nd.ns.target_address', title: 'Target Address', type: 'ipv6' },
   naFlag: { name: 'icmpv6.nd.na.flag', title: 'Flags', type: 'uint32', base: 'hex' },
-  naFlagR: { name: 'icmpv6.nd.na.flag.r', title: 'Router', type: 'bool', bitmask: 0x80000000, tfs: SET },
-  naFlagS: { name: 'icmpv6.nd.na.flag.s', title: 'Solicited', type: 'bool', bitmask: 0x40000000, tfs: SET },
-  naFlagO: { name: 'icmpv6.nd.na.flag.o', title: 'Override', type: 'bool', bitmask: 0x20000000, tfs: SET },
+  naFlagR: { name: 'icmpv6.nd.na.flag.r', title: 'Router', type: 'bool', bitmask: 0x80000000, tfs: SET_NOT_SET },
+  naFlagS: { name: 'icmpv6.nd.na.flag.s', title: 'Solicited', type: 'bool', bitmask: 0x40000000, tfs: SET_NOT_SET },
+  naFlagO: { name: 'icmpv6.nd.na.flag.o', title: 'Override', type: 'bool', bitmask: 0x20000000, tfs: SET_NOT_SET },
   naFlagRsv: { name: 'icmpv6.nd.na.flag.rsv', title: 'Reserved', type: 'uint32', base: 'dec', bitmask: 0x1fffffff },
   naTarget: { name: 'icmpv6.nd.na.target_address', title: 'Target Address', type: 'ipv6' },
   rdTarget: { name: 'icmpv6.nd.rd.target_address', title: 'Target Address', type: 'ipv6' },
@@ -153,19 +151,19 @@ export const ICMPV6 = defineFields({
   mip6Identifier: { name: 'icmpv6.mip6.identifier', title: 'Identifier', type: 'uint16', base: 'dec_hex' },
   mip6HomeAgentAddress: { name: 'icmpv6.mip6.home_agent_address', title: 'Home Agent Address', type: 'ipv6' },
   mip6Flag: { name: 'icmpv6.mip6.flag', title: 'Flags', type: 'uint16', base: 'hex' },
-  mip6FlagM: { name: 'icmpv6.mip6.flag.m', title: 'Managed address configuration', type: 'bool', bitmask: 0x8000, tfs: SET },
-  mip6FlagO: { name: 'icmpv6.mip6.flag.o', title: 'Other configuration', type: 'bool', bitmask: 0x4000, tfs: SET },
+  mip6FlagM: { name: 'icmpv6.mip6.flag.m', title: 'Managed address configuration', type: 'bool', bitmask: 0x8000, tfs: SET_NOT_SET },
+  mip6FlagO: { name: 'icmpv6.mip6.flag.o', title: 'Other configuration', type: 'bool', bitmask: 0x4000, tfs: SET_NOT_SET },
   mip6FlagRsv: { name: 'icmpv6.mip6.flag.rsv', title: 'Reserved', type: 'uint16', base: 'dec', bitmask: 0x3fff },
   mcastRaQueryInterval: { name: 'icmpv6.mcast_ra.query_interval', title: 'Query Interval', type: 'uint16', base: 'dec' },
   mcastRaRobustness: { name: 'icmpv6.mcast_ra.robustness_variable', title: 'Robustness Variable', type: 'uint16', base: 'dec' },
   extEchoSeq: { name: 'icmpv6.ext.echo.seq', title: 'Sequence number', type: 'uint8', base: 'dec_hex' },
   extEchoReqRes: { name: 'icmpv6.ext.echo.req.res', title: 'Reserved', type: 'uint8', base: 'hex', bitmask: 0xfe },
-  extEchoReqLocal: { name: 'icmpv6.ext.echo.req.local', title: 'Local bit', type: 'bool', bitmask: 0x01, tfs: SET },
+  extEchoReqLocal: { name: 'icmpv6.ext.echo.req.local', title: 'Local bit', type: 'bool', bitmask: 0x01, tfs: SET_NOT_SET },
   extEchoRspState: { name: 'icmpv6.ext.echo.rsp.state', title: 'State', type: 'uint8', base: 'dec', bitmask: 0xe0, values: EXT_ECHO_STATES },
   extEchoRspRes: { name: 'icmpv6.ext.echo.rsp.res', title: 'Reserved', type: 'uint8', base: 'hex', bitmask: 0x18 },
-  extEchoRspActive: { name: 'icmpv6.ext.echo.rsp.active', title: 'Active bit', type: 'bool', bitmask: 0x04, tfs: SET },
-  extEchoRspIpv4: { name: 'icmpv6.ext.echo.rsp.ipv4', title: 'IPv4 bit', type: 'bool', bitmask: 0x02, tfs: SET },
-  extEchoRspIpv6: { name: 'icmpv6.ext.echo.rsp.ipv6', title: 'IPv6 bit', type: 'bool', bitmask: 0x01, tfs: SET },
+  extEchoRspActive: { name: 'icmpv6.ext.echo.rsp.active', title: 'Active bit', type: 'bool', bitmask: 0x04, tfs: SET_NOT_SET },
+  extEchoRspIpv4: { name: 'icmpv6.ext.echo.rsp.ipv4', title: 'IPv4 bit', type: 'bool', bitmask: 0x02, tfs: SET_NOT_SET },
+  extEchoRspIpv6: { name: 'icmpv6.ext.echo.rsp.ipv6', title: 'IPv6 bit', type: 'bool', bitmask: 0x01, tfs: SET_NOT_SET },
 })
 
 export const ICMPV6_TYPE = {

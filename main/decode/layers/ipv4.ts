@@ -4,7 +4,7 @@ import type { Dissection, Span } from '../dissection'
 import { defineFields, type Field, type FieldDef } from '../field'
 import { ipv4Text } from '../addresses'
 import { bytesToHex, hex } from '../format'
-import { CHECKSUM_STATUS, DSCP, ECN, IP_PROTOCOLS } from '../names'
+import { CHECKSUM_STATUS, DSCP, ECN, IP_PROTOCOLS, SET_NOT_SET } from '../names'
 import { addUnverifiedChecksum } from '../checksum'
 import { ipProtocols } from '../registry'
 import { decodeData } from './data'
@@ -25,9 +25,9 @@ export const IPV4 = defineFields({
   len: { name: 'ip.len', title: 'Total Length', type: 'uint16', base: 'dec' },
   id: { name: 'ip.id', title: 'Identification', type: 'uint16', base: 'hex_dec' },
   flags: { name: 'ip.flags', title: 'Flags', type: 'uint8', base: 'hex', bitmask: 0xe0 },
-  rb: { name: 'ip.flags.rb', title: 'Reserved bit', type: 'bool', bitmask: 0x80, tfs: ['Set', 'Not set'] },
-  df: { name: 'ip.flags.df', title: "Don't fragment", type: 'bool', bitmask: 0x40, tfs: ['Set', 'Not set'] },
-  mf: { name: 'ip.flags.mf', title: 'More fragments', type: 'bool', bitmask: 0x20, tfs: ['Set', 'Not set'] },
+  rb: { name: 'ip.flags.rb', title: 'Reserved bit', type: 'bool', bitmask: 0x80, tfs: SET_NOT_SET },
+  df: { name: 'ip.flags.df', title: "Don't fragment", type: 'bool', bitmask: 0x40, tfs: SET_NOT_SET },
+  mf: { name: 'ip.flags.mf', title: 'More fragments', type: 'bool', bitmask: 0x20, tfs: SET_NOT_SET },
   fragOffset: { name: 'ip.frag_offset', title: 'Fragment Offset', type: 'uint16', base: 'dec', bitmask: 0x1fff },
   ttl: { name: 'ip.ttl', title: 'Time to Live', type: 'uint8', base: 'dec' },
   proto: { name: 'ip.proto', title: 'Protocol', type: 'uint8', base: 'dec', values: IP_PROTOCOLS },

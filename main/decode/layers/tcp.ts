@@ -6,7 +6,7 @@ import { defineFields, type Field } from '../field'
 import { hex } from '../format'
 import { decodeData } from './data'
 import { addUnverifiedChecksum } from '../checksum'
-import { CHECKSUM_STATUS } from '../names'
+import { CHECKSUM_STATUS, SET_NOT_SET } from '../names'
 import { decodeTcpOptions } from './tcp-options'
 import { addExpert, addSequenceAnalysis, addStreamFields, addTimestamps, TCP_ANALYSIS } from './tcp-analysis'
 import { fileAckItems, fileConnectionItems, segmentExpertFacts, type TcpExpertFacts } from '../../tcp/expert-items'
@@ -22,7 +22,6 @@ export const TCP_FLAGS_MASK = 0x0fff
 
 export { TCP_FLAG }
 
-const SET = ['Set', 'Not set'] as const
 
 export const TCP = defineFields({
   tcp: { name: 'tcp', title: 'Transmission Control Protocol', type: 'protocol', short: 'TCP' },
@@ -34,16 +33,16 @@ export const TCP = defineFields({
   ackRaw: { name: 'tcp.ack_raw', title: 'Acknowledgment number (raw)', type: 'uint32', base: 'dec' },
   hdrLen: { name: 'tcp.hdr_len', title: 'Header Length', type: 'uint8', base: 'dec', bitmask: 0xf0 },
   flags: { name: 'tcp.flags', title: 'Flags', type: 'uint16', base: 'hex', bitmask: TCP_FLAGS_MASK, bitWidth: 16 },
-  res: { name: 'tcp.flags.res', title: 'Reserved', type: 'bool', bitmask: 0xe00, bitWidth: 12, tfs: SET },
-  ae: { name: 'tcp.flags.ae', title: 'Accurate ECN', type: 'bool', bitmask: 0x100, bitWidth: 12, tfs: SET },
-  cwr: { name: 'tcp.flags.cwr', title: 'Congestion Window Reduced', type: 'bool', bitmask: 0x080, bitWidth: 12, tfs: SET },
-  ece: { name: 'tcp.flags.ece', title: 'ECN-Echo', type: 'bool', bitmask: 0x040, bitWidth: 12, tfs: SET },
-  urg: { name: 'tcp.flags.urg', title: 'Urgent', type: 'bool', bitmask: 0x020, bitWidth: 12, tfs: SET },
-  ack: { name: 'tcp.flags.ack', title: 'Acknowledgment', type: 'bool', bitmask: 0x010, bitWidth: 12, tfs: SET },
-  push: { name: 'tcp.flags.push', title: 'Push', type: 'bool', bitmask: 0x008, bitWidth: 12, tfs: SET },
-  reset: { name: 'tcp.flags.reset', title: 'Reset', type: 'bool', bitmask: 0x004, bitWidth: 12, tfs: SET },
-  syn: { name: 'tcp.flags.syn', title: 'Syn', type: 'bool', bitmask: 0x002, bitWidth: 12, tfs: SET },
-  fin: { name: 'tcp.flags.fin', title: 'Fin', type: 'bool', bitmask: 0x001, bitWidth: 12, tfs: SET },
+  res: { name: 'tcp.flags.res', title: 'Reserved', type: 'bool', bitmask: 0xe00, bitWidth: 12, tfs: SET_NOT_SET },
+  ae: { name: 'tcp.flags.ae', title: 'Accurate ECN', type: 'bool', bitmask: 0x100, bitWidth: 12, tfs: SET_NOT_SET },
+  cwr: { name: 'tcp.flags.cwr', title: 'Congestion Window Reduced', type: 'bool', bitmask: 0x080, bitWidth: 12, tfs: SET_NOT_SET },
+  ece: { name: 'tcp.flags.ece', title: 'ECN-Echo', type: 'bool', bitmask: 0x040, bitWidth: 12, tfs: SET_NOT_SET },
+  urg: { name: 'tcp.flags.urg', title: 'Urgent', type: 'bool', bitmask: 0x020, bitWidth: 12, tfs: SET_NOT_SET },
+  ack: { name: 'tcp.flags.ack', title: 'Acknowledgment', type: 'bool', bitmask: 0x010, bitWidth: 12, tfs: SET_NOT_SET },
+  push: { name: 'tcp.flags.push', title: 'Push', type: 'bool', bitmask: 0x008, bitWidth: 12, tfs: SET_NOT_SET },
+  reset: { name: 'tcp.flags.reset', title: 'Reset', type: 'bool', bitmask: 0x004, bitWidth: 12, tfs: SET_NOT_SET },
+  syn: { name: 'tcp.flags.syn', title: 'Syn', type: 'bool', bitmask: 0x002, bitWidth: 12, tfs: SET_NOT_SET },
+  fin: { name: 'tcp.flags.fin', title: 'Fin', type: 'bool', bitmask: 0x001, bitWidth: 12, tfs: SET_NOT_SET },
   str: { name: 'tcp.flags.str', title: 'TCP Flags', type: 'string' },
   window: { name: 'tcp.window_size_value', title: 'Window', type: 'uint16', base: 'dec' },
   checksum: { name: 'tcp.checksum', title: 'Checksum', type: 'uint16', base: 'hex' },
