@@ -1,8 +1,11 @@
 // Encodes one Ethernet II / IPv4 / TCP frame with correct lengths and checksums: all the bundled
-// sample needs (the test fixtures have a fuller packet builder for every malformed case).
+// sample needs (the test fixtures have a fuller packet builder for every malformed case). The
+// field offsets are the decoder's layout tables, and the checksum its one's complement sum.
 import { parseIpv4 } from '../capture/address-text'
 import { ByteBuilder } from '../capture/byte-builder'
 import { onesComplementSum } from '../decode/checksum'
+import { IPV4_LAYOUT } from '../decode/layers/ipv4'
+import { TCP_LAYOUT } from '../decode/layers/tcp'
 
 export interface TcpFrameSpec {
   srcMac: string
@@ -40,11 +43,11 @@ function ipv4Bytes(text: string): Uint8Array {
   return bytes
 }
 
-/** The Internet checksum over `parts`, whose checksum field is zero. */
-function internetChecksum(...parts: Uint8Array[]): number {
+/** Fills the checksum field at `at` of `header` (still zero) with the Internet checksum over `covered`. */
+function fillChecksum(header: Uint8Array, at: number, ...covered: Uint8Array[]): void {
   let sum = 0
-  for (const part of parts) sum = onesComplementSum(part, 0, part.length, sum)
-  return ~sum & 0xffff
+  for (const part of covered) sum = onesComplementSum(part, 0, part.length, sum)
+  new DataView(header.buffer, header.byteOffset).setUint16(at, ~sum & 0xffff)
 }
 
 function tcpSegment(spec: TcpFrameSpec, src: Uint8Array, dst: Uint8Array): Uint8Array {
@@ -52,14 +55,15 @@ function tcpSegment(spec: TcpFrameSpec, src: Uint8Array, dst: Uint8Array): Uint8
   const padded = new Uint8Array(Math.ceil(options.length / 4) * 4)
   padded.set(options)
   const payload = spec.payload ?? new Uint8Array(0)
-  const out = new ByteBuilder(false, 20 + padded.length + payload.length)
+  const headerLength = TCP_LAYOUT.options + padded.length
+  const out = new ByteBuilder(false, headerLength + payload.length)
   out.u16(spec.srcPort).u16(spec.dstPort).u32(spec.seq).u32(spec.ack)
-  out.u16((((20 + padded.length) / 4) << 12) | spec.flags).u16(spec.window)
+  out.u16(((headerLength / 4) << 12) | spec.flags).u16(spec.window)
   out.u16(0).u16(0) // checksum (below), urgent pointer
   out.bytes(padded).bytes(payload)
   const segment = out.take()
   const pseudo = new ByteBuilder(false, 12).bytes(src).bytes(dst).u8(0).u8(IPPROTO_TCP).u16(segment.length).take()
-  new DataView(segment.buffer).setUint16(16, internetChecksum(pseudo, segment))
+  fillChecksum(segment, TCP_LAYOUT.checksum, pseudo, segment)
   return segment
 }
 
@@ -67,11 +71,11 @@ export function encodeTcpFrame(spec: TcpFrameSpec): Uint8Array {
   const src = ipv4Bytes(spec.srcIp)
   const dst = ipv4Bytes(spec.dstIp)
   const segment = tcpSegment(spec, src, dst)
-  const ip = new ByteBuilder(false, 20)
-  ip.u8(0x45).u8(0).u16(20 + segment.length).u16(spec.ipId).u16(IPV4_DONT_FRAGMENT)
+  const ip = new ByteBuilder(false, IPV4_LAYOUT.options)
+  ip.u8(0x45).u8(0).u16(IPV4_LAYOUT.options + segment.length).u16(spec.ipId).u16(IPV4_DONT_FRAGMENT)
   ip.u8(spec.ttl ?? 64).u8(IPPROTO_TCP).u16(0).bytes(src).bytes(dst)
   const header = ip.take()
-  new DataView(header.buffer).setUint16(10, internetChecksum(header))
+  fillChecksum(header, IPV4_LAYOUT.checksum, header)
   return new ByteBuilder(false, 14 + header.length + segment.length).bytes(macBytes(spec.dstMac)).bytes(macBytes(spec.srcMac)).u16(ETHERTYPE_IPV4).bytes(header).bytes(segment).take()
 }
 
