@@ -296,28 +296,18 @@ export function explainStep(timeline: ConnectionTimeline, index: number, context
 
 /** The structured explanation of a whole connection: its summary and every step. */
 export function explainConnection(timeline: ConnectionTimeline): ConnectionExplanation {
-  const steps = timeline.steps ?? []
+  const { steps = [], startTime: _startTime, ...summary } = timeline
   const ctx = explainContext(steps)
   const explained = steps.map((_, i) => explainStep(timeline, i, ctx))
   const summaryTopics = topicsForConnection(timeline)
   const all = new Set<TopicId>([...summaryTopics, ...explained.flatMap((s) => s.topics)])
   return {
-    stream: timeline.stream,
-    client: { ...timeline.client },
-    server: { ...timeline.server },
-    rolesGuessed: timeline.rolesGuessed,
-    open: timeline.open,
-    close: timeline.close,
-    closeInitiator: timeline.closeInitiator,
-    completeness: timeline.completeness,
+    ...summary,
+    client: { ...summary.client },
+    server: { ...summary.server },
+    bytes: { ...summary.bytes },
+    variants: [...summary.variants],
     completenessParts: COMPLETENESS.filter(([, bit]) => timeline.completeness & bit).map(([part]) => part),
-    firstFrame: timeline.firstFrame,
-    lastFrame: timeline.lastFrame,
-    packets: timeline.packets,
-    bytes: { ...timeline.bytes },
-    irtt: timeline.irtt,
-    duration: timeline.duration,
-    variants: [...timeline.variants],
     steps: explained,
     topics: TOPIC_IDS.filter((id) => all.has(id)),
     summaryTopics,
