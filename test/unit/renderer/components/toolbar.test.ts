@@ -2,7 +2,9 @@ import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import MainToolbar from '../../../../renderer/src/components/toolbar/MainToolbar.vue'
 import { useCaptureStore } from '../../../../renderer/src/stores/capture'
+import { useSelectionStore } from '../../../../renderer/src/stores/selection'
 import { useSettingsStore } from '../../../../renderer/src/stores/settings'
+import { UDP_EVERY } from '../fake-api'
 import { flushPromises, mountWith, setUp } from '../harness'
 
 enableAutoUnmount(afterEach)
@@ -71,5 +73,45 @@ describe('components/toolbar/MainToolbar', () => {
     await flushPromises()
     expect(wrapper.get('[data-testid="toolbar-open"]').attributes('title')).toBe('Open (⌘O)')
     expect(wrapper.get('[data-testid="go-last"]').attributes('title')).toBe('Last packet (⌘End)')
+  })
+
+  it('should enable navigation and the analysis dialogs only with a capture, and Follow only on a packet of a stream', async () => {
+    const empty = setUp({ initial: 'empty' })
+    await useCaptureStore().start()
+    const before = mountWith(MainToolbar, empty)
+    await flushPromises()
+    for (const testid of ['go-first', 'go-previous', 'go-next', 'go-last', 'go-to-packet', 'toolbar-conversations', 'toolbar-expert', 'toolbar-follow']) {
+      expect(before.get(`[data-testid="${testid}"]`).attributes('disabled')).toBeDefined()
+    }
+    before.unmount()
+
+    const harness = setUp()
+    await useCaptureStore().start()
+    const wrapper = mountWith(MainToolbar, harness)
+    await flushPromises()
+    for (const testid of ['go-first', 'go-previous', 'go-next', 'go-last', 'go-to-packet', 'toolbar-conversations', 'toolbar-expert']) {
+      expect(wrapper.get(`[data-testid="${testid}"]`).attributes('disabled')).toBeUndefined()
+    }
+    expect(wrapper.get('[data-testid="toolbar-follow"]').attributes('disabled')).toBeDefined()
+    await useSelectionStore().selectFrame(3)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="toolbar-follow"]').attributes('disabled')).toBeUndefined()
+    await useSelectionStore().selectFrame(UDP_EVERY)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="toolbar-follow"]').attributes('disabled')).toBeDefined()
+  })
+
+  it('should save each preference chosen, the font size as a number', async () => {
+    const harness = setUp()
+    await useSettingsStore().start()
+    const wrapper = mountWith(MainToolbar, harness)
+    await flushPromises()
+    await wrapper.get('[data-testid="time-format-switch"]').setValue('epoch')
+    await wrapper.get('[data-testid="language-switch"]').setValue('zh-CN')
+    await wrapper.get('[data-testid="theme-switch"]').setValue('dark')
+    await wrapper.get('[data-testid="font-scale-switch"]').setValue('1.25')
+    await flushPromises()
+    expect(harness.api.callsOf('setPreferences')).toEqual([[{ timeFormat: 'epoch' }], [{ language: 'zh-CN' }], [{ theme: 'dark' }], [{ fontScale: 1.25 }]])
+    expect(useSettingsStore().preferences).toMatchObject({ timeFormat: 'epoch', language: 'zh-CN', theme: 'dark', fontScale: 1.25 })
   })
 })
