@@ -4,14 +4,13 @@
 import { dialog, type BaseWindow } from 'electron'
 import type { Lang } from '../../preload/contract/dto'
 import type { ApiError } from '../../preload/contract/result'
+import { CAPTURE_EXTENSIONS } from '../api/capture-names'
 
 const TEXT = {
   en: { open: 'Open Capture File', captures: 'Capture files', all: 'All files', failed: 'The file could not be opened' },
   'zh-CN': { open: '打开抓包文件', captures: '抓包文件', all: '所有文件', failed: '无法打开该文件' },
 } satisfies Record<Lang, Record<string, string>>
 
-/** What TCP Lens reads: pcap and pcapng, gzip-compressed or not (the magic decides, not the name). */
-export const CAPTURE_EXTENSIONS = ['pcapng', 'pcap', 'cap', 'dmp', 'gz', 'pcapngz']
 
 /** The chosen file's path, or null when the user cancelled. */
 export async function chooseCaptureFile(window: BaseWindow, lang: Lang): Promise<string | null> {
@@ -20,7 +19,7 @@ export async function chooseCaptureFile(window: BaseWindow, lang: Lang): Promise
     title: t.open,
     properties: ['openFile'],
     filters: [
-      { name: t.captures, extensions: CAPTURE_EXTENSIONS },
+      { name: t.captures, extensions: [...CAPTURE_EXTENSIONS] },
       { name: t.all, extensions: ['*'] },
     ],
   })

@@ -5,6 +5,7 @@ import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, parse, resolve } from 'node:path'
 import type { DirectoryListing } from '../../preload/contract/dto'
+import { isCaptureName } from '../api/capture-names'
 import { ApiFailure } from '../api/port'
 
 export interface ServerFiles {
@@ -21,16 +22,10 @@ export interface ServerFilesOptions {
   startDir: string
 }
 
-const CAPTURE_NAME = /\.(pcap|pcapng|cap|gz)$/i
 /** File systems store a name of up to 255 bytes (ext4, APFS; NTFS: 255 UTF-16 units): well within. */
 export const MAX_SAFE_NAME_BYTES = 200
 /** Names Windows gives to devices, whatever the extension ("NUL.pcap" is the null device). */
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)\s*(\.|$)/i
-
-/** Whether a file name looks like a capture TCP Lens reads (.pcap, .pcapng, .cap, and gzip of them). */
-export function isCaptureName(name: string): boolean {
-  return CAPTURE_NAME.test(name)
-}
 
 /** The end of `text` in at most `maxBytes` bytes of UTF-8, in whole characters (the extension stays). */
 function lastBytes(text: string, maxBytes: number): string {

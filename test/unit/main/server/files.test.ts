@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, parse } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiFailure } from '../../../../main/api/port'
-import { createServerFiles, folderFailure, isCaptureName, listDirectory, MAX_SAFE_NAME_BYTES, safeFileName } from '../../../../main/server/files'
+import { createServerFiles, folderFailure, listDirectory, MAX_SAFE_NAME_BYTES, safeFileName } from '../../../../main/server/files'
 
 let base: string
 beforeAll(() => {
@@ -81,11 +81,6 @@ describe('server/files: the start folder', () => {
 })
 
 describe('server/files: names', () => {
-  it('should recognise capture files by their extension', () => {
-    for (const name of ['a.pcap', 'a.pcapng', 'a.cap', 'a.gz', 'a.pcap.gz', 'A.PCAPNG.GZ']) expect(isCaptureName(name), name).toBe(true)
-    for (const name of ['a.txt', 'pcap', 'a.pcap.txt', 'a.zip']) expect(isCaptureName(name), name).toBe(false)
-  })
-
   it('should make a dropped name safe: no folders, no control characters, no leading dots', () => {
     expect(safeFileName('handshake.pcapng')).toBe('handshake.pcapng')
     expect(safeFileName('../../etc/passwd')).toBe('passwd')
