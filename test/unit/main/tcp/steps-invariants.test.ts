@@ -2,13 +2,13 @@
 // corpus), read the way `tcplens conv` and `explain` read them: each step starts in the states
 // the previous one ended in, every state change is written in its step's before → after, the
 // summary's final states are the last step's, and the steps count the connection's packets.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TCP_STATES } from '../../../../main/tcp/states'
 import type { ConnectionTimeline, Role } from '../../../../main/tcp/step'
 import { FIXTURES } from '../../../fixtures/catalog'
-import { findSharedCaptures, loudMissing } from '../../../conformance/captures-dir'
+import { describeSharedCaptures } from '../../../conformance/captures-dir'
 import { timelinesOf } from './run-timelines'
 
 async function timelines(bytes: Uint8Array, recordSteps: boolean): Promise<ConnectionTimeline[]> {
@@ -63,22 +63,13 @@ describe('tcp/steps invariants on the fixture catalogue', () => {
   }
 })
 
-const dir = findSharedCaptures()
-if (!dir) {
-  process.stderr.write(loudMissing('The shared capture corpus (../shared/captures) is MISSING: timelines are checked on the fixtures only.'))
-  describe('tcp/steps invariants on the shared captures', () => {
-    it.skip('needs ../shared/captures (or TCPLENS_CAPTURES): not found', () => {})
+describeSharedCaptures('tcp/steps invariants on the shared captures', 'timelines are checked on the fixtures only', (dir, names) => {
+  it('should find the shared captures', () => {
+    expect(names.length).toBeGreaterThan(30)
   })
-} else {
-  const names = readdirSync(dir).filter((n) => /\.(pcap|pcapng)(\.gz)?$/.test(n)).sort()
-  describe('tcp/steps invariants on the shared captures', () => {
-    it('should find the shared captures', () => {
-      expect(names.length).toBeGreaterThan(30)
+  for (const name of names) {
+    it(`should keep ${name}'s timelines coherent`, async () => {
+      await expectCoherent(new Uint8Array(readFileSync(join(dir, name))))
     })
-    for (const name of names) {
-      it(`should keep ${name}'s timelines coherent`, async () => {
-        await expectCoherent(new Uint8Array(readFileSync(join(dir, name))))
-      })
-    }
-  })
-}
+  }
+})
