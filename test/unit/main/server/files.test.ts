@@ -81,15 +81,22 @@ describe('server/files: the start folder', () => {
 })
 
 describe('server/files: names', () => {
+  /** Each dropped name and the safe name it becomes. */
+  const expectSafeNames = (cases: ReadonlyArray<[given: string, safe: string]>) => {
+    for (const [given, safe] of cases) expect(safeFileName(given), JSON.stringify(given)).toBe(safe)
+  }
+
   it('should make a dropped name safe: no folders, no control characters, no leading dots', () => {
-    expect(safeFileName('handshake.pcapng')).toBe('handshake.pcapng')
-    expect(safeFileName('../../etc/passwd')).toBe('passwd')
-    expect(safeFileName('C:\\Users\\me\\trace.pcap')).toBe('trace.pcap')
-    expect(safeFileName('.bashrc')).toBe('bashrc')
-    expect(safeFileName('a\u0000b\nc.pcap')).toBe('a_b_c.pcap')
-    expect(safeFileName('握手.pcapng')).toBe('握手.pcapng')
-    expect(safeFileName('..')).toBe('upload.pcapng')
-    expect(safeFileName('')).toBe('upload.pcapng')
+    expectSafeNames([
+      ['handshake.pcapng', 'handshake.pcapng'],
+      ['../../etc/passwd', 'passwd'],
+      ['C:\\Users\\me\\trace.pcap', 'trace.pcap'],
+      ['.bashrc', 'bashrc'],
+      ['a\u0000b\nc.pcap', 'a_b_c.pcap'],
+      ['握手.pcapng', '握手.pcapng'],
+      ['..', 'upload.pcapng'],
+      ['', 'upload.pcapng'],
+    ])
     const long = safeFileName(`${'x'.repeat(500)}.pcapng`)
     expect(Buffer.byteLength(long)).toBeLessThanOrEqual(MAX_SAFE_NAME_BYTES)
     expect(long.endsWith('.pcapng')).toBe(true)
@@ -105,13 +112,15 @@ describe('server/files: names', () => {
   })
 
   it('should not name a Windows device (CON, NUL, COM1 …), nor end in a dot or a space', () => {
-    expect(safeFileName('CON')).toBe('_CON')
-    expect(safeFileName('nul.pcap')).toBe('_nul.pcap')
-    expect(safeFileName('Com1.pcap.gz')).toBe('_Com1.pcap.gz')
-    expect(safeFileName('lpt9 .pcap')).toBe('_lpt9 .pcap')
-    expect(safeFileName('console.pcap')).toBe('console.pcap')
-    expect(safeFileName('trace.pcap. . ')).toBe('trace.pcap')
-    expect(safeFileName(`${'x'.repeat(300)}. ${'y'.repeat(MAX_SAFE_NAME_BYTES - 7)}.pcap`)).toBe(`${'y'.repeat(MAX_SAFE_NAME_BYTES - 7)}.pcap`)
+    expectSafeNames([
+      ['CON', '_CON'],
+      ['nul.pcap', '_nul.pcap'],
+      ['Com1.pcap.gz', '_Com1.pcap.gz'],
+      ['lpt9 .pcap', '_lpt9 .pcap'],
+      ['console.pcap', 'console.pcap'],
+      ['trace.pcap. . ', 'trace.pcap'],
+      [`${'x'.repeat(300)}. ${'y'.repeat(MAX_SAFE_NAME_BYTES - 7)}.pcap`, `${'y'.repeat(MAX_SAFE_NAME_BYTES - 7)}.pcap`],
+    ])
   })
 })
 
