@@ -52,15 +52,19 @@ function runApp(): void {
     if (!result.ok && mainWindow && !mainWindow.isDestroyed()) await showOpenError(mainWindow, uiLanguage(), result.error)
   }
 
+  /** Shows the window in front (a second launch, a file chosen outside it). */
+  function bringToFront(): void {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  }
+
   /** The user chose this file outside the window: allow it, and open it now or once the window is up. */
   function openChosenFile(path: string): void {
     paths.grant(path)
     if (rendererReady) void openFromMain({ kind: 'path', path })
     else pendingFile = path
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore()
-      mainWindow.focus()
-    }
+    bringToFront()
   }
 
   const menuActions: MenuActions = {
@@ -133,10 +137,7 @@ function runApp(): void {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const file = fileFromArgv(argv, { ...launch, cwd: workingDirectory })
     if (file) openChosenFile(file)
-    else if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore()
-      mainWindow.focus()
-    }
+    else bringToFront()
   })
 
   app.on('web-contents-created', (_event, contents) => {
