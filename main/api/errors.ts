@@ -12,7 +12,8 @@ function apiFailureCode(error: unknown): ErrorCode | undefined {
   return name === 'ApiFailure' && CODES.includes(code as ErrorCode) ? (code as ErrorCode) : undefined
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+/** The words of anything thrown: an Error's message, else the value as text. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 export function toApiError(error: unknown, method: string): ApiError {
   const code = apiFailureCode(error)

@@ -3,6 +3,7 @@
 // Result. Nothing thrown here reaches the renderer.
 import type { Answer, Method } from '../../preload/contract/api'
 import type { Result } from '../../preload/contract/result'
+import { toApiError } from '../api/errors'
 import type { BackendPort } from '../api/port'
 import { requestChannel } from './channels'
 import type { IpcEventLike } from './sender'
@@ -25,7 +26,7 @@ export function handle<M extends Method>(ipcMain: IpcMainLike, method: M, isTrus
       return (await backend.call(method, args)) as Result<Answer<M>>
     } catch (error) {
       // backend.call never throws; this is the last guard should it ever do.
-      return { ok: false, error: { code: 'internal', message: `${method}: ${error instanceof Error ? error.message : String(error)}` } }
+      return { ok: false, error: toApiError(error, method) }
     }
   })
 }

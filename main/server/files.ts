@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, parse, resolve } from 'node:path'
 import type { DirectoryListing } from '../../preload/contract/dto'
 import { isCaptureName } from '../api/capture-names'
+import { messageOf } from '../api/errors'
 import { ApiFailure } from '../api/port'
 
 export interface ServerFiles {
@@ -63,7 +64,7 @@ export function folderFailure(error: unknown, path: string): ApiFailure {
     case 'EPERM':
       return new ApiFailure('io', `Permission denied: ${path}`)
     default:
-      return new ApiFailure('io', `Cannot read the folder ${path}: ${error instanceof Error ? error.message : String(error)}`)
+      return new ApiFailure('io', `Cannot read the folder ${path}: ${messageOf(error)}`)
   }
 }
 
@@ -121,7 +122,7 @@ export function createServerFiles(options: ServerFilesOptions): ServerFiles {
         await writeFile(path, bytes, { mode: 0o600 })
         return path
       } catch (error) {
-        throw new ApiFailure('io', `Cannot store the uploaded file: ${error instanceof Error ? error.message : String(error)}`)
+        throw new ApiFailure('io', `Cannot store the uploaded file: ${messageOf(error)}`)
       }
     },
 

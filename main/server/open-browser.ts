@@ -1,6 +1,7 @@
 // Opening the default browser on a URL: xdg-open (Linux, BSD), open (macOS), start (Windows).
 // Best effort: a machine without a browser (a server, a container) only gets a warning.
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
+import { messageOf } from '../api/errors'
 
 export type Spawn = (command: string, args: string[], options: SpawnOptions) => ChildProcess
 
@@ -36,6 +37,6 @@ export function openBrowser(url: string, warn: (message: string) => void, platfo
     })
     child.unref()
   } catch (error) {
-    once(`${command}: ${error instanceof Error ? error.message : String(error)}`)
+    once(`${command}: ${messageOf(error)}`)
   }
 }

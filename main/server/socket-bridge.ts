@@ -4,6 +4,7 @@
 // nothing a page sends can throw past here.
 import type { RawData, WebSocket } from 'ws'
 import type { Result, WireMessage } from '../../preload/contract/api'
+import { messageOf } from '../api/errors'
 import type { BackendPort } from '../api/port'
 import { parseWireFrame } from './wire'
 
@@ -33,7 +34,7 @@ async function answer(backend: BackendPort, method: string, args: unknown[]): Pr
     return await backend.call(method, args)
   } catch (error) {
     // BackendPort.call never throws by contract; if it does, that is a bug to report, not a crash.
-    return failure('internal', `${method} failed: ${error instanceof Error ? error.message : String(error)}`)
+    return failure('internal', `${method} failed: ${messageOf(error)}`)
   }
 }
 
