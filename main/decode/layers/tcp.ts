@@ -20,8 +20,6 @@ export const TCP_LAYOUT = { srcPort: 0, dstPort: 2, seq: 4, ack: 8, dataOffset: 
 /** The 12 flag bits of the 16-bit word at TCP_LAYOUT.flags (the data offset is its top 4 bits). */
 export const TCP_FLAGS_MASK = 0x0fff
 
-export { TCP_FLAG }
-
 
 export const TCP = defineFields({
   tcp: { name: 'tcp', title: 'Transmission Control Protocol', type: 'protocol', short: 'TCP' },

@@ -17,7 +17,7 @@ import type {
   Variant,
 } from '../../../../main/tcp/step'
 import type { TcpState } from '../../../../main/tcp/states'
-import { TCP_FLAG } from '../../../../main/decode/layers/tcp'
+import { TCP_FLAG } from '../../../../main/tcp/segment'
 
 const { FIN, SYN, RST, ACK } = TCP_FLAG
 
