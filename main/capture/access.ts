@@ -5,6 +5,7 @@
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { blockReads, type ReadAt } from './block-reads'
 import { BytesChunkSource, FileChunkSource, ioError, type ChunkSource } from './chunk-source'
 import { GunzipSource, GzipDamage } from './gunzip-source'
 import { PcapParser, type PcapHeader } from './pcap'
@@ -20,7 +21,7 @@ export interface FrameAccess {
 
 /** Something that reads bytes at an offset: a file, a spooled file, or memory. */
 interface Positional {
-  readAt(offset: number, length: number): Promise<Uint8Array>
+  readAt: ReadAt
   close(): Promise<void>
 }
 
@@ -52,7 +53,7 @@ async function fileAt(path: string): Promise<Positional> {
     throw ioError(path, err)
   }
   return {
-    async readAt(offset, length) {
+    readAt: blockReads(async (offset, length) => {
       const out = new Uint8Array(length)
       let got = 0
       while (got < length) {
@@ -61,7 +62,7 @@ async function fileAt(path: string): Promise<Positional> {
         got += bytesRead
       }
       return got === length ? out : out.subarray(0, got)
-    },
+    }),
     close: () => file.close(),
   }
 }

@@ -32,6 +32,11 @@ const files: Record<string, Uint8Array> = {
     { packetBlock: 'pb', interfaces: [{ linkType: 1, snapLen: 80 }], frames: frames.slice(0, 6) },
     { packetBlock: 'spb', interfaces: [{ linkType: 1, snapLen: 90 }], frames: frames.slice(6) },
   ]),
+  // Larger than a few of the blocks file reads are served from, records straddling their edges.
+  'pcap, frames over several read blocks': encodePcap(
+    Array.from({ length: 300 }, (_, i) => ({ tsSec: 1_650_000_000 + i, tsNsec: 0, bytes: payload(i, 200 + ((i * 37) % 300)) })),
+    { linkType: 1 },
+  ),
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tcplens-access-test-'))
