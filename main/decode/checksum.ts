@@ -20,7 +20,7 @@ export function onesComplementSum(bytes: Uint8Array, start: number, end: number,
 }
 
 /** What the checksum field should have held, given the sum over the message (Wireshark's in_cksum_shouldbe). */
-export function checksumShouldBe(checksum: number, sum: number): number {
+function checksumShouldBe(checksum: number, sum: number): number {
   let shouldBe = checksum + (~sum & 0xffff)
   shouldBe = (shouldBe & 0xffff) + (shouldBe >>> 16)
   shouldBe = (shouldBe & 0xffff) + (shouldBe >>> 16)

@@ -34,7 +34,7 @@ import { VERDICT } from './verdicts'
 const { FIN, SYN, RST, ACK } = TCP_FLAG
 
 /** A SYN flood: at least this many half-open connections to one endpoint. */
-export const SYN_FLOOD_MIN_HALF_OPEN = 20
+const SYN_FLOOD_MIN_HALF_OPEN = 20
 
 /** Linux's default SYN retries (tcp_syn_retries = 6): 1 + 2 + 4 + 8 + 16 + 32 = 63 s, then it gives up. */
 export const LINUX_SYN_BACKOFF_SECONDS = [1, 2, 4, 8, 16, 32]

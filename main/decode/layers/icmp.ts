@@ -24,7 +24,7 @@ export function capturedData(d: Dissection, start: number, span: Span, parent: F
 }
 
 /** "1 hour, 2 minutes, 3.004 seconds", as Wireshark writes durations (signed_time_[m]secs_to_str). */
-export function durationText(seconds: number, milliseconds = 0): string {
+function durationText(seconds: number, milliseconds = 0): string {
   if (seconds === 0 && milliseconds === 0) return '0 seconds'
   let sign = seconds < 0 || milliseconds < 0 ? '-' : ''
   let rest = Math.abs(seconds)
@@ -222,7 +222,7 @@ const QUOTING_TYPES = new Set<number>([ICMP_TYPE.UNREACH, ICMP_TYPE.TIME_EXCEEDE
 const ID_SEQ_TYPES = new Set<number>([0, 8, 13, 14, 15, 16, 17, 18])
 
 /** The echo-matching key: replies carry the request's checksum + 0x0800 (the type byte changed). */
-export function icmpEchoKey(type: number, checksum: number, ident: number, seq: number, src: string, dst: string): string {
+function icmpEchoKey(type: number, checksum: number, ident: number, seq: number, src: string, dst: string): string {
   let key: number
   if (type === ICMP_TYPE.ECHO_REPLY) key = checksum === 0xffff ? 0 : checksum
   else key = ~onesComplementSum(Uint8Array.of((~checksum >> 8) & 0xff, ~checksum & 0xff, 0xf7, 0xff), 0, 4) & 0xffff
@@ -233,7 +233,7 @@ export function icmpEchoKey(type: number, checksum: number, ident: number, seq: 
  * The echo data often starts with the sender's clock (a struct timeval, either byte order).
  * Wireshark takes it for one if it is within a day of the frame's time.
  */
-export function echoTimestamp(bytes: Uint8Array, at: number, frameSec: number): Timestamp | undefined {
+function echoTimestamp(bytes: Uint8Array, at: number, frameSec: number): Timestamp | undefined {
   const be = (o: number) => ((bytes[o] << 24) | (bytes[o + 1] << 16) | (bytes[o + 2] << 8) | bytes[o + 3]) >>> 0
   const le = (o: number) => (bytes[o] | (bytes[o + 1] << 8) | (bytes[o + 2] << 16) | (bytes[o + 3] << 24)) >>> 0
   // The C code subtracts 32-bit seconds and takes abs() of the int result.
@@ -475,7 +475,7 @@ function decodeIcmpQuote(d: Dissection, span: Span, node: Field, type: number, o
  * TCP shows that much in an error packet (the sequence number as tcp.seq, raw), where the
  * TCP decoder stops after the ports for want of a full header.
  */
-export function completeQuotedTcp(d: Dissection, icmpNode: Field, quote: Span): void {
+function completeQuotedTcp(d: Dissection, icmpNode: Field, quote: Span): void {
   const tcp = icmpNode.children?.findLast((child) => child.name === 'tcp')
   if (!tcp || tcp.children?.some((child) => child.name === 'tcp.seq_raw' || child.name === TCP_ANALYSIS.seq.name)) return
   const end = Math.min(quote.end, quote.reported)

@@ -193,7 +193,7 @@ const BODY_AS_DATA = new Set([138, 139, 140, 148, 149, 150, 154, 155, 156, 157, 
  * The echo-matching key. ICMPv6 replies differ from their request by the type byte (128 →
  * 129), so a reply's checksum is the request's − 0x0100; the key is the request's checksum.
  */
-export function icmpv6EchoKey(type: number, checksum: number, ident: number, seq: number, src: string, dst: string): string {
+function icmpv6EchoKey(type: number, checksum: number, ident: number, seq: number, src: string, dst: string): string {
   let key: number
   if (type === ICMPV6_TYPE.ECHO_REQUEST) key = checksum === 0xffff ? 0 : checksum
   else key = ~onesComplementSum(Uint8Array.of((~checksum >> 8) & 0xff, ~checksum & 0xff, 0xfe, 0xff), 0, 4) & 0xffff

@@ -47,7 +47,7 @@ export function addExpert(d: Dissection, parent: Field, expert: ExpertDef, messa
 const COMPLETENESS_TEXT: Record<number, string> = { 1: 'Incomplete, SYN_SENT', 3: 'Incomplete, CLIENT_ESTABLISHED', 7: 'Incomplete, ESTABLISHED', 15: 'Incomplete, DATA' }
 
 /** Wireshark's words for a completeness value. */
-export function completenessText(value: number): string {
+function completenessText(value: number): string {
   const handshake = (value & 7) === 7
   if (handshake && value & 0x30) return `${value & 8 ? 'Complete, WITH_DATA' : 'Complete, NO_DATA'} (${value})`
   return `${COMPLETENESS_TEXT[value] ?? 'Incomplete'} (${value})`

@@ -70,7 +70,7 @@ export function flagNames(flags: number): string {
 }
 
 /** Wireshark's one-letter picture of the 12 flag bits: "·······A··S·". */
-export function flagString(flags: number): string {
+function flagString(flags: number): string {
   const letters = 'RRRACEUAPRSF'
   let out = ''
   for (let i = 0; i < 12; i++) out += flags & (1 << (11 - i)) ? letters[i] : '\u00b7'

@@ -29,7 +29,7 @@ export const UDP = defineFields({
  * The conversation key: the same for both directions, as Wireshark's UDP conversations are
  * (address/port pairs, whichever way the datagram goes).
  */
-export function udpConversationKey(srcAddr: string, srcPort: number, dstAddr: string, dstPort: number): string {
+function udpConversationKey(srcAddr: string, srcPort: number, dstAddr: string, dstPort: number): string {
   const a = `${srcAddr}/${srcPort}`
   const b = `${dstAddr}/${dstPort}`
   return a < b ? `udp ${a} ${b}` : `udp ${b} ${a}`
