@@ -1,5 +1,6 @@
 import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CaptureStatus } from '../../../preload/contract/api'
 import App from '../../../renderer/src/App.vue'
 import { findByName } from '../../../renderer/src/model/tree-model'
 import { usePacketsStore } from '../../../renderer/src/stores/packets'
@@ -14,6 +15,16 @@ async function mountApp(options: Parameters<typeof setUp>[0] = {}) {
   await flushPromises()
   return { harness, wrapper }
 }
+
+/** A file read up to frame 12, whose record is cut short. */
+const DAMAGED_STATUS = {
+  session: 2,
+  state: 'ready',
+  file: { name: 'cut.pcap', path: '/cut.pcap', size: 10, format: 'pcap', compressed: false },
+  packets: 11,
+  connections: 1,
+  error: { code: 'damaged', message: 'frame 12 at byte 4096: the record is cut short', framesRead: 11 },
+} as const satisfies CaptureStatus
 
 function dropEvent(file: File): Event {
   const event = new Event('drop', { bubbles: true, cancelable: true })
@@ -84,14 +95,7 @@ describe('renderer/App', () => {
 
   it('should show a damaged file with the frames read and the reason', async () => {
     const { wrapper, harness } = await mountApp()
-    harness.api.emit('capture', {
-      session: 2,
-      state: 'ready',
-      file: { name: 'cut.pcap', path: '/cut.pcap', size: 10, format: 'pcap', compressed: false },
-      packets: 11,
-      connections: 1,
-      error: { code: 'damaged', message: 'frame 12 at byte 4096: the record is cut short', framesRead: 11 },
-    })
+    harness.api.emit('capture', DAMAGED_STATUS)
     await flushPromises()
     const banner = wrapper.get('[data-testid="damaged-banner"]')
     expect(banner.text()).toContain('11 frames')
@@ -102,14 +106,7 @@ describe('renderer/App', () => {
 
   it('should word the damaged file in Chinese and keep the English detail on its own line', async () => {
     const { wrapper, harness } = await mountApp({ systemLanguage: 'zh-CN' })
-    harness.api.emit('capture', {
-      session: 2,
-      state: 'ready',
-      file: { name: 'cut.pcap', path: '/cut.pcap', size: 10, format: 'pcap', compressed: false },
-      packets: 11,
-      connections: 1,
-      error: { code: 'damaged', message: 'frame 12 at byte 4096: the record is cut short', framesRead: 11 },
-    })
+    harness.api.emit('capture', DAMAGED_STATUS)
     await flushPromises()
     const banner = wrapper.get('[data-testid="damaged-banner"]')
     expect(banner.text()).toContain('显示了损坏之前的 11 个帧。')
