@@ -8,17 +8,30 @@ import { DecodePass, type DecodePassOptions } from '../../../../main/decode/pass
 
 const INFO: CaptureInfo = { format: 'pcap', gzip: false, sections: [], interfaces: [], names: [] }
 
-export type FrameInput = Uint8Array | { bytes: Uint8Array; origLen: number }
+/** A frame's bytes, or its bytes with its length on the wire and its capture time (FrameToWrite fits). */
+export type FrameInput = Uint8Array | { bytes: Uint8Array; origLen?: number; tsSec?: number; tsNsec?: number }
 
 /**
- * Decodes frames one second apart, in file order, on one link type (Ethernet by default), with IP
- * reassembly on unless the options say otherwise (as DecodePass).
+ * Decodes frames in file order, on one link type (Ethernet by default), with IP reassembly on
+ * unless the options say otherwise (as DecodePass). A frame without a time of its own is captured
+ * one second after the previous one.
  */
 export function decodeFrames(frames: FrameInput[], linkType = 1, options?: DecodePassOptions): DecodedFrame[] {
   const pass = new DecodePass(INFO, options)
   return frames.map((input, i) => {
-    const { bytes, origLen } = input instanceof Uint8Array ? { bytes: input, origLen: input.length } : input
-    const raw: RawFrame = { no: i + 1, tsSec: 1_700_000_000 + i, tsNsec: 0, capLen: bytes.length, origLen, linkType, interfaceId: 0, bytes, fileOffset: 0 }
+    const frame = input instanceof Uint8Array ? { bytes: input } : input
+    const bytes = frame.bytes
+    const raw: RawFrame = {
+      no: i + 1,
+      tsSec: frame.tsSec ?? 1_700_000_000 + i,
+      tsNsec: frame.tsNsec ?? 0,
+      capLen: bytes.length,
+      origLen: frame.origLen ?? bytes.length,
+      linkType,
+      interfaceId: 0,
+      bytes,
+      fileOffset: 0,
+    }
     return pass.decode(raw)
   })
 }

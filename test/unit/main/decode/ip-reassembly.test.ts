@@ -3,15 +3,13 @@
 // transport layer from the reassembled bytes (a second byte source), and the TCP engine sees the
 // whole segment, so no false verdict follows it. The fast pass feeds the engine the same.
 import { describe, expect, it } from 'vitest'
-import type { RawFrame } from '../../../../main/capture/source'
 import { encodePcap, type FrameToWrite } from '../../../../main/capture/writer'
 import type { DecodedFrame } from '../../../../main/decode/frame'
-import { DecodePass } from '../../../../main/decode/pass'
 import * as P from '../../../fixtures/packets'
 import { SegmentBuilder } from '../../../fixtures/segments'
 import { frameOf, HOST } from '../../../fixtures/scenarios'
 import { runDecodePass, runIndexPass } from '../session/two-passes'
-import { cell, find } from './decode-helpers'
+import { cell, decodeFrames, find } from './decode-helpers'
 
 /** The IP packet inside an Ethernet frame (without the padding of a short frame). */
 function ipOf(frame: Uint8Array): Uint8Array {
@@ -58,14 +56,6 @@ function capture(ipv6: boolean, split: (frame: Uint8Array) => Uint8Array[]): Fra
   return frames
 }
 
-function decodeAll(frames: FrameToWrite[], reassembleIp?: boolean): DecodedFrame[] {
-  const pass = new DecodePass({ format: 'pcap', gzip: false, sections: [], interfaces: [], names: [] }, { reassembleIp })
-  return frames.map((f, i) => {
-    const raw: RawFrame = { no: i + 1, tsSec: f.tsSec, tsNsec: f.tsNsec, capLen: f.bytes.length, origLen: f.bytes.length, linkType: 1, interfaceId: 0, bytes: f.bytes, fileOffset: 0 }
-    return pass.decode(raw)
-  })
-}
-
 /** Infos of the frames carrying TCP. */
 function verdictsIn(frames: DecodedFrame[]): string[] {
   return frames.map((f) => f.columns.info).filter((info) => info.startsWith('[TCP'))
@@ -73,7 +63,7 @@ function verdictsIn(frames: DecodedFrame[]): string[] {
 
 describe('decode/IP reassembly (on by default)', () => {
   it('should show the first of 2 IPv4 fragments as fragment data and decode the whole segment on the second', () => {
-    const frames = decodeAll(capture(false, (f) => fragments4(f, 1480)))
+    const frames = decodeFrames(capture(false, (f) => fragments4(f, 1480)))
     expect(frames).toHaveLength(9)
     const [first, second] = [frames[3]!, frames[4]!]
     expect(first.columns.info).toMatch(/^Fragmented IP protocol \(proto=TCP 6, off=0, ID=[0-9a-f]{4}\)$/)
@@ -93,7 +83,7 @@ describe('decode/IP reassembly (on by default)', () => {
   })
 
   it('should say which bytes each field comes from: the frame, or the reassembled datagram', () => {
-    const frames = decodeAll(capture(false, (f) => fragments4(f, 1480)))
+    const frames = decodeFrames(capture(false, (f) => fragments4(f, 1480)))
     const second = frames[4]!
     expect(second.sources).toHaveLength(2)
     expect(second.sources[0]).toEqual({ name: 'Frame', bytes: second.raw.bytes })
@@ -113,7 +103,7 @@ describe('decode/IP reassembly (on by default)', () => {
   })
 
   it('should reassemble 3 IPv4 fragments that come out of order, on the frame that closes the last hole', () => {
-    const frames = decodeAll(capture(false, (f) => {
+    const frames = decodeFrames(capture(false, (f) => {
       const [a, b, c] = fragments4(f, 600)
       return [c!, a!, b!]
     }))
@@ -127,7 +117,7 @@ describe('decode/IP reassembly (on by default)', () => {
   })
 
   it('should reassemble IPv6 fragments and go on with the headers after the fragment header', () => {
-    const frames = decodeAll(capture(true, (f) => {
+    const frames = decodeFrames(capture(true, (f) => {
       const [a, b] = fragments6(f, 1232, 0xcafe)
       return [b!, a!]
     }))
@@ -143,13 +133,13 @@ describe('decode/IP reassembly (on by default)', () => {
   })
 
   it('should show a first IPv6 fragment as a fragment too (Wireshark dissects nothing above it)', () => {
-    const frames = decodeAll(capture(true, (f) => fragments6(f, 1232, 7).slice(0, 1)))
+    const frames = decodeFrames(capture(true, (f) => fragments6(f, 1232, 7).slice(0, 1)))
     expect(frames[3]!.columns.info).toBe('IPv6 fragment (off=0 more=y ident=0x00000007 nxt=6)')
     expect(frames[3]!.tcp).toBeUndefined()
   })
 
   it('should decode each fragment as captured with reassembly off, as before', () => {
-    const frames = decodeAll(capture(false, (f) => fragments4(f, 1480)), false)
+    const frames = decodeFrames(capture(false, (f) => fragments4(f, 1480)), 1, { reassembleIp: false })
     expect(frames[3]!.sources).toHaveLength(1)
     expect(frames[3]!.tcp).toBeDefined()
     expect(cell(frames[3]!, 'tcp.len')).toBe('')
@@ -159,7 +149,7 @@ describe('decode/IP reassembly (on by default)', () => {
   })
 
   it('should leave a datagram whose last fragment never came as fragments, and not throw', () => {
-    const frames = decodeAll(capture(false, (f) => fragments4(f, 600).slice(0, 2)))
+    const frames = decodeFrames(capture(false, (f) => fragments4(f, 600).slice(0, 2)))
     expect(frames.slice(3, 5).map((f) => f.columns.info.startsWith('Fragmented IP protocol'))).toEqual([true, true])
     expect(frames.every((f) => f.stopped === undefined)).toBe(true)
   })
