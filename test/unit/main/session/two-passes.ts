@@ -1,7 +1,7 @@
 // Test helpers: run a capture through the full decoder (DecodePass) and through the fast index
 // pass (IndexPass), recording, as plain data, every segment handed to the TCP tracker and what
 // the tracker said about it, so the two runs can be compared with toEqual.
-import { openCaptureBytes } from '../../../../main/capture/open'
+import { openCaptureBytes, type CaptureReader } from '../../../../main/capture/open'
 import { CaptureError, type CaptureInfo, type RawFrame } from '../../../../main/capture/source'
 import { DecodePass } from '../../../../main/decode/pass'
 import { indexCapture, IndexPass } from '../../../../main/session/index-pass'
@@ -85,26 +85,44 @@ export interface PassOptions {
   reassembleIp?: boolean
 }
 
+/** A CaptureError as a run records it. */
+const errorText = (error: CaptureError) => `${error.code}: ${error.message}`
+
+/** The reader of a capture's bytes, or the run's error when they are not a capture. */
+async function openOrFail(bytes: Uint8Array): Promise<CaptureReader | string> {
+  try {
+    return await openCaptureBytes(bytes)
+  } catch (error) {
+    if (error instanceof CaptureError) return errorText(error)
+    throw error
+  }
+}
+
+type SegmentHook = (seg: TcpSegment, analysis: TcpFrameAnalysis) => void
+
+/** A full decoder whose tracker tells `onSegment` every segment and its analysis, as IndexPass's hook does. */
+function decodePassTelling(info: CaptureInfo, options: PassOptions, onSegment: SegmentHook): DecodePass {
+  const pass = new DecodePass(info, options)
+  const track = pass.tcp.track.bind(pass.tcp)
+  pass.tcp.track = (seg, reuse) => {
+    const analysis = track(seg, reuse)
+    onSegment(seg, analysis)
+    return analysis
+  }
+  return pass
+}
+
 /** The full decoder over a capture's bytes. */
 export async function runDecodePass(bytes: Uint8Array, options: PassOptions = {}): Promise<PassRun & { frames: DecodedSummary[] }> {
   const run: PassRun & { frames: DecodedSummary[] } = { segments: [], analyses: [], conversations: [], frames: [] }
-  let reader
-  try {
-    reader = await openCaptureBytes(bytes)
-  } catch (error) {
-    if (error instanceof CaptureError) return { ...run, error: `${error.code}: ${error.message}` }
-    throw error
-  }
-  const pass = new DecodePass(reader.info, options)
-  const track = pass.tcp.track.bind(pass.tcp)
+  const reader = await openOrFail(bytes)
+  if (typeof reader === 'string') return { ...run, error: reader }
   let lastLength: number | undefined
-  pass.tcp.track = (seg, reuse) => {
-    const analysis = track(seg, reuse)
+  const pass = decodePassTelling(reader.info, options, (seg, analysis) => {
     run.segments.push(segmentData(seg))
     run.analyses.push(analysisData(analysis))
     lastLength = seg.length
-    return analysis
-  }
+  })
   try {
     for await (const batch of reader.batches()) {
       for (const raw of batch) {
@@ -125,7 +143,7 @@ export async function runDecodePass(bytes: Uint8Array, options: PassOptions = {}
     }
   } catch (error) {
     if (!(error instanceof CaptureError)) throw error
-    run.error = `${error.code}: ${error.message}`
+    run.error = errorText(error)
   } finally {
     await reader.close()
   }
@@ -136,13 +154,8 @@ export async function runDecodePass(bytes: Uint8Array, options: PassOptions = {}
 /** The fast pass over a capture's bytes, through indexCapture as the CLI and the app run it. */
 export async function runIndexPass(bytes: Uint8Array, options: PassOptions = {}): Promise<PassRun & { index?: PacketIndex }> {
   const run: PassRun & { index?: PacketIndex } = { segments: [], analyses: [], conversations: [] }
-  let reader
-  try {
-    reader = await openCaptureBytes(bytes)
-  } catch (error) {
-    if (error instanceof CaptureError) return { ...run, error: `${error.code}: ${error.message}` }
-    throw error
-  }
+  const reader = await openOrFail(bytes)
+  if (typeof reader === 'string') return { ...run, error: reader }
   try {
     const result = await indexCapture(reader, {
       reassembleIp: options.reassembleIp,
@@ -153,7 +166,7 @@ export async function runIndexPass(bytes: Uint8Array, options: PassOptions = {})
     })
     run.index = result.index
     run.conversations = conversationsData(result.tracker)
-    if (result.error) run.error = `${result.error.code}: ${result.error.message}`
+    if (result.error) run.error = errorText(result.error)
   } finally {
     await reader.close()
   }
@@ -168,20 +181,14 @@ const ONE_INTERFACE = (linkType: number): CaptureInfo => ({
   names: [],
 })
 
+/** A segment and its analysis as plain data, as both passes' hooks record them. */
+const segmentWithAnalysis = (seg: TcpSegment, analysis: TcpFrameAnalysis) => ({ segment: segmentData(seg), analysis: analysisData(analysis) })
+
 /** One frame through each pass on its own: the segment each hands the tracker, if any. */
 export function segmentOfOneFrame(raw: RawFrame): { decoded?: object; indexed?: object } {
   const out: { decoded?: object; indexed?: object } = {}
-  const pass = new DecodePass(ONE_INTERFACE(raw.linkType))
-  const track = pass.tcp.track.bind(pass.tcp)
-  pass.tcp.track = (seg, reuse) => {
-    const analysis = track(seg, reuse)
-    out.decoded = { segment: segmentData(seg), analysis: analysisData(analysis) }
-    return analysis
-  }
-  pass.decode(raw)
-  new IndexPass((seg, analysis) => {
-    out.indexed = { segment: segmentData(seg), analysis: analysisData(analysis) }
-  }).add(raw)
+  decodePassTelling(ONE_INTERFACE(raw.linkType), {}, (seg, analysis) => (out.decoded = segmentWithAnalysis(seg, analysis))).decode(raw)
+  new IndexPass((seg, analysis) => (out.indexed = segmentWithAnalysis(seg, analysis))).add(raw)
   return out
 }
 
@@ -192,16 +199,8 @@ export function segmentOfOneFrame(raw: RawFrame): { decoded?: object; indexed?: 
 export function segmentsOfFrames(raws: RawFrame[], options: PassOptions = {}): { decoded: object[]; indexed: object[] } {
   const out: { decoded: object[]; indexed: object[] } = { decoded: [], indexed: [] }
   if (raws.length === 0) return out
-  const pass = new DecodePass(ONE_INTERFACE(raws[0]!.linkType), options)
-  const track = pass.tcp.track.bind(pass.tcp)
-  pass.tcp.track = (seg, reuse) => {
-    const analysis = track(seg, reuse)
-    out.decoded.push({ segment: segmentData(seg), analysis: analysisData(analysis) })
-    return analysis
-  }
-  const index = new IndexPass((seg, analysis) => {
-    out.indexed.push({ segment: segmentData(seg), analysis: analysisData(analysis) })
-  }, true, options.reassembleIp ?? true)
+  const pass = decodePassTelling(ONE_INTERFACE(raws[0]!.linkType), options, (seg, analysis) => out.decoded.push(segmentWithAnalysis(seg, analysis)))
+  const index = new IndexPass((seg, analysis) => out.indexed.push(segmentWithAnalysis(seg, analysis)), true, options.reassembleIp ?? true)
   raws.forEach((raw, i) => {
     const frame = { ...raw, no: i + 1, linkType: raws[0]!.linkType }
     pass.decode(frame)
