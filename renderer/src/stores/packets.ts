@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
+import { ref, shallowRef, watch } from 'vue'
 import type { ColumnId, PacketRowDto, ViewSpec } from '../../../preload/contract/api'
 import { useApiStore } from './api'
 import { useCaptureStore } from './capture'
@@ -45,8 +45,6 @@ export const usePacketsStore = defineStore('packets', () => {
    */
   let viewSettling: Promise<unknown> | null = null
   let refreshTimer: ReturnType<typeof setTimeout> | null = null
-
-  const filtered = computed(() => view.value.stream !== undefined)
 
   function dropCache(): void {
     generation++
@@ -185,5 +183,5 @@ export const usePacketsStore = defineStore('packets', () => {
     },
   )
 
-  return { view, count, total, version, filtered, rowAt, ensureRange, frameAt, setView, refreshView, toggleSort, showStream }
+  return { view, count, total, version, rowAt, ensureRange, frameAt, setView, toggleSort, showStream }
 })

@@ -70,7 +70,7 @@ describe('stores/packets', () => {
     expect(packets.count).toBe(10)
     await packets.ensureRange(0, 9)
     expect(packets.rowAt(0)?.no).toBe(31)
-    expect(packets.filtered).toBe(true)
+    expect(packets.view.stream).toBe(3)
   })
 
   it('should cycle a column through ascending, descending and no order', () => {
