@@ -4,11 +4,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { RawFrame } from '../../main/capture/source'
-import { openCaptureBytes } from '../../main/capture/open'
 import { decodeFrame } from '../../main/decode/frame'
 import { walkFields } from '../../main/decode/field'
 import { fieldDisplay, fieldLabel } from '../../main/decode/format'
-import { FIXTURES } from '../fixtures/catalog'
+import { catalogueFrames } from './seed-frames'
 
 const LINK_TYPES = [0, 1, 12, 14, 101, 108, 113, 228, 229, 276, 147]
 
@@ -32,18 +31,6 @@ function decodeAndCheck(frame: RawFrame): void {
   expect(typeof decoded.columns.protocol).toBe('string')
 }
 
-/** Real frames to mutate: every frame of every catalogue fixture that reads cleanly. */
-async function seedFrames(): Promise<RawFrame[]> {
-  const frames: RawFrame[] = []
-  for (const fixture of FIXTURES) {
-    if (fixture.expect?.error) continue
-    const reader = await openCaptureBytes(fixture.bytes())
-    for await (const batch of reader.batches()) for (const f of batch) frames.push({ ...f, bytes: f.bytes.slice() })
-    await reader.close()
-  }
-  return frames
-}
-
 describe('decode/frame properties', () => {
   it('should decode any bytes on any link type without throwing', () => {
     fc.assert(
@@ -55,7 +42,7 @@ describe('decode/frame properties', () => {
   })
 
   it('should decode real frames with bytes changed, cut or appended without throwing', async () => {
-    const seeds = await seedFrames()
+    const seeds = await catalogueFrames()
     expect(seeds.length).toBeGreaterThan(100)
     fc.assert(
       fc.property(

@@ -4,30 +4,19 @@
 // walk on well-formed and deliberately odd packets; this tests where both stop on damage.
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openCaptureBytes } from '../../main/capture/open'
 import type { RawFrame } from '../../main/capture/source'
 import { HeaderWalk, walkHeaders } from '../../main/decode/headers'
-import { FIXTURES, fixture } from '../fixtures/catalog'
+import { fixture } from '../fixtures/catalog'
+import { readClean } from '../unit/main/capture/read-all'
+import { catalogueFrames } from './seed-frames'
 import { segmentOfOneFrame, segmentsOfFrames } from '../unit/main/session/two-passes'
 
 const LINK_TYPES = [0, 1, 12, 14, 101, 108, 113, 228, 229, 276]
 
-/** Every frame of every catalogue fixture that reads cleanly, its bytes copied. */
-async function seedFrames(): Promise<RawFrame[]> {
-  const frames: RawFrame[] = []
-  for (const fixture of FIXTURES) {
-    if (fixture.expect?.error) continue
-    const reader = await openCaptureBytes(fixture.bytes())
-    for await (const batch of reader.batches()) for (const f of batch) frames.push({ ...f, no: 1, bytes: f.bytes.slice() })
-    await reader.close()
-  }
-  return frames
-}
-
 describe('session/index-pass properties', () => {
   let seeds: RawFrame[] = []
   beforeAll(async () => {
-    seeds = await seedFrames()
+    seeds = (await catalogueFrames()).map((f) => ({ ...f, no: 1 }))
   })
 
   it('should track a damaged frame exactly when, and as, the full decoder does', () => {
@@ -100,9 +89,7 @@ describe('session/index-pass properties', () => {
     // The frames of the fragment fixtures (IPv4 TCP and UDP, IPv6 with extension headers).
     const frames: RawFrame[] = []
     for (const name of ['ipv4-fragments-tcp', 'ipv4-fragments-udp', 'ipv6-extension-headers']) {
-      const reader = await openCaptureBytes(fixture(name).bytes())
-      for await (const batch of reader.batches()) for (const f of batch) frames.push({ ...f, bytes: f.bytes.slice() })
-      await reader.close()
+      frames.push(...(await readClean(fixture(name).bytes())).frames)
     }
     let reassembled = 0
     fc.assert(

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { openCaptureBytes } from '../../../../main/capture/open'
 import { DecodePass } from '../../../../main/decode/pass'
 import type { TcpFrameAnalysis } from '../../../../main/tcp/result'
 import { emptyOptions, type TcpSegment } from '../../../../main/tcp/segment'
@@ -7,13 +6,12 @@ import { TcpTracker } from '../../../../main/tcp/tracker'
 import { verdictCodes, verdictsOf } from '../../../../main/tcp/verdicts'
 import { SegmentBuilder, linuxSynOptions } from '../../../fixtures/segments'
 import { fixture } from '../../../fixtures/catalog'
+import { readClean } from '../capture/read-all'
 
 async function analyse(bytes: Uint8Array): Promise<TcpFrameAnalysis[]> {
-  const reader = await openCaptureBytes(bytes)
-  const pass = new DecodePass(reader.info)
-  const out: TcpFrameAnalysis[] = []
-  for await (const batch of reader.batches()) for (const raw of batch) out.push(pass.decode(raw).tcpAnalysis!)
-  return out
+  const { info, frames } = await readClean(bytes)
+  const pass = new DecodePass(info)
+  return frames.map((raw) => pass.decode(raw).tcpAnalysis!)
 }
 
 describe('tcp/tracker', () => {
