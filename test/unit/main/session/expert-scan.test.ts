@@ -3,7 +3,7 @@
 // (when present), the entries, their counts and their evidence frames are identical, whether the
 // frames to decode are read by file offset or by streaming the file again. Also: which frames
 // count as plain TCP segments, and when the scan reads by file offset.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ExpertInfo } from '../../../../preload/contract/dto'
@@ -13,7 +13,7 @@ import { encodePcap, type FrameToWrite } from '../../../../main/capture/writer'
 import { DecodePass } from '../../../../main/decode/pass'
 import { ExpertCollector } from '../../../../main/session/expert-info'
 import { expertStrategy, scanExpertItems, type ExpertStrategy } from '../../../../main/session/expert-scan'
-import { findSharedCaptures, loudMissing } from '../../../conformance/captures-dir'
+import { describeSharedCaptures } from '../../../conformance/captures-dir'
 import { FIXTURES } from '../../../fixtures/catalog'
 import { pcapRecordOffsets } from '../../../fixtures/damage'
 import { tcpOption } from '../../../fixtures/packets'
@@ -262,23 +262,13 @@ describe('session/expert-scan: how the frames to decode are read', () => {
   })
 })
 
-const SHARED = findSharedCaptures()
-if (!SHARED) {
-  process.stderr.write(loudMissing('The shared capture corpus (../shared/captures) is MISSING: expert info is compared on the fixtures only.'))
-  describe('session/expert-scan on the shared captures', () => {
-    it.skip('needs ../shared/captures (or TCPLENS_CAPTURES): not found', () => {})
+describeSharedCaptures('session/expert-scan on the shared captures', 'expert info is compared on the fixtures only', (dir, names) => {
+  it('should find the corpus', () => {
+    expect(names.length).toBeGreaterThan(0)
   })
-} else {
-  const dir = SHARED
-  const names = readdirSync(dir).filter((n) => /\.(pcap|pcapng)(\.gz)?$/.test(n)).sort()
-  describe('session/expert-scan on the shared captures', () => {
-    it('should find the corpus', () => {
-      expect(names.length).toBeGreaterThan(0)
+  for (const name of names) {
+    it(`${name}`, async () => {
+      expect(await expectSameExpertInfo(name, readFileSync(join(dir, name)))).toBeDefined()
     })
-    for (const name of names) {
-      it(`${name}`, async () => {
-        expect(await expectSameExpertInfo(name, readFileSync(join(dir, name)))).toBeDefined()
-      })
-    }
-  })
-}
+  }
+})

@@ -1,13 +1,13 @@
 // The proof that a frame decoded alone, out of order, is the frame the full pass decodes: on every
 // generated fixture (and the shared corpus, when present) each frame's columns, field tree,
 // expert items, byte sources and TCP analysis equal DecodePass's, frames taken last first.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCaptureBytes } from '../../../../main/capture/open'
 import { CaptureError } from '../../../../main/capture/source'
 import { FIXTURES } from '../../../fixtures/catalog'
-import { findSharedCaptures, loudMissing } from '../../../conformance/captures-dir'
+import { describeSharedCaptures } from '../../../conformance/captures-dir'
 import { frameData, fullPass, indexBytes } from './full-pass'
 
 /** Files above this size are compared on a sample of frames (every frame still indexed). */
@@ -54,20 +54,10 @@ describe('session/frame-decoder: a frame decoded alone equals the full pass', ()
   })
 })
 
-const SHARED = findSharedCaptures()
-if (!SHARED) {
-  process.stderr.write(loudMissing('The shared capture corpus (../shared/captures) is MISSING: frames decoded alone are compared on the fixtures only.'))
-  describe('session/frame-decoder on the shared captures', () => {
-    it.skip('needs ../shared/captures (or TCPLENS_CAPTURES): not found', () => {})
-  })
-} else {
-  const dir = SHARED
-  const names = readdirSync(dir).filter((n) => /\.(pcap|pcapng)(\.gz)?$/.test(n)).sort()
-  describe('session/frame-decoder on the shared captures', () => {
-    for (const name of names) {
-      it(`${name} (${statSync(join(dir, name)).size > SAMPLE_ABOVE_BYTES ? 'a sample of frames' : 'every frame'})`, async () => {
-        expect(await expectSameFrames(readFileSync(join(dir, name)))).toBeGreaterThan(0)
-      })
-    }
-  })
-}
+describeSharedCaptures('session/frame-decoder on the shared captures', 'frames decoded alone are compared on the fixtures only', (dir, names) => {
+  for (const name of names) {
+    it(`${name} (${statSync(join(dir, name)).size > SAMPLE_ABOVE_BYTES ? 'a sample of frames' : 'every frame'})`, async () => {
+      expect(await expectSameFrames(readFileSync(join(dir, name)))).toBeGreaterThan(0)
+    })
+  }
+})

@@ -1,7 +1,7 @@
 // The fast index pass against the full decoder: on every capture of the fixture catalogue and of
 // the shared corpus (../shared/captures), the TCP tracker gets the same segments, in the same
 // order, and says the same about each; and the packet index agrees with the decoded frames.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { NET, NET_MASK, TRANSPORT, TRANSPORT_MASK } from '../../../../main/decode/headers'
@@ -9,7 +9,7 @@ import { openCaptureBytes } from '../../../../main/capture/open'
 import { indexCapture } from '../../../../main/session/index-pass'
 import { ROW_MARK, type PacketIndex } from '../../../../main/session/packet-index'
 import { FIXTURES, fixture } from '../../../fixtures/catalog'
-import { findSharedCaptures, loudMissing } from '../../../conformance/captures-dir'
+import { describeSharedCaptures } from '../../../conformance/captures-dir'
 import { runDecodePass, runIndexPass, type DecodedSummary, type PassOptions } from './two-passes'
 
 /** Both passes over the bytes, compared in full. Returns how many segments were tracked. */
@@ -88,27 +88,16 @@ describe('session/index-pass: the same TCP segments and analysis as the full dec
   })
 })
 
-const SHARED = findSharedCaptures()
-
-if (!SHARED) {
-  process.stderr.write(loudMissing('The shared capture corpus (../shared/captures) is MISSING: the fast pass is compared on the fixtures only.'))
-  describe('session/index-pass on the shared captures', () => {
-    it.skip('needs ../shared/captures (or TCPLENS_CAPTURES): not found', () => {})
+describeSharedCaptures('session/index-pass on the shared captures', 'the fast pass is compared on the fixtures only', (dir, names) => {
+  it('finds the corpus', () => {
+    expect(names.length).toBeGreaterThan(0)
   })
-} else {
-  const dir = SHARED
-  const names = readdirSync(dir).filter((n) => /\.(pcap|pcapng)(\.gz)?$/.test(n)).sort()
-  describe('session/index-pass on the shared captures', () => {
-    it('finds the corpus', () => {
-      expect(names.length).toBeGreaterThan(0)
+  for (const name of names) {
+    it(name, async () => {
+      await expectSamePasses(readFileSync(join(dir, name)))
     })
-    for (const name of names) {
-      it(name, async () => {
-        await expectSamePasses(readFileSync(join(dir, name)))
-      })
-    }
-  })
-}
+  }
+})
 
 describe('session/index-pass: indexCapture', () => {
   it('reports progress after each batch, up to every frame and byte', async () => {
