@@ -4,7 +4,7 @@ import { linkTypeName } from '../decode/names'
 import { formatTime } from '../decode/format'
 import { timeDiff } from '../decode/time'
 import type { Timestamp } from '../decode/field'
-import { UsageError, parseArgs } from './argv'
+import { captureFileArgument, parseArgs } from './argv'
 import { readCapture } from './read-capture'
 import type { CliIo } from './run'
 
@@ -13,7 +13,6 @@ export interface CaptureSummary {
   bytesOnWire: number
   first?: Timestamp
   last?: Timestamp
-  linkTypes: Set<number>
 }
 
 function resolutionText(r: TsResolution): string {
@@ -64,10 +63,8 @@ export function formatInfo(file: string, info: CaptureInfo, summary: CaptureSumm
 }
 
 export async function infoCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { withValue: [] })
-  const file = parsed.positional[0]
-  if (!file || parsed.positional.length > 1) throw new UsageError('usage: tcplens info FILE')
-  const summary: CaptureSummary = { packets: 0, bytesOnWire: 0, linkTypes: new Set() }
+  const file = captureFileArgument(parseArgs(args, { withValue: [] }), 'usage: tcplens info FILE')
+  const summary: CaptureSummary = { packets: 0, bytesOnWire: 0 }
   let info: CaptureInfo | undefined
   const status = await readCapture(file, io, async (reader) => {
     info = reader.info
