@@ -34,7 +34,7 @@ export interface CaptureReader {
   close(): Promise<void>
 }
 
-export const DEFAULT_CHUNK_SIZE = 1 << 20
+const DEFAULT_CHUNK_SIZE = 1 << 20
 
 export type CaptureKind = 'pcap' | 'pcapng' | 'gzip'
 

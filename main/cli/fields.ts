@@ -28,7 +28,7 @@ const COLUMNS: Record<string, (frame: DecodedFrame) => string> = {
 }
 
 /** Parses tshark's -E options. */
-export function parseFieldsOptions(values: readonly string[]): FieldsOptions {
+function parseFieldsOptions(values: readonly string[]): FieldsOptions {
   const options: FieldsOptions = { header: false, separator: '\t', occurrence: 'a', aggregator: ',', quote: '' }
   for (const item of values) {
     const eq = item.indexOf('=')
@@ -71,7 +71,7 @@ function escapeChar(value: string, what: string): string {
 }
 
 /** Names that are neither fields TCP Lens knows nor columns. */
-export function unknownFields(names: readonly string[]): string[] {
+function unknownFields(names: readonly string[]): string[] {
   return names.filter((name) => !(name in COLUMNS) && !fieldDef(name))
 }
 

@@ -22,13 +22,13 @@ function resolutionText(r: TsResolution): string {
 }
 
 /** ISO 8601 UTC with the full precision of the timestamp. */
-export function isoTime(t: Timestamp): string {
+function isoTime(t: Timestamp): string {
   const date = new Date(t.sec * 1000)
   if (Number.isNaN(date.getTime())) return formatTime(t)
   return `${date.toISOString().slice(0, 19)}.${String(t.nsec).padStart(9, '0')}Z`
 }
 
-export function formatInfo(file: string, info: CaptureInfo, summary: CaptureSummary, damage?: string): string[] {
+function formatInfo(file: string, info: CaptureInfo, summary: CaptureSummary, damage?: string): string[] {
   const lines: string[] = []
   const format = { pcap: 'pcap (microseconds)', 'pcap-ns': 'pcap (nanoseconds)', pcapng: 'pcapng' }[info.format]
   lines.push(`File name:          ${file}`)

@@ -10,14 +10,14 @@ import { readCapture } from './read-capture'
 import type { CliIo } from './run'
 
 /** Digits after the point tshark shows for an interface's timestamp resolution. */
-export function timeDecimals(info: CaptureInfo, raw: RawFrame): number {
+function timeDecimals(info: CaptureInfo, raw: RawFrame): number {
   const resolution = info.interfaces[raw.interfaceId]?.tsResolution
   if (!resolution || resolution.base !== 10) return 9
   return Math.min(9, Math.max(0, resolution.exponent))
 }
 
 /** One line as tshark writes it: numbers right-aligned, addresses padded to 12. */
-export function summaryLine(frame: DecodedFrame, time: string): string {
+function summaryLine(frame: DecodedFrame, time: string): string {
   const { source, destination, protocol, info } = frame.columns
   return `${String(frame.raw.no).padStart(5)} ${time.padStart(10)} ${source.padStart(12)} \u2192 ${destination.padEnd(12)} ${protocol} ${frame.raw.origLen} ${info}`
 }

@@ -24,7 +24,7 @@ export type ExpertStrategy = 'random-access' | 'stream'
  * Random access is used while the frames to decode are at most this share of the capture (one
  * random read costs about as much as streaming this many records).
  */
-export const RANDOM_ACCESS_SHARE = 1 / 256
+const RANDOM_ACCESS_SHARE = 1 / 256
 
 /** Frames decoded concurrently by random access, between two chances for other requests. */
 const DECODE_CHUNK = 256

@@ -6,7 +6,7 @@ import { median } from './measure'
 import { SCROLL_SCRIPT } from './scroll-session'
 
 /** The goal for the time from opening the page to the first packet rows. */
-export const FIRST_ROWS_GOAL_S = 1
+const FIRST_ROWS_GOAL_S = 1
 
 /** The median over the runs of one number of a run (runs without it left out). */
 function medianOver(runs: readonly BrowserRun[], pick: (run: BrowserRun) => number | undefined): number {

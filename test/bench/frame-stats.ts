@@ -26,7 +26,7 @@ export interface FrameStats {
 }
 
 /** The value below which `p` percent of the sorted values lie (nearest rank). */
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN
   const rank = Math.ceil((p / 100) * sorted.length)
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
