@@ -8,11 +8,10 @@
 // again when they are many (reading every record costs about as much as a few hundred random
 // reads per hundred thousand frames).
 import { ApiFailure } from '../api/port'
-import { openCapture } from '../capture/open'
-import { CaptureError } from '../capture/source'
 import type { CaptureLoad } from './capture-load'
 import type { ExpertCollector } from './expert-info'
 import { giveWay } from './full-scan'
+import { rereadRecords } from './reread-records'
 import { TcpExpertItems } from './tcp-expert-items'
 
 /** What the scan reads: a loaded capture's pass and decoder, and its file. */
@@ -86,26 +85,15 @@ class ExpertScan {
   /** Reads every record again in file order, decoding those that are not plain. */
   async byStreaming(onStreamed?: (done: number, total: number) => void): Promise<void> {
     const { path, packets, indexer, decoder } = this.source
-    if (packets <= 0) return
     const marks = indexer.expertMarks
-    const reader = await openCapture(path)
-    try {
-      for await (const batch of reader.batches()) {
-        for (const raw of batch) {
-          if (raw.no > packets) return
-          if (marks.isPlain(raw.no)) this.tcpItems.fileItems(raw.no, this.collector)
-          else this.collector.add(await decoder.decodeRecord(raw))
-        }
-        await this.giveWay()
-        if (batch.length) onStreamed?.(Math.min(packets, batch[batch.length - 1]!.no), packets)
-        if (batch.length && batch[batch.length - 1]!.no >= packets) return
-      }
-    } catch (error) {
-      // Damage after the indexed frames cannot be reached: the load stopped at the same place.
-      if (!(error instanceof CaptureError)) throw error
-    } finally {
-      await reader.close()
-    }
+    await rereadRecords(
+      path,
+      packets,
+      // A plain frame is filed at once: only a frame to decode waits.
+      () => (raw) => (marks.isPlain(raw.no) ? this.tcpItems.fileItems(raw.no, this.collector) : decoder.decodeRecord(raw).then((frame) => this.collector.add(frame))),
+      () => this.giveWay(),
+      onStreamed && ((done) => onStreamed(done, packets)),
+    )
   }
 
   /** Files the plain frames from `next` up to (not including) `end`. */

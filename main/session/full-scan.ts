@@ -4,11 +4,10 @@
 // decodes only the frames whose items the columns do not tell: expert-scan.ts.) It gives way to
 // other requests after each batch, says how far it has got, and stops as soon as the caller no
 // longer wants it.
-import { openCapture } from '../capture/open'
-import { CaptureError } from '../capture/source'
 import type { DecodedFrame } from '../decode/frame'
 import { DecodePass } from '../decode/pass'
 import { ApiFailure } from '../api/port'
+import { rereadRecords } from './reread-records'
 
 /** Lets queued messages and timers run (the worker answers requests meanwhile). */
 export const giveWay = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -19,24 +18,18 @@ export const giveWay = (): Promise<void> => new Promise((resolve) => setImmediat
  * `wanted()` turns false between batches.
  */
 export async function scanDecoded(path: string, upTo: number, visit: (frame: DecodedFrame) => void, wanted: () => boolean, onBatch?: (done: number) => void): Promise<void> {
-  if (upTo <= 0) return
-  const reader = await openCapture(path)
-  try {
-    const pass = new DecodePass(reader.info)
-    for await (const batch of reader.batches()) {
-      for (const raw of batch) {
-        if (raw.no > upTo) return
-        visit(pass.decode(raw))
-      }
-      await giveWay()
-      if (!wanted()) throw new ApiFailure('cancelled', 'the scan was cancelled (another request replaced it, or the capture was closed)')
-      if (batch.length) onBatch?.(Math.min(upTo, batch[batch.length - 1]!.no))
-      if (batch.length && batch[batch.length - 1]!.no >= upTo) return
-    }
-  } catch (error) {
-    // Damage after the indexed frames cannot be reached: the load stopped at the same place.
-    if (!(error instanceof CaptureError)) throw error
-  } finally {
-    await reader.close()
+  const between = async () => {
+    await giveWay()
+    if (!wanted()) throw new ApiFailure('cancelled', 'the scan was cancelled (another request replaced it, or the capture was closed)')
   }
+  await rereadRecords(
+    path,
+    upTo,
+    (info) => {
+      const pass = new DecodePass(info)
+      return (raw) => visit(pass.decode(raw))
+    },
+    between,
+    onBatch,
+  )
 }
