@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaptureStatus, OpenProgress, WorkProgress } from '../../../../preload/contract/dto'
 import { ApiFailure, type SessionEvent } from '../../../../main/api/port'
 import { openCapture } from '../../../../main/capture/open'
+import { feedConnections } from '../../../../main/cli/connections'
 import type { Timestamp } from '../../../../main/decode/field'
 import type { DecodedFrame } from '../../../../main/decode/frame'
-import { indexCapture } from '../../../../main/session/index-pass'
 import { connectionDto } from '../../../../main/session/connection-dto'
 import { ExpertCollector } from '../../../../main/session/expert-info'
 import { packetDetail } from '../../../../main/session/packet-detail'
@@ -333,16 +333,25 @@ describe('session/session-core: the progress of long requests (work events)', ()
   })
 })
 
+/** The connection timelines of a capture file, from the pass behind `tcplens conv` and `tcplens explain`. */
+async function cliTimelines(path: string, options: { recordSteps: boolean }): Promise<ConnectionTimelines> {
+  const timelines = new ConnectionTimelines(options)
+  const reader = await openCapture(path)
+  try {
+    await feedConnections(reader, timelines)
+  } finally {
+    await reader.close()
+  }
+  return timelines
+}
+
 describe('session/session-core: connections, narratives, expert info, follow stream', () => {
   const scenarios = FIXTURES.filter((f) => f.name.startsWith('tcp-scenario-'))
 
   it('should list the connections as `tcplens conv` finds them', async () => {
     for (const f of scenarios) {
       const path = files.fixture(f.name)
-      const timelines = new ConnectionTimelines({ recordSteps: false })
-      const reader = await openCapture(path)
-      await indexCapture(reader, { index: false, onSegment: (s, a) => timelines.observe(s, a) })
-      await reader.close()
+      const timelines = await cliTimelines(path, { recordSteps: false })
       const { core } = session()
       await core.openPath(path)
       expect(await core.connections(), f.name).toEqual(timelines.finish().connections.map(connectionDto))
@@ -353,10 +362,7 @@ describe('session/session-core: connections, narratives, expert info, follow str
   it('should narrate every connection as `tcplens explain` does, in both languages', async () => {
     for (const f of scenarios) {
       const path = files.fixture(f.name)
-      const timelines = new ConnectionTimelines({ recordSteps: true })
-      const reader = await openCapture(path)
-      await indexCapture(reader, { index: false, onSegment: (s, a) => timelines.observe(s, a) })
-      await reader.close()
+      const timelines = await cliTimelines(path, { recordSteps: true })
       const { core } = session()
       await core.openPath(path)
       await core.loaded()
@@ -409,10 +415,7 @@ describe('session/session-core: connections, narratives, expert info, follow str
     for (const path of paths) {
       const reference = new ExpertCollector()
       for (const frame of await decodeAll(path)) reference.add(frame)
-      const timelines = new ConnectionTimelines({ recordSteps: false })
-      const reader = await openCapture(path)
-      await indexCapture(reader, { index: false, onSegment: (s, a) => timelines.observe(s, a) })
-      await reader.close()
+      const timelines = await cliTimelines(path, { recordSteps: false })
       for (const finding of timelines.finish().findings) reference.addFinding(finding)
       const { core } = session()
       await core.openPath(path)
