@@ -72,6 +72,8 @@ export async function infoCommand(args: readonly string[], io: CliIo): Promise<n
       for (const frame of batch) {
         summary.packets++
         summary.bytesOnWire += frame.origLen
+        // A record with no time (a Simple Packet Block) says nothing about when the capture ran.
+        if (frame.noTimestamp) continue
         const time = { sec: frame.tsSec, nsec: frame.tsNsec }
         summary.first ??= time
         summary.last = time

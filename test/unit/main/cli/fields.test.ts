@@ -114,6 +114,13 @@ describe('cli/info', () => {
     expect(stdout).toMatch(/pcapng, gzip-compressed/)
   })
 
+  it('should give no packet times when the records carry none (Simple Packet Blocks)', async () => {
+    const { code, stdout } = await tcplens('info', file('pcapng-spb'))
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/Packets: +\d+/)
+    expect(stdout).not.toMatch(/First packet time|1970/)
+  })
+
   it('should count the frames before damage and exit 2', async () => {
     const { code, stdout, stderr } = await tcplens('info', file('damaged-pcapng-cut-block'))
     expect(code).toBe(2)
