@@ -72,6 +72,11 @@ export function createOrderHooks(): OrderHooks {
  * The interface fields of a frame's context: its name, and frame.interface_id as Wireshark shows
  * it, numbered within its pcapng section (it restarts at 0 in each section).
  */
+/** Wireshark shows a frame's interface (frame.interface_id, its name) only for pcapng files. */
+export function showsInterface(info: CaptureInfo): boolean {
+  return info.format === 'pcapng'
+}
+
 export function interfaceContext(info: CaptureInfo, interfaceId: number): Pick<DecodeContext, 'interfaceName' | 'sectionInterfaceId'> {
   const iface = info.interfaces[interfaceId]
   if (!iface) return { interfaceName: undefined, sectionInterfaceId: interfaceId }

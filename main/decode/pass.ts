@@ -9,7 +9,7 @@ import { decodeFrame, type DecodedFrame } from './frame'
 import { timeDiff } from './time'
 import { TcpTracker } from '../tcp/tracker'
 import { IpReassembly, type ReassemblyLimits } from './reassembly'
-import { createOrderHooks, interfaceContext } from './order-hooks'
+import { createOrderHooks, interfaceContext, showsInterface } from './order-hooks'
 
 export interface DecodePassOptions {
   /**
@@ -41,7 +41,7 @@ export class DecodePass {
     this.context = {
       reassembly: this.reassembly,
       tcp: (segment) => this.tcp.track(segment),
-      showInterface: info.format === 'pcapng',
+      showInterface: showsInterface(info),
       ...createOrderHooks(),
     }
   }

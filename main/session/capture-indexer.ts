@@ -7,7 +7,7 @@ import type { CaptureInfo, RawFrame } from '../capture/source'
 import type { DecodeContext } from '../decode/dissection'
 import type { Timestamp } from '../decode/field'
 import { decodeFrame } from '../decode/frame'
-import { createOrderHooks, interfaceContext } from '../decode/order-hooks'
+import { createOrderHooks, interfaceContext, showsInterface } from '../decode/order-hooks'
 import type { TcpFrameAnalysis } from '../tcp/result'
 import type { TcpSegment } from '../tcp/segment'
 import { ConnectionTimelines } from '../tcp/steps'
@@ -35,7 +35,7 @@ export class CaptureIndexer {
     this.recordingContext = {
       ...this.tape.recording(createOrderHooks()),
       reassembly: this.tape.recordingReassembly(),
-      showInterface: info.format === 'pcapng',
+      showInterface: showsInterface(info),
       tcp: (segment) => {
         if (!this.analysis || this.analysisFrame !== segment.frame) {
           throw new Error(`frame ${segment.frame}: the decoder found a TCP segment the index pass did not`)

@@ -12,7 +12,7 @@ import { HeaderWalk, walkHeaders } from '../decode/headers'
 import type { DecodeContext } from '../decode/dissection'
 import type { Timestamp } from '../decode/field'
 import { decodeFrame, type DecodedFrame } from '../decode/frame'
-import { interfaceContext } from '../decode/order-hooks'
+import { interfaceContext, showsInterface } from '../decode/order-hooks'
 import { IpReassembly } from '../decode/reassembly'
 import { timeDiff } from '../decode/time'
 import type { CaptureIndexer } from './capture-indexer'
@@ -82,7 +82,7 @@ export class FrameDecoder {
       udpTimes: replay.udpTimes,
       echoMatch: replay.echoMatch,
       arpBinding: replay.arpBinding,
-      showInterface: info.format === 'pcapng',
+      showInterface: showsInterface(info),
       interfaceName: iface.interfaceName,
       sectionInterfaceId: iface.sectionInterfaceId,
       timeRelative: times.timeRelative,
