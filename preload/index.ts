@@ -44,6 +44,9 @@ const api: TcpLensApi = {
   status: () => invoke('status'),
 
   setView: (view) => invoke('setView', view),
+  cancelWork: () => invoke('cancelWork'),
+  checkFilter: (text) => invoke('checkFilter', text),
+  filterFields: () => invoke('filterFields'),
   rows: (start, count) => invoke('rows', start, count),
   positionOf: (frame) => invoke('positionOf', frame),
   packet: (frame) => invoke('packet', frame),

@@ -11,6 +11,8 @@ import { toApiError } from './errors'
 import type { PathPolicy } from './path-policy'
 import { ApiFailure, type BackendPort, type CaptureSessions, type SessionMethod } from './port'
 import { validateRequest } from './validate'
+import { checkFilter } from './filter-check'
+import { filterFieldList } from '../filter'
 
 /** The part of the settings store the backend uses (a fake in tests). */
 export type BackendSettings = Pick<SettingsStore, 'getPreferences' | 'setPreferences' | 'recentFiles' | 'isRecentFile' | 'addRecentFile' | 'onPreferences'>
@@ -37,7 +39,7 @@ export interface BackendOptions {
 type EventListener = <E extends EventName>(event: E, data: Events[E]) => void
 type Handlers = { [M in Method]: (...args: Args<M>) => Promise<Answer<M>> }
 
-const SESSION_METHODS: readonly SessionMethod[] = ['cancelOpen', 'close', 'status', 'setView', 'rows', 'positionOf', 'packet', 'connections', 'narrative', 'expertInfo', 'followStream']
+const SESSION_METHODS: readonly SessionMethod[] = ['cancelOpen', 'close', 'status', 'setView', 'cancelWork', 'rows', 'positionOf', 'packet', 'connections', 'narrative', 'expertInfo', 'followStream']
 
 const unsupported = (what: string, transport: Transport) => new ApiFailure('unsupported', `${what} is not available in ${transport === 'electron' ? 'the desktop app' : 'browser mode'}`)
 
@@ -115,6 +117,8 @@ export function createBackend(options: BackendOptions): BackendPort {
     recentFiles: () => settings.recentFiles(),
     open,
     upload,
+    checkFilter: async (text) => checkFilter(text),
+    filterFields: async () => filterFieldList(),
     listDirectory: async (path) => {
       if (!options.listDirectory) throw unsupported('Browsing the server’s folders', transport)
       return options.listDirectory(path)

@@ -22,6 +22,8 @@ export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 export const MAX_UPLOAD_BASE64_LENGTH = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4
 /** Frame numbers and stream indexes are 32-bit in every capture format TCP Lens reads. */
 const MAX_INDEX = 0xffff_ffff
+/** Longer than any filter a person types, short enough that checking it stays instant. */
+export const MAX_FILTER_LENGTH = 10_000
 const COLUMN_IDS: readonly ColumnId[] = ['no', 'time', 'source', 'destination', 'protocol', 'length', 'info']
 
 // ── checks ──────────────────────────────────────────────────────────────────────────────────────
@@ -104,7 +106,13 @@ const openSource = byKind({
   path: object({ kind: oneOf(['path']), path }),
 } satisfies Record<OpenSource['kind'], Check>)
 
-const viewSpec = object({ stream: streamIndex, sort: object({ column: oneOf(COLUMN_IDS), descending: boolean }) }, ['stream', 'sort'])
+/** A display filter: any text up to MAX_FILTER_LENGTH; "" is no filter. */
+const filterText: Check = (value) => {
+  if (typeof value !== 'string') return `must be a string, not ${describe(value)}`
+  return value.length > MAX_FILTER_LENGTH ? `must have at most ${MAX_FILTER_LENGTH} characters` : undefined
+}
+
+const viewSpec = object({ stream: streamIndex, filter: filterText, sort: object({ column: oneOf(COLUMN_IDS), descending: boolean }) }, ['stream', 'filter', 'sort'])
 
 const preferenceChanges = object(
   Object.fromEntries(Object.entries(PREFERENCE_CHECKS).map(([key, accepts]) => [key, (value: unknown) => (accepts(value) ? undefined : 'is not a value this preference takes')])),
@@ -129,6 +137,9 @@ const SIGNATURES: { readonly [M in Method]: readonly Parameter[] } = {
   close: none,
   status: none,
   setView: [{ name: 'view', check: viewSpec }],
+  cancelWork: none,
+  checkFilter: [{ name: 'text', check: filterText }],
+  filterFields: none,
   rows: [
     { name: 'start', check: integer(0, MAX_INDEX) },
     { name: 'count', check: integer(0, MAX_ROWS_PER_PAGE) },

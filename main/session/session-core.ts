@@ -160,6 +160,12 @@ export class SessionCore {
     return { count: view.count(), total: load.packets }
   }
 
+  /** Stops the view being built (a filter or a sort that decodes); the list keeps the view it had. */
+  async cancelWork(): Promise<null> {
+    this.viewRequest++
+    return null
+  }
+
   async rows(start: number, count: number): Promise<RowPage> {
     const load = this.requireLoad()
     if (!Number.isSafeInteger(start) || start < 0) throw new ApiFailure('bad-argument', `rows: start must be an integer ≥ 0, not ${start}`)

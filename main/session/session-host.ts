@@ -95,6 +95,10 @@ export class SessionHost implements CaptureSessions {
     return this.request('setView', args)
   }
 
+  cancelWork(): Promise<Answer<'cancelWork'>> {
+    return this.request('cancelWork', [])
+  }
+
   rows(...args: Args<'rows'>): Promise<Answer<'rows'>> {
     return this.request('rows', args)
   }

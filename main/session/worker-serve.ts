@@ -21,6 +21,7 @@ const HANDLERS: Record<WorkerMethod, Handler> = {
   close: (core) => core.close(),
   status: (core) => core.status(),
   setView: (core, [spec]) => core.setView(spec as Parameters<SessionCore['setView']>[0]),
+  cancelWork: (core) => core.cancelWork(),
   rows: (core, [start, count]) => core.rows(start as number, count as number),
   positionOf: (core, [frame]) => core.positionOf(frame as number),
   packet: (core, [frame]) => core.packet(frame as number),

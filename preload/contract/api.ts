@@ -8,6 +8,8 @@ import type {
   ConnectionNarrative,
   DirectoryListing,
   ExpertInfo,
+  FilterCheck,
+  FilterFieldInfo,
   FileInfo,
   FollowStream,
   Lang,
@@ -53,8 +55,18 @@ export interface Requests {
   close: { args: []; result: CaptureStatus }
   status: { args: []; result: CaptureStatus }
 
-  /** Chooses the rows of the list (stream, order). Answers how many. */
+  /**
+   * Chooses the rows of the list (stream, display filter, order). Answers how many. A filter that
+   * must decode packets sends `work` events (task 'filter'); an invalid one fails with code
+   * 'bad-filter' and the message of checkFilter.
+   */
   setView: { args: [view: ViewSpec]; result: ViewInfo }
+  /** Stops the setView under way (a filter or a sort); the list keeps the view it had. */
+  cancelWork: { args: []; result: null }
+  /** Checks a display filter as the user types (no capture needed). */
+  checkFilter: { args: [text: string]; result: FilterCheck }
+  /** Every field and protocol the filter language knows, with titles in both languages. */
+  filterFields: { args: []; result: FilterFieldInfo[] }
   /** Rows [start, start + count) of the view. count ≤ 1000. */
   rows: { args: [start: number, count: number]; result: RowPage }
   /** The view position of a frame (−1: not in the view). */
@@ -77,7 +89,7 @@ export type Answer<M extends Method> = Requests[M]['result']
 export interface Events {
   capture: CaptureStatus
   progress: OpenProgress
-  /** A long request's progress (a sort by a text column, Expert Info reading the whole file). */
+  /** A long request's progress (a filter or a sort that decodes packets, Expert Info reading the whole file). */
   work: WorkProgress
   preferences: Preferences
   /** Electron only: a menu item or its shortcut. */

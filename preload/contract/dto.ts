@@ -122,6 +122,11 @@ export type ColumnId = 'no' | 'time' | 'source' | 'destination' | 'protocol' | '
 export interface ViewSpec {
   /** Only this tcp.stream. */
   stream?: number
+  /**
+   * A display filter in Wireshark 4.0's language (`tcp.flags.syn == 1 && tcp.stream eq 3`):
+   * only the frames it selects, and with `stream`, only those of the stream. "" or absent: all.
+   */
+  filter?: string
   sort?: { column: ColumnId; descending: boolean }
 }
 
@@ -130,6 +135,34 @@ export interface ViewInfo {
   count: number
   /** Rows in the capture. */
   total: number
+}
+
+/** A display filter as the filter bar checks it while the user types. */
+export type FilterCheck =
+  | {
+      valid: true
+      /** The filter reads only what the packet index holds, so it runs without decoding packets. */
+      indexed: boolean
+    }
+  | {
+      valid: false
+      /** What is wrong, in both languages (`"==" was unexpected here`). */
+      message: Record<Lang, string>
+      /** The offending token: [start, end) in UTF-16 code units of the text. */
+      start: number
+      end: number
+    }
+
+/** A field or protocol the filter language knows, for the filter bar's autocomplete. */
+export interface FilterFieldInfo {
+  /** Wireshark's name: tcp.flags.syn, ip.addr, tcp. */
+  name: string
+  /** What it is, in both languages ("Syn" / "SYN 标志"). */
+  title: Record<Lang, string>
+  /** A protocol name (an existence test), not a field. */
+  protocol: boolean
+  /** Its value type, in Wireshark's words ("Unsigned integer (2 bytes)", "IPv4 address", "Boolean"). */
+  type: string
 }
 
 /** Wireshark's default colouring rules that apply to what TCP Lens decodes, first match wins. */
@@ -186,6 +219,8 @@ export interface FieldNode {
   expert?: { severity: Severity; group: string; message: string }
   /** A frame this line points to (tcp.analysis.acks_frame, "retransmission of frame 5" …). */
   link?: number
+  /** The display filter that selects frames with this field and value ("Apply as filter"), when there is one. */
+  filter?: string
   children?: FieldNode[]
 }
 

@@ -4,6 +4,7 @@
 /** Stable error codes; `message` is English, the renderer words it in the UI language by code. */
 export type ErrorCode =
   | 'bad-argument' //   an argument failed validation (type, range, unknown stream …)
+  | 'bad-filter' //     the display filter is not valid (checkFilter says what and where)
   | 'forbidden' //      the sender is not our page, or the path was not chosen by the user
   | 'not-found' //      no such file, frame or stream
   | 'no-capture' //     the call needs an open capture and none is open

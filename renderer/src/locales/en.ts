@@ -83,6 +83,7 @@ const en = {
   },
   errors: {
     'bad-argument': 'The request was not valid.',
+    'bad-filter': 'The display filter is not valid.',
     forbidden: 'That is not allowed.',
     'not-found': 'Not found.',
     'no-capture': 'No capture is open.',

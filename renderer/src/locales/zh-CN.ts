@@ -84,6 +84,7 @@ const zhCN: MessageSchema = {
   },
   errors: {
     'bad-argument': '请求无效。',
+    'bad-filter': '显示过滤器无效。',
     forbidden: '不允许此操作。',
     'not-found': '未找到。',
     'no-capture': '没有打开的捕获文件。',

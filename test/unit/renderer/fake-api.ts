@@ -10,6 +10,8 @@ import type {
   DirectoryListing,
   ExpertInfo,
   FieldNode,
+  FilterCheck,
+  FilterFieldInfo,
   FileInfo,
   FollowStream,
   MenuCommand,
@@ -34,6 +36,16 @@ export const REASSEMBLED_FRAME = 7
 /** Frame 4's tree carries a retransmission warning and a link to frame 2. */
 export const EXPERT_FRAME = 4
 export const FRAME_LENGTH = 74
+
+/** What filterFields answers: a few protocols and fields. */
+export const FAKE_FILTER_FIELDS: FilterFieldInfo[] = [
+  { name: 'tcp', title: { en: 'Transmission Control Protocol', 'zh-CN': '传输控制协议' }, protocol: true, type: 'Protocol' },
+  { name: 'tcp.flags', title: { en: 'Flags', 'zh-CN': '标志' }, protocol: false, type: 'Unsigned integer (2 bytes)' },
+  { name: 'tcp.flags.syn', title: { en: 'Syn', 'zh-CN': 'SYN 标志' }, protocol: false, type: 'Boolean' },
+  { name: 'tcp.stream', title: { en: 'Stream index', 'zh-CN': '流编号' }, protocol: false, type: 'Unsigned integer (4 bytes)' },
+  { name: 'ip', title: { en: 'Internet Protocol Version 4', 'zh-CN': '网际协议第 4 版' }, protocol: true, type: 'Protocol' },
+  { name: 'ip.addr', title: { en: 'Source or Destination Address', 'zh-CN': '源地址或目的地址' }, protocol: false, type: 'IPv4 address' },
+]
 
 export interface FakeApiOptions {
   rows?: number
@@ -383,6 +395,25 @@ export class FakeApi implements TcpLensApi {
     this.record('setView', [view])
     this.view = view
     return ok({ count: this.viewCount(), total: this.rowCount })
+  }
+
+  cancelWork(): Promise<Result<null>> {
+    this.record('cancelWork', [])
+    return ok(null)
+  }
+
+  /** A filter is valid unless it contains "bad" (the error spans that word) or ends in "==". */
+  checkFilter(text: string): Promise<Result<FilterCheck>> {
+    this.record('checkFilter', [text])
+    const bad = text.indexOf('bad')
+    if (bad >= 0) return ok({ valid: false, message: { en: 'unknown field bad', 'zh-CN': '未知字段 bad' }, start: bad, end: bad + 3 })
+    if (text.trimEnd().endsWith('==')) return ok({ valid: false, message: { en: 'Unexpected end of filter expression', 'zh-CN': '过滤表达式意外结束' }, start: text.length, end: text.length })
+    return ok({ valid: true, indexed: !text.includes('contains') })
+  }
+
+  filterFields(): Promise<Result<FilterFieldInfo[]>> {
+    this.record('filterFields', [])
+    return ok(FAKE_FILTER_FIELDS)
   }
 
   rows(start: number, count: number): Promise<Result<{ start: number; rows: PacketRowDto[]; count: number }>> {

@@ -21,6 +21,7 @@ export function fakeSessions() {
     close: vi.fn(async () => EMPTY_STATUS),
     status: vi.fn(async () => EMPTY_STATUS),
     setView: vi.fn(async () => ({ count: 0, total: 0 })),
+    cancelWork: vi.fn(async () => null),
     rows: vi.fn(async (start: number) => ({ start, rows: [], count: 0 })),
     positionOf: vi.fn(async () => -1),
     packet: vi.fn(async (frame: number) => ({ frame, tree: [], sources: [] })),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Method } from '../../../../main/api/port'
 import { ApiFailure } from '../../../../main/api/port'
-import { MAX_ROWS_PER_PAGE, MAX_UPLOAD_BASE64_LENGTH, METHODS, validateRequest } from '../../../../main/api/validate'
+import { MAX_FILTER_LENGTH, MAX_ROWS_PER_PAGE, MAX_UPLOAD_BASE64_LENGTH, METHODS, validateRequest } from '../../../../main/api/validate'
 
 /** For each method: argument lists that must pass, and ones that must be refused. */
 const CASES: { [M in Method]: { good: unknown[][]; bad: unknown[][] } } = {
@@ -36,8 +36,8 @@ const CASES: { [M in Method]: { good: unknown[][]; bad: unknown[][] } } = {
   close: { good: [[]], bad: [[0]] },
   status: { good: [[]], bad: [[0]] },
   setView: {
-    good: [[{}], [{ stream: 0 }], [{ sort: { column: 'time', descending: true } }], [{ stream: 3, sort: { column: 'info', descending: false } }]],
-    bad: [[], [{ stream: -1 }], [{ stream: 1.5 }], [{ sort: { column: 'colour', descending: false } }], [{ sort: { column: 'no' } }], [{ filter: 'tcp' }], [{ sort: { column: 'no', descending: 'yes' } }]],
+    good: [[{}], [{ stream: 0 }], [{ sort: { column: 'time', descending: true } }], [{ stream: 3, sort: { column: 'info', descending: false } }], [{ filter: '' }], [{ filter: 'tcp.port == 80', stream: 2 }]],
+    bad: [[], [{ stream: -1 }], [{ stream: 1.5 }], [{ sort: { column: 'colour', descending: false } }], [{ sort: { column: 'no' } }], [{ filter: 42 }], [{ filter: 'x'.repeat(MAX_FILTER_LENGTH + 1) }], [{ sort: { column: 'no', descending: 'yes' } }]],
   },
   rows: {
     good: [[0, 0], [100, MAX_ROWS_PER_PAGE]],
@@ -49,6 +49,9 @@ const CASES: { [M in Method]: { good: unknown[][]; bad: unknown[][] } } = {
   narrative: { good: [[0, 'en'], [7, 'zh-CN']], bad: [[0], [0, 'fr'], [0, 'system'], [-1, 'en'], [0, 'en', 1]] },
   expertInfo: { good: [[]], bad: [['all']] },
   followStream: { good: [[0]], bad: [[], [-1], ['0']] },
+  cancelWork: { good: [[]], bad: [[1]] },
+  checkFilter: { good: [[''], ['tcp.port == 80'], ['x'.repeat(MAX_FILTER_LENGTH)]], bad: [[], [1], ['x'.repeat(MAX_FILTER_LENGTH + 1)], ['tcp', 'tcp']] },
+  filterFields: { good: [[]], bad: [['tcp']] },
 }
 
 function refusal(method: unknown, args: unknown): ApiFailure {

@@ -38,6 +38,7 @@ export function fakeSessions(): FakeSessions {
     narrative: noCapture,
     expertInfo: noCapture,
     followStream: noCapture,
+    cancelWork: async () => null,
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
