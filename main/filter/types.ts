@@ -26,6 +26,12 @@ export interface FilterField {
   /** Wireshark's name: tcp.flags.syn, ip.addr, tcp … */
   readonly name: string
   readonly def: FieldDef
+  /**
+   * True when the filter only asks whether the frame has this field (`tcp`, `tcp.analysis.flags`),
+   * never its value: a source that knows presence but not the value (the packet index knows a
+   * frame has TCP, not its bytes) can answer it. When the same field is used both ways, false.
+   */
+  readonly presenceOnly: boolean
 }
 
 /** What a filter reads from one frame. */
