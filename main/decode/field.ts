@@ -143,6 +143,11 @@ export function fieldDef(name: string): FieldDef | undefined {
   return registry.get(name)
 }
 
+/** Every registered field, the first declaration of each name (load the decoders first). */
+export function allFieldDefs(): IterableIterator<FieldDef> {
+  return registry.values()
+}
+
 /** Visits every field of a tree, depth first, in tree order. */
 export function walkFields(fields: readonly Field[], visit: (field: Field) => void): void {
   for (const field of fields) {
