@@ -8,5 +8,5 @@ export function checkFilter(text: string): FilterCheck {
   if (text.trim() === '') return { valid: true, indexed: true }
   const compiled = compileFilter(text)
   if (!compiled.ok) return { valid: false, message: compiled.error.message, start: compiled.error.start, end: compiled.error.end }
-  return { valid: true, indexed: compiled.filter.fields.every((field) => isIndexedField(field.name)) }
+  return { valid: true, indexed: compiled.filter.fields.every(isIndexedField) }
 }

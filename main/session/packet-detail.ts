@@ -1,11 +1,13 @@
 // One decoded frame as the detail pane and the hex pane receive it (PacketDetail): the field tree
 // as plain data (pre-order ids, the tree line, the value as `tshark -T fields` prints it, the
 // bytes each field covers, bit masks, generated marks, expert items, links to other frames) and
-// the frame's byte sources in base64. Hidden fields (ip.addr, tcp.port …) are filters' business,
+// the frame's byte sources in base64, and the display filter that selects each field's value
+// ("Apply as filter"). Hidden fields (ip.addr, tcp.port …) are filters' business,
 // not the tree's: they are left out.
 import type { ByteSourceDto, FieldNode, PacketDetail } from '../../preload/contract/dto'
 import type { ExpertItem, Field } from '../decode/field'
 import type { DecodedFrame } from '../decode/frame'
+import { filterExpressionFor } from '../filter'
 
 export function packetDetail(frame: DecodedFrame): PacketDetail {
   const experts = new Map<Field, ExpertItem>()
@@ -26,6 +28,8 @@ export function packetDetail(frame: DecodedFrame): PacketDetail {
     const expert = experts.get(field)
     if (expert) out.expert = { severity: expert.severity, group: expert.group, message: expert.message }
     if (field.def.type === 'framenum' && typeof field.value === 'number' && field.value > 0) out.link = field.value
+    const filter = field.name ? filterExpressionFor(field) : undefined
+    if (filter) out.filter = filter
     const children = nodes(field.children)
     if (children.length) out.children = children
     return out

@@ -95,6 +95,27 @@ export class SortedFrames implements PacketView {
   }
 }
 
+/** Any list of frames in capture order (a filter's result), fixed when made. */
+export class ListedFrames implements PacketView {
+  constructor(
+    readonly spec: ViewSpec,
+    private readonly frames: Uint32Array,
+  ) {}
+
+  count(): number {
+    return this.frames.length
+  }
+
+  frameAt(position: number): number {
+    return this.frames[position]!
+  }
+
+  positionOf(frame: number): number {
+    const at = lowerBound(this.frames, this.frames.length, frame)
+    return at < this.frames.length && this.frames[at] === frame ? at : -1
+  }
+}
+
 /** Compares two frames by a column; text columns read `text` (indexed by frame − 1). */
 export type FrameComparator = (a: number, b: number) => number
 

@@ -30,7 +30,8 @@ import { giveWay, scanDecoded } from './full-scan'
 import { narrate } from './narrative'
 import { packetDetail } from './packet-detail'
 import { packetRow } from './packet-rows'
-import { AllFrames, allFrameNumbers, INDEX_COLUMNS, indexComparator, SortedFrames, sortFrames, StreamFrames, textComparator, type PacketView } from './packet-view'
+import { AllFrames, allFrameNumbers, INDEX_COLUMNS, indexComparator, ListedFrames, SortedFrames, sortFrames, StreamFrames, textComparator, type PacketView } from './packet-view'
+import { FilterResults } from './filter-results'
 import { WorkReporter, type WorkTask } from './work-reporter'
 
 export type SessionEmit = <E extends keyof SessionEvent>(event: E, data: SessionEvent[E]) => void
@@ -68,6 +69,7 @@ export class SessionCore {
   private view?: PacketView
   /** Increases with every setView: a view still being built gives way to a newer one. */
   private viewRequest = 0
+  private readonly filterResults = new FilterResults()
 
   constructor(
     private readonly emit: SessionEmit,
@@ -250,8 +252,13 @@ export class SessionCore {
     if (stream !== undefined) this.checkStream(load, stream)
     const sort = spec.sort
     const index = load.indexer.index
-    if (!sort || (sort.column === 'no' && !sort.descending)) return stream === undefined ? new AllFrames(index) : new StreamFrames({ ...spec, stream }, load.indexer.tcp)
-    const frames = stream === undefined ? allFrameNumbers(load.packets) : Uint32Array.from(load.indexer.tcp.framesOf(stream))
+    const filter = spec.filter?.trim() ? spec.filter : undefined
+    const inOrder = !sort || (sort.column === 'no' && !sort.descending)
+    if (inOrder && !filter) return stream === undefined ? new AllFrames(index) : new StreamFrames({ ...spec, stream }, load.indexer.tcp)
+    const selected = filter ? await this.filtered(load, filter, stream, wanted) : this.framesOf(load, stream, 0)
+    if (inOrder) return new ListedFrames(spec, selected)
+    // Sorting works in place, and a filter's result is kept (FilterResults): sort a copy of it.
+    const frames = filter ? selected.slice() : selected
     if (sort.column === 'no') return new SortedFrames(spec, sortFrames(frames, (a, b) => a - b, sort.descending))
     if (INDEX_COLUMNS.has(sort.column)) return new SortedFrames(spec, sortFrames(frames, indexComparator(sort.column, index), sort.descending))
     if (frames.length > TEXT_SORT_LIMIT) {
@@ -259,10 +266,24 @@ export class SessionCore {
     }
     const work = this.workReporter('sort', wanted)
     work.progress(0, frames.length)
-    const text = await this.columnText(load, frames, sort.column as TextColumn, stream === undefined, wanted, (done) => work.progress(done, frames.length))
+    const text = await this.columnText(load, frames, sort.column as TextColumn, stream === undefined && !filter, wanted, (done) => work.progress(done, frames.length))
     const order = sortFrames(frames, textComparator(text), sort.descending)
     work.finish()
     return new SortedFrames(spec, order)
+  }
+
+  /** The frames a filter selects (within a stream), with `work` events while it runs. */
+  private async filtered(load: CaptureLoad, filter: string, stream: number | undefined, wanted: () => boolean): Promise<Uint32Array> {
+    const work = this.workReporter('filter', wanted)
+    const frames = await this.filterResults.select(load, filter, stream, (after) => this.framesOf(load, stream, after), { wanted, progress: (done, total) => work.progress(done, total) })
+    work.finish()
+    return frames
+  }
+
+  /** The frames after frame `after`, of the whole capture or one stream, ascending. */
+  private framesOf(load: CaptureLoad, stream: number | undefined, after: number): Uint32Array {
+    if (stream === undefined) return allFrameNumbers(load.packets).subarray(after)
+    return Uint32Array.from(load.indexer.tcp.framesOf(stream).filter((frame) => frame > after))
   }
 
   /**
@@ -324,6 +345,7 @@ export class SessionCore {
     this.load = undefined
     this.view = undefined
     this.findings = {}
+    this.filterResults.clear()
     this.viewRequest++
     await load?.close()
   }

@@ -32,7 +32,7 @@ export class TcpExpertItems {
 }
 
 /** The facts of one frame (`frame`), each read from the session's columns when a rule asks for it. */
-class ColumnFacts implements TcpExpertFacts {
+export class ColumnFacts implements TcpExpertFacts {
   frame = 0
   private readonly index: PacketIndex
   private readonly tcp: TcpColumns

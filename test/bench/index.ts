@@ -1,7 +1,8 @@
 // npm run bench: speed of reading, indexing and decoding a large capture that the project
 // generates itself, `tcplens conv` against `tshark -z conv,tcp` on the same file (wall time and
 // peak memory), where installed capinfos, and the browser mode: the built `tcplens serve` opened
-// in headless Chromium (time to first rows and to full load, scrolling, memory).
+// in headless Chromium (time to first rows and to full load, scrolling, memory), and display
+// filters applied through the session worker (index-backed ones: goal ≤ 1 s on 2 M packets).
 //   npm run bench [-- --connections N --per-connection M --runs R --with-fields --browser-only]
 // Results are medians over R runs (default 3). These machines are shared and noisy: read the
 // ratios, not the absolute numbers. --with-fields adds `tcplens fields` and `tshark -T fields`
@@ -12,6 +13,7 @@ import { benchBrowserMode, browserModeMissing } from './browser-mode'
 import { formatBrowserMode } from './browser-report'
 import { benchCaptureFile } from './capture-file'
 import { benchEngine } from './engine'
+import { benchFilters } from './filters'
 import { benchFrameCount, type BenchCaptureOptions } from './generate'
 
 function option(name: string, fallback: number): number {
@@ -27,7 +29,10 @@ async function main(): Promise<void> {
   const cli = resolve(__dirname, '../../out/main/cli.js')
   const file = await benchCaptureFile(capture, say)
 
-  if (!process.argv.includes('--browser-only')) await benchEngine({ cli, file, runs, withFields: process.argv.includes('--with-fields') })
+  if (!process.argv.includes('--browser-only')) {
+    await benchEngine({ cli, file, runs, withFields: process.argv.includes('--with-fields') })
+    await benchFilters(file, runs, say)
+  }
 
   const missing = browserModeMissing(cli)
   if (missing) {
