@@ -15,7 +15,7 @@ import { ExpertCollector } from '../../../../main/session/expert-info'
 import { expertStrategy, scanExpertItems, type ExpertStrategy } from '../../../../main/session/expert-scan'
 import { describeSharedCaptures } from '../../../conformance/captures-dir'
 import { FIXTURES } from '../../../fixtures/catalog'
-import { pcapRecordOffsets } from '../../../fixtures/damage'
+import { damageFrames } from '../../../fixtures/damage'
 import { tcpOption } from '../../../fixtures/packets'
 import { SegmentBuilder } from '../../../fixtures/segments'
 import { CaptureFiles } from './capture-files'
@@ -69,41 +69,6 @@ async function expectSameExpertInfo(name: string, bytes: Uint8Array): Promise<Sc
   } finally {
     await session.close()
   }
-}
-
-/** A small deterministic generator (mulberry32), so a failing damage case can be found again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/**
- * A copy of a pcap file with bytes of some frames' headers overwritten (lengths, flags, options,
- * padding …) and some records' wire lengths changed: the file's structure stays valid.
- */
-function damageFrames(file: Uint8Array, seed: number): Uint8Array {
-  const out = file.slice()
-  const view = new DataView(out.buffer)
-  const littleEndian = view.getUint32(0, true) === 0xa1b2c3d4 || view.getUint32(0, true) === 0xa1b23c4d
-  const next = random(seed)
-  for (const record of pcapRecordOffsets(out)) {
-    if (next() < 0.6) continue
-    const capLen = view.getUint32(record + 8, littleEndian)
-    const data = record + 16
-    for (let n = 1 + Math.floor(next() * 3); n > 0; n--) {
-      // Mostly the link, IP and TCP headers (the first 80 bytes), sometimes anywhere.
-      const span = next() < 0.8 ? Math.min(capLen, 80) : capLen
-      if (span > 0) out[data + Math.floor(next() * span)] = Math.floor(next() * 256)
-    }
-    if (next() < 0.1) view.setUint32(record + 12, Math.max(0, capLen + Math.floor(next() * 9) - 4), littleEndian)
-  }
-  return out
 }
 
 describe('session/expert-scan: the same expert info as a full decode of every frame', () => {
