@@ -4,8 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CaptureStatus, OpenProgress, WorkProgress } from '../../../../preload/contract/dto'
-import { ApiFailure, type SessionEvent } from '../../../../main/api/port'
+import type { WorkProgress } from '../../../../preload/contract/dto'
 import { openCapture } from '../../../../main/capture/open'
 import { feedConnections } from '../../../../main/cli/connections'
 import type { Timestamp } from '../../../../main/decode/field'
@@ -14,7 +13,7 @@ import { connectionDto } from '../../../../main/session/connection-dto'
 import { ExpertCollector } from '../../../../main/session/expert-info'
 import { packetDetail } from '../../../../main/session/packet-detail'
 import { packetRow } from '../../../../main/session/packet-rows'
-import { SessionCore, type SessionCoreOptions } from '../../../../main/session/session-core'
+import type { SessionCore } from '../../../../main/session/session-core'
 import { ConnectionTimelines } from '../../../../main/tcp/steps'
 import { describeConnection } from '../../../../main/teach'
 import { encodePcap } from '../../../../main/capture/writer'
@@ -22,44 +21,11 @@ import { FIXTURES } from '../../../fixtures/catalog'
 import { SegmentBuilder } from '../../../fixtures/segments'
 import { CaptureFiles } from './capture-files'
 import { fullPassFrames } from './full-pass'
+import { failure, session } from './session-events'
 
 const files = new CaptureFiles()
 afterAll(() => files.remove())
 
-interface Listening {
-  progress?: (p: OpenProgress) => void
-  work?: (w: WorkProgress) => void
-}
-
-/** A core and the events it sent. */
-function session(options: SessionCoreOptions = {}): { core: SessionCore; captures: CaptureStatus[]; progress: OpenProgress[]; work: WorkProgress[]; on: Listening } {
-  const captures: CaptureStatus[] = []
-  const progress: OpenProgress[] = []
-  const work: WorkProgress[] = []
-  const on: Listening = {}
-  const core = new SessionCore(<E extends keyof SessionEvent>(event: E, data: SessionEvent[E]) => {
-    if (event === 'capture') captures.push(data as CaptureStatus)
-    else if (event === 'work') {
-      work.push(data as WorkProgress)
-      on.work?.(data as WorkProgress)
-    } else {
-      progress.push(data as OpenProgress)
-      on.progress?.(data as OpenProgress)
-    }
-  }, options)
-  return { core, captures, progress, work, on }
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(ApiFailure)
-  return error as ApiFailure
-}
-
-/** frame.time_delta as the full pass filed it (undefined: the record has no time). */
 function fullPassTimeDelta(frame: DecodedFrame): Timestamp | undefined {
   const node = frame.tree.find((f) => f.name === 'frame')!
   return node.children?.find((f) => f.name === 'frame.time_delta')?.value as Timestamp | undefined
