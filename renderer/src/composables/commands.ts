@@ -3,9 +3,9 @@ import type { MenuCommand } from '../../../preload/contract/api'
 import { useCaptureStore } from '../stores/capture'
 import { useConnectionsStore } from '../stores/connections'
 import { useExpertStore } from '../stores/expert'
+import { useFilterStore } from '../stores/filter'
 import { useFollowStore } from '../stores/follow'
 import { useMessagesStore } from '../stores/messages'
-import { usePacketsStore } from '../stores/packets'
 import { useSelectionStore } from '../stores/selection'
 import { useSettingsStore } from '../stores/settings'
 import { useUiStore } from '../stores/ui'
@@ -46,11 +46,13 @@ export function useCommands() {
     await useConnectionsStore().loadNarrative(stream)
   }
 
-  /** Shows only one stream's packets and selects its first one (−1 or undefined: all packets). */
-  async function showStream(stream: number | undefined, firstFrame?: number): Promise<void> {
-    const packets = usePacketsStore()
-    await packets.showStream(stream === undefined || stream < 0 ? undefined : stream)
-    if (firstFrame !== undefined) await selection.selectFrame(firstFrame)
+  /**
+   * Filters on one connection (`tcp.stream == N`, written in the bar for the user to see) and
+   * selects its first packet; −1 or undefined: every packet again.
+   */
+  async function filterOnStream(stream: number | undefined, firstFrame?: number): Promise<void> {
+    const applied = await useFilterStore().filterOnStream(stream)
+    if (applied && firstFrame !== undefined) await selection.selectFrame(firstFrame)
   }
 
   /** Selects a frame wherever it is; says so when the current view does not hold it. */
@@ -85,5 +87,5 @@ export function useCommands() {
     }
   }
 
-  return { run, openFile, openSample, followStream, showConversations, showSteps, showStream, goToFrame }
+  return { run, openFile, openSample, followStream, showConversations, showSteps, filterOnStream, goToFrame }
 }

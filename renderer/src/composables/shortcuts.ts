@@ -10,13 +10,17 @@ export interface KeyStroke {
   altKey: boolean
 }
 
-export interface Shortcut {
-  command: MenuCommand
+/** A key with its modifiers. */
+export interface KeyChord {
   key: string
   /** Ctrl, or ⌘ on macOS. */
   ctrl: boolean
   shift?: boolean
   alt?: boolean
+}
+
+export interface Shortcut extends KeyChord {
+  command: MenuCommand
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
@@ -34,6 +38,17 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'show-shortcuts', key: 'F1', ctrl: false },
 ]
 
+/** Ctrl+/ (⌘/ on macOS) puts the focus in the display-filter bar, as in Wireshark. */
+export const FOCUS_FILTER: KeyChord = { key: '/', ctrl: true }
+
+/** Keys of the display-filter bar while it has the focus (for the shortcuts dialog). */
+export const FILTER_KEYS = [
+  { keys: 'Enter', action: 'filterApply' },
+  { keys: 'Tab', action: 'filterAccept' },
+  { keys: '↓', action: 'filterHistory' },
+  { keys: 'Esc', action: 'filterClose' },
+] as const
+
 /** Keys the packet list and the tree handle when they have the focus (for the shortcuts dialog). */
 export const FOCUS_KEYS = [
   { keys: '↑', action: 'selectUp' },
@@ -50,7 +65,7 @@ export const FOCUS_KEYS = [
 const KEY_NAMES: Record<string, string> = { ArrowRight: '→', ArrowLeft: '←', ArrowUp: '↑', ArrowDown: '↓' }
 
 /** "Ctrl+Shift+C", "⌘G" on macOS. */
-export function shortcutLabel(shortcut: Shortcut, mac = false): string {
+export function shortcutLabel(shortcut: KeyChord, mac = false): string {
   const key = KEY_NAMES[shortcut.key] ?? (shortcut.key.length === 1 ? shortcut.key.toUpperCase() : shortcut.key)
   const parts: string[] = []
   if (shortcut.ctrl) parts.push(mac ? '⌘' : 'Ctrl')
@@ -66,14 +81,19 @@ export function shortcutFor(command: MenuCommand, mac = false): string {
   return shortcut ? shortcutLabel(shortcut, mac) : ''
 }
 
+/** True when the key stroke is this chord (Ctrl or ⌘ alike). */
+export function isChord(stroke: KeyStroke, chord: KeyChord): boolean {
+  const ctrl = stroke.ctrlKey || stroke.metaKey
+  if (chord.key.toLowerCase() !== stroke.key.toLowerCase()) return false
+  return chord.ctrl === ctrl && !!chord.shift === stroke.shiftKey && !!chord.alt === stroke.altKey
+}
+
 /** The command a key stroke stands for, or null. */
 export function commandForKey(stroke: KeyStroke): MenuCommand | null {
-  const ctrl = stroke.ctrlKey || stroke.metaKey
-  const key = stroke.key.length === 1 ? stroke.key.toLowerCase() : stroke.key
-  for (const shortcut of SHORTCUTS) {
-    if (shortcut.key.toLowerCase() !== key.toLowerCase()) continue
-    if (shortcut.ctrl !== ctrl || !!shortcut.shift !== stroke.shiftKey || !!shortcut.alt !== stroke.altKey) continue
-    return shortcut.command
-  }
-  return null
+  return SHORTCUTS.find((shortcut) => isChord(stroke, shortcut))?.command ?? null
+}
+
+/** Ctrl+/ (⌘/): with or without Shift, which some keyboard layouts need to type "/". */
+export function isFocusFilterKey(stroke: KeyStroke): boolean {
+  return isChord({ ...stroke, shiftKey: false }, FOCUS_FILTER)
 }

@@ -111,16 +111,6 @@ export function byteRangeOf(node: FieldNode | undefined): ByteRange | undefined 
     : { source: node.source, offset: node.offset, length: node.length, bitmask: node.bitmask }
 }
 
-/** The text "Apply as filter" puts in the filter bar: `name == value` (strings quoted). */
-export function filterExpression(node: FieldNode): string {
-  if (!node.name) return ''
-  if (node.value === '') return node.name
-  const numeric = /^(-?\d+(\.\d+)?|0x[0-9a-f]+)$/i.test(node.value)
-  const address = /^[0-9a-f:.]+$/i.test(node.value) && /[.:]/.test(node.value)
-  const value = numeric || address ? node.value : `"${node.value.replace(/["\\]/g, '\\$&')}"`
-  return `${node.name} == ${value}`
-}
-
 /** What identifies a subtree across packets (Wireshark keeps "Transmission Control Protocol" open). */
 export function nodeKey(node: FieldNode): string {
   return node.name || node.label

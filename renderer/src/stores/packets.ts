@@ -21,11 +21,11 @@ export function nextSort(current: SortState, column: ColumnId): SortState {
 }
 
 function isDefaultView(view: ViewSpec): boolean {
-  return view.stream === undefined && view.sort === undefined
+  return view.stream === undefined && !view.filter && view.sort === undefined
 }
 
 /**
- * The packet list's rows: the view (stream, order), how many rows it has, and a cache of pages
+ * The packet list's rows: the view (display filter, order), how many rows it has, and a cache of pages
  * fetched only when shown. While a file loads the count grows with the progress events.
  */
 export const usePacketsStore = defineStore('packets', () => {
@@ -138,10 +138,6 @@ export const usePacketsStore = defineStore('packets', () => {
     await setView({ ...view.value, sort: nextSort(view.value.sort, column) })
   }
 
-  async function showStream(stream: number | undefined): Promise<void> {
-    await setView({ ...view.value, stream })
-  }
-
   /** The capture grew: the default view just has more rows; another view is asked again, throttled. */
   function grow(packets: number): void {
     total.value = Math.max(total.value, packets)
@@ -183,5 +179,5 @@ export const usePacketsStore = defineStore('packets', () => {
     },
   )
 
-  return { view, count, total, version, rowAt, ensureRange, frameAt, setView, toggleSort, showStream }
+  return { view, count, total, version, rowAt, ensureRange, frameAt, setView, toggleSort }
 })

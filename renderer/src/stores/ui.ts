@@ -3,12 +3,9 @@ import { ref } from 'vue'
 
 export type DialogName = 'go-to-packet' | 'conversations' | 'expert' | 'follow' | 'shortcuts' | 'about' | 'open-server' | 'narrative'
 
-/** Which dialog is open, and the display-filter bar's text (filters are evaluated in a later version). */
+/** Which dialog is open (the display-filter bar's text is the filter store's). */
 export const useUiStore = defineStore('ui', () => {
   const dialog = ref<DialogName | null>(null)
-  const filterText = ref('')
-  /** Set when "Apply as filter" prepared an expression that is not evaluated yet. */
-  const filterPrepared = ref(false)
   /** The element focused before a dialog opened, to give focus back. */
   let returnFocus: HTMLElement | null = null
 
@@ -23,10 +20,5 @@ export const useUiStore = defineStore('ui', () => {
     returnFocus = null
   }
 
-  function prepareFilter(expression: string): void {
-    filterText.value = expression
-    filterPrepared.value = true
-  }
-
-  return { dialog, filterText, filterPrepared, openDialog, closeDialog, prepareFilter }
+  return { dialog, openDialog, closeDialog }
 })

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CaptureStatus } from '../../../preload/contract/api'
 import App from '../../../renderer/src/App.vue'
 import { findByName } from '../../../renderer/src/model/tree-model'
-import { usePacketsStore } from '../../../renderer/src/stores/packets'
+import { useFilterStore } from '../../../renderer/src/stores/filter'
 import { useSelectionStore } from '../../../renderer/src/stores/selection'
 import { fixClientHeight, flushPromises, mountWith, setUp } from './harness'
 
@@ -145,7 +145,7 @@ describe('renderer/App', () => {
     expect(wrapper.get('[data-testid="status-packets"]').text()).toBe('Packets: 300')
     expect(wrapper.get('[data-testid="status-displayed"]').text()).toBe('Displayed: 300 (100.0%)')
     expect(wrapper.get('[data-testid="status-load-time"]').text()).toBe('Load time: 1.23 s')
-    await usePacketsStore().showStream(2)
+    await useFilterStore().applyText('tcp.stream == 2')
     await flushPromises()
     expect(wrapper.get('[data-testid="status-displayed"]').text()).toBe('Displayed: 10 (3.3%)')
   })
@@ -214,11 +214,19 @@ describe('renderer/App', () => {
     expect(wrapper.get('[data-testid="status-displayed"]').text()).toBe('Displayed: 300 (100.0%)')
   })
 
-  it('should keep the filter bar present but disabled', async () => {
-    const { wrapper } = await mountApp()
+  it('should focus the filter bar on Ctrl+/, apply a filter with Enter and count what it shows', async () => {
+    const { wrapper, harness } = await mountApp()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '/', ctrlKey: true }))
+    await flushPromises()
     const input = wrapper.get('[data-testid="filter-input"]')
-    expect(input.attributes('disabled')).toBeDefined()
-    expect(input.attributes('placeholder')).toContain('later version')
+    expect(document.activeElement).toBe(input.element)
+    expect(input.attributes('placeholder')).toBe('Apply a display filter… (Ctrl+/)')
+    await input.setValue('tcp.stream == 2')
+    await input.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ filter: 'tcp.stream == 2' }])
+    expect(wrapper.get('[data-testid="status-displayed"]').text()).toBe('Displayed: 10 (3.3%)')
+    expect(wrapper.findAll('[data-testid="packet-row"]').map((row) => row.attributes('data-frame'))[0]).toBe('21')
   })
 
   it('should run a command once when the menu accelerator and the page both see the key', async () => {

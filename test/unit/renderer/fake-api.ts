@@ -37,7 +37,7 @@ export const REASSEMBLED_FRAME = 7
 export const EXPERT_FRAME = 4
 export const FRAME_LENGTH = 74
 
-/** What filterFields answers: a few protocols and fields. */
+/** What filterFields answers: a few protocols and fields (the TCP ones first, as the back end lists them). */
 export const FAKE_FILTER_FIELDS: FilterFieldInfo[] = [
   { name: 'tcp', title: { en: 'Transmission Control Protocol', 'zh-CN': '传输控制协议' }, protocol: true, type: 'Protocol' },
   { name: 'tcp.flags', title: { en: 'Flags', 'zh-CN': '标志' }, protocol: false, type: 'Unsigned integer (2 bytes)' },
@@ -45,6 +45,8 @@ export const FAKE_FILTER_FIELDS: FilterFieldInfo[] = [
   { name: 'tcp.stream', title: { en: 'Stream index', 'zh-CN': '流编号' }, protocol: false, type: 'Unsigned integer (4 bytes)' },
   { name: 'ip', title: { en: 'Internet Protocol Version 4', 'zh-CN': '网际协议第 4 版' }, protocol: true, type: 'Protocol' },
   { name: 'ip.addr', title: { en: 'Source or Destination Address', 'zh-CN': '源地址或目的地址' }, protocol: false, type: 'IPv4 address' },
+  { name: 'udp', title: { en: 'User Datagram Protocol', 'zh-CN': '用户数据报协议' }, protocol: true, type: 'Protocol' },
+  { name: 'tcp.analysis.retransmission', title: { en: 'Retransmission', 'zh-CN': '重传' }, protocol: false, type: 'Label' },
 ]
 
 export interface FakeApiOptions {
@@ -100,9 +102,16 @@ export function fakeRow(no: number): PacketRowDto {
   }
 }
 
+/** What the fake's tree offers for "Apply as filter": `name == value`, or the name of a value-less field. */
+function fakeFieldFilter(name: string, value: string): string | undefined {
+  if (!name) return undefined
+  return value === '' ? name : `${name} == ${value}`
+}
+
 let nextId = 0
 function field(name: string, label: string, value: string, offset: number, length: number, extra: Partial<FieldNode> = {}): FieldNode {
-  return { id: nextId++, name, label, value, source: 0, offset, length, generated: false, ...extra }
+  const filter = fakeFieldFilter(name, value)
+  return { id: nextId++, name, label, value, source: 0, offset, length, generated: false, ...(filter ? { filter } : {}), ...extra }
 }
 
 /** The tree of a TCP frame: Frame, Ethernet II, IPv4, TCP (relative and raw seq, flags, analysis), payload. */
@@ -193,6 +202,24 @@ export function fakeConnection(stream: number, total: number): ConnectionDto {
   }
 }
 
+/**
+ * Which frames the fake's display filter keeps: `tcp.stream == N` keeps stream N, `udp` the UDP
+ * frames, `tcp.flags.syn == 1` the first frame of each stream; any other filter the odd frames.
+ */
+export function fakeFilterKeeps(filter: string, no: number): boolean {
+  const stream = /^tcp\.stream (?:==|eq) (\d+)$/.exec(filter.trim())
+  if (stream) return streamOfFrame(no) === Number(stream[1])
+  if (filter.trim() === 'udp') return streamOfFrame(no) < 0
+  if (filter.trim() === 'tcp.flags.syn == 1') return streamOfFrame(no) >= 0 && (no - 1) % FRAMES_PER_STREAM === 0
+  return no % 2 === 1
+}
+
+/** A setView the fake holds until the test lets it finish (or it is cancelled). */
+interface HeldView {
+  view: ViewSpec
+  finish: (result: Result<{ count: number; total: number }>) => void
+}
+
 export const FAKE_FOLLOW_TEXT = { client: 'GET / HTTP/1.1\r\nHost: example\r\n\r\n', server: 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi' }
 
 export class FakeApi implements TcpLensApi {
@@ -203,6 +230,9 @@ export class FakeApi implements TcpLensApi {
   captureStatus: CaptureStatus
   preferences: Preferences = { language: 'system', theme: 'system', timeFormat: 'relative', fontScale: 1 }
   view: ViewSpec = {}
+  /** When true, setView answers only at releaseView() (or cancelWork()), as a slow filter does. */
+  holdViews = false
+  private held: HeldView | null = null
   /** Paths that pathForFile answers for dropped files (Electron). */
   droppedPath = '/drop/dropped.pcap'
   /** Electron only (absent in browser mode, as in the contract). */
@@ -250,6 +280,8 @@ export class FakeApi implements TcpLensApi {
   private viewFrames(): number[] {
     let frames = Array.from({ length: this.rowCount }, (_, i) => i + 1)
     if (this.view.stream !== undefined) frames = frames.filter((no) => streamOfFrame(no) === this.view.stream)
+    const filter = this.view.filter
+    if (filter) frames = frames.filter((no) => fakeFilterKeeps(filter, no))
     const sort = this.view.sort
     if (sort) {
       const key = (no: number): number | string => {
@@ -267,7 +299,7 @@ export class FakeApi implements TcpLensApi {
   }
 
   private isPlainView(): boolean {
-    return this.view.stream === undefined && this.view.sort === undefined
+    return this.view.stream === undefined && !this.view.filter && this.view.sort === undefined
   }
 
   private viewCount(): number {
@@ -393,12 +425,34 @@ export class FakeApi implements TcpLensApi {
 
   setView(view: ViewSpec): Promise<Result<{ count: number; total: number }>> {
     this.record('setView', [view])
-    this.view = view
-    return ok({ count: this.viewCount(), total: this.rowCount })
+    if (!this.holdViews) return ok(this.takeView(view))
+    this.held?.finish({ ok: false, error: { code: 'cancelled', message: 'replaced by a newer view' } })
+    return new Promise((finish) => (this.held = { view, finish }))
   }
 
+  private takeView(view: ViewSpec): { count: number; total: number } {
+    this.view = view
+    return { count: this.viewCount(), total: this.rowCount }
+  }
+
+  /** The held setView is under way. */
+  get viewHeld(): boolean {
+    return this.held !== null
+  }
+
+  /** Lets the held setView finish: the view changes and the answer arrives. */
+  releaseView(): void {
+    const held = this.held
+    this.held = null
+    held?.finish({ ok: true, value: this.takeView(held.view) })
+  }
+
+  /** A held setView answers 'cancelled' and the view stays as it was. */
   cancelWork(): Promise<Result<null>> {
     this.record('cancelWork', [])
+    const held = this.held
+    this.held = null
+    held?.finish({ ok: false, error: { code: 'cancelled', message: 'cancelled' } })
     return ok(null)
   }
 

@@ -1,12 +1,14 @@
 import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import ConversationsDialog from '../../../../renderer/src/components/conversations/ConversationsDialog.vue'
+import NarrativePanel from '../../../../renderer/src/components/conversations/NarrativePanel.vue'
 import ExpertDialog from '../../../../renderer/src/components/expert/ExpertDialog.vue'
 import FollowStreamDialog from '../../../../renderer/src/components/follow/FollowStreamDialog.vue'
 import ServerFileDialog from '../../../../renderer/src/components/capture/ServerFileDialog.vue'
 import { useCaptureStore } from '../../../../renderer/src/stores/capture'
 import { useConnectionsStore } from '../../../../renderer/src/stores/connections'
 import { useExpertStore } from '../../../../renderer/src/stores/expert'
+import { useFilterStore } from '../../../../renderer/src/stores/filter'
 import { useFollowStore } from '../../../../renderer/src/stores/follow'
 import { usePacketsStore } from '../../../../renderer/src/stores/packets'
 import { useSelectionStore } from '../../../../renderer/src/stores/selection'
@@ -58,14 +60,14 @@ describe('components/follow/FollowStreamDialog', () => {
     expect(useFollowStore().stream).toBeNull()
   })
 
-  it('should filter the list on the stream', async () => {
+  it('should filter the list on the stream with tcp.stream == N', async () => {
     const harness = await ready()
     await useFollowStore().open(2)
     const wrapper = mountWith(FollowStreamDialog, harness)
     await flushPromises()
     await wrapper.get('[data-testid="follow-filter"]').trigger('click')
     await flushPromises()
-    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ stream: 2 }])
+    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ filter: 'tcp.stream == 2' }])
     expect(wrapper.emitted('close')).toHaveLength(1)
   })
 })
@@ -87,19 +89,22 @@ describe('components/conversations/ConversationsDialog', () => {
     expect(rows[2].text()).toContain('Not captured')
   })
 
-  it('should set the view to the clicked stream and select its first packet; Show all clears it', async () => {
+  it('should filter on the clicked connection (tcp.stream == N, shown in the bar) and select its first packet; Show all clears it', async () => {
     const harness = await ready()
     await useConnectionsStore().load()
     const wrapper = mountWith(ConversationsDialog, harness)
     await wrapper.get('[data-stream="3"]').trigger('click')
     await flushPromises()
-    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ stream: 3 }])
+    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ filter: 'tcp.stream == 3' }])
+    expect(useFilterStore().text).toBe('tcp.stream == 3')
+    expect(wrapper.get('[data-stream="3"]').classes()).toContain('current')
     expect(usePacketsStore().count).toBe(10)
     expect(useSelectionStore().frame).toBe(31)
     expect(useSelectionStore().position).toBe(0)
     await wrapper.get('[data-testid="conversations-show-all"]').trigger('click')
     await flushPromises()
     expect(harness.api.callsOf('setView').at(-1)).toEqual([{}])
+    expect(useFilterStore().text).toBe('')
     expect(usePacketsStore().count).toBe(300)
     expect(useSelectionStore().position).toBe(30)
   })
@@ -112,7 +117,7 @@ describe('components/conversations/ConversationsDialog', () => {
     expect(row.attributes('tabindex')).toBe('0')
     await row.trigger('keydown', { key: 'Enter' })
     await flushPromises()
-    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ stream: 5 }])
+    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ filter: 'tcp.stream == 5' }])
     expect(useSelectionStore().frame).toBe(51)
   })
 
@@ -122,6 +127,18 @@ describe('components/conversations/ConversationsDialog', () => {
     const wrapper = mountWith(ConversationsDialog, harness)
     expect(wrapper.findAll('[data-testid="conversation-row"] td.steps [data-testid="conversation-steps"]')).toHaveLength(30)
     expect(wrapper.text()).toContain('R = RST, F = FIN, D = data, A = ACK, S = SYN-ACK, S = SYN')
+  })
+
+  it('should filter on a connection from its Filter button, whose tooltip shows the filter', async () => {
+    const harness = await ready()
+    await useConnectionsStore().load()
+    const wrapper = mountWith(ConversationsDialog, harness)
+    const button = wrapper.get('[data-stream="7"] [data-testid="conversation-filter"]')
+    expect(button.attributes('title')).toBe('Filter on this connection: tcp.stream == 7')
+    await button.trigger('click')
+    await flushPromises()
+    expect(harness.api.callsOf('setView')).toEqual([[{ filter: 'tcp.stream == 7' }]])
+    expect(useSelectionStore().frame).toBe(71)
   })
 
   it('should sort by a column', async () => {
@@ -149,6 +166,22 @@ describe('components/conversations/ConversationsDialog', () => {
     const wrapper = mountWith(ConversationsDialog, harness)
     expect(wrapper.get('[data-stream="1"]').text()).toContain('复位（RST）')
     expect(wrapper.get('[data-stream="1"] [data-testid="conversation-completeness"]').attributes('title')).toContain('数据')
+  })
+})
+
+describe('components/conversations/NarrativePanel', () => {
+  it('should filter on the connection it tells and close', async () => {
+    const harness = await ready()
+    await useConnectionsStore().loadNarrative(2)
+    const wrapper = mountWith(NarrativePanel, harness)
+    await flushPromises()
+    const button = wrapper.get('[data-testid="narrative-filter"]')
+    expect(button.attributes('title')).toBe('tcp.stream == 2')
+    await button.trigger('click')
+    await flushPromises()
+    expect(wrapper.emitted('close')).toHaveLength(1)
+    expect(harness.api.callsOf('setView')).toEqual([[{ filter: 'tcp.stream == 2' }]])
+    expect(useFilterStore().applied).toBe('tcp.stream == 2')
   })
 })
 

@@ -5,7 +5,6 @@ import BytesPane from '../../../../renderer/src/components/hex/BytesPane.vue'
 import DetailsTree from '../../../../renderer/src/components/packet-detail/DetailsTree.vue'
 import { useCaptureStore } from '../../../../renderer/src/stores/capture'
 import { useSelectionStore } from '../../../../renderer/src/stores/selection'
-import { useUiStore } from '../../../../renderer/src/stores/ui'
 import { EXPERT_FRAME, REASSEMBLED_FRAME } from '../fake-api'
 import { flushPromises, mountWith, setUp, type Harness } from '../harness'
 
@@ -134,7 +133,7 @@ describe('details tree and bytes pane', () => {
     expect(wrapper.get('[data-testid="hex-hover-offset"]').text()).toBe('Offset 20 (0x14)')
   })
 
-  it('should copy a value, and prepare name == value for the filter bar', async () => {
+  it('should copy a value and a field name', async () => {
     const { wrapper } = await mountPanes()
     await wrapper.get('[data-testid="tree-expand-all"]').trigger('click')
     await node(wrapper, 'tcp.seq').trigger('contextmenu', { clientX: 5, clientY: 5 })
@@ -142,9 +141,9 @@ describe('details tree and bytes pane', () => {
     await flushPromises()
     expect(navigator.clipboard.writeText).toHaveBeenCalledWith('1')
     await node(wrapper, 'tcp.seq').trigger('contextmenu', { clientX: 5, clientY: 5 })
-    await wrapper.get('[data-item="apply-filter"]').trigger('click')
-    expect(useUiStore().filterText).toBe('tcp.seq == 1')
-    expect(useUiStore().filterPrepared).toBe(true)
+    await wrapper.get('[data-item="copy-name"]').trigger('click')
+    await flushPromises()
+    expect(navigator.clipboard.writeText).toHaveBeenCalledWith('tcp.seq')
   })
 
   it('should expand a whole subtree from the context menu', async () => {

@@ -6,7 +6,6 @@ import {
   deepestCovering,
   displayLabel,
   expandableKeys,
-  filterExpression,
   findByName,
   flattenVisible,
   idsForKeys,
@@ -69,14 +68,5 @@ describe('model/tree-model', () => {
     expect(displayLabel(byName('tcp.stream'))).toBe('[Stream index: 0]')
     expect(displayLabel(byName('tcp.analysis'))).toBe('[SEQ/ACK analysis]')
     expect(displayLabel(byName('tcp.seq'))).toBe('Sequence Number: 1    (relative sequence number)')
-  })
-
-  it('should write a filter expression name == value, quoting text', () => {
-    expect(filterExpression(byName('tcp.seq'))).toBe('tcp.seq == 1')
-    expect(filterExpression(byName('ip.src'))).toBe('ip.src == 10.0.0.1')
-    expect(filterExpression(byName('eth.src'))).toBe('eth.src == 02:00:00:00:00:01')
-    expect(filterExpression(byName('tcp.flags'))).toBe('tcp.flags == 0x0018')
-    expect(filterExpression({ ...byName('tcp.flags.ack'), value: 'a "b"' })).toBe('tcp.flags.ack == "a \\"b\\""')
-    expect(filterExpression(byName('tcp'))).toBe('tcp')
   })
 })

@@ -65,12 +65,12 @@ describe('stores/packets', () => {
   it('should set a view and drop the rows of the previous one', async () => {
     const packets = usePacketsStore()
     await packets.ensureRange(0, 10)
-    await packets.showStream(3)
-    expect(api.callsOf('setView').at(-1)).toEqual([{ stream: 3 }])
+    await packets.setView({ filter: 'tcp.stream == 3' })
+    expect(api.callsOf('setView').at(-1)).toEqual([{ filter: 'tcp.stream == 3' }])
     expect(packets.count).toBe(10)
     await packets.ensureRange(0, 9)
     expect(packets.rowAt(0)?.no).toBe(31)
-    expect(packets.view.stream).toBe(3)
+    expect(packets.view.filter).toBe('tcp.stream == 3')
   })
 
   it('should cycle a column through ascending, descending and no order', () => {
@@ -91,7 +91,7 @@ describe('stores/packets', () => {
 
   it('should start over with an empty view when a new session opens', async () => {
     const packets = usePacketsStore()
-    await packets.showStream(2)
+    await packets.setView({ filter: 'tcp.stream == 2' })
     api.emit('capture', { session: 5, state: 'loading', packets: 40, connections: 0 })
     await flushPromises()
     expect(packets.view).toEqual({})
@@ -105,7 +105,7 @@ describe('stores/packets', () => {
     api.rows = (start, count) => new Promise((resolve) => (releaseOld = () => resolve(answer(start, count))))
     const old = packets.ensureRange(0, 10)
     api.rows = answer
-    await packets.showStream(4)
+    await packets.setView({ filter: 'tcp.stream == 4' })
     releaseOld()
     await old
     await packets.ensureRange(0, 9)

@@ -64,7 +64,7 @@ describe('stores/selection', () => {
   it('should find the selected frame again when the view changes', async () => {
     const selection = useSelectionStore()
     await selection.selectFrame(35)
-    await usePacketsStore().showStream(3)
+    await usePacketsStore().setView({ filter: 'tcp.stream == 3' })
     await flushPromises()
     expect(selection.position).toBe(4)
     expect(api.callsOf('positionOf').at(-1)).toEqual([35])
@@ -105,7 +105,7 @@ describe('stores/selection', () => {
     const answer = api.positionOf.bind(api)
     let release: () => void = () => {}
     api.positionOf = (frame) => new Promise((resolve) => (release = () => resolve(answer(frame))))
-    await usePacketsStore().showStream(3)
+    await usePacketsStore().setView({ filter: 'tcp.stream == 3' })
     const rows = api.rows.bind(api)
     let releaseRows: () => void = () => {}
     api.rows = (start, count) => new Promise((resolve) => (releaseRows = () => resolve(rows(start, count))))
