@@ -17,7 +17,7 @@ import { IndexFrameFields } from './index-frame-fields'
 export interface FilterControl {
   /** False once the result is no longer wanted: the run stops with ApiFailure('cancelled'). */
   wanted(): boolean
-  /** `done` of `total` units of work so far (frames tested, then frames decoded). */
+  /** `done` of the `total` frames to test are decided so far (rises from 0 to total). */
   progress(done: number, total: number): void
 }
 
@@ -32,7 +32,8 @@ const STREAM_ABOVE = 20_000
 export async function filterFrames(load: CaptureLoad, filter: DisplayFilter, candidates: Uint32Array, control: FilterControl): Promise<Uint32Array> {
   const { selected, undecided } = await byIndex(load, filter, candidates, control)
   if (undecided.length === 0) return selected
-  const decided = await byDecoding(load, filter, undecided, control)
+  const decidedFirst = candidates.length - undecided.length
+  const decided = await byDecoding(load, filter, undecided, { wanted: control.wanted, progress: (done) => control.progress(decidedFirst + done, candidates.length) })
   return mergeAscending(selected, decided)
 }
 
@@ -55,7 +56,7 @@ async function byIndex(load: CaptureLoad, filter: DisplayFilter, candidates: Uin
     }
     if (end < candidates.length) {
       await stillWanted(control)
-      control.progress(end, candidates.length)
+      control.progress(end - setAside, candidates.length)
     }
   }
   return { selected: selected.subarray(0, kept), undecided: undecided.subarray(0, setAside) }
