@@ -1,7 +1,7 @@
 // The filter bar's one dropdown, which lists either the field names matching the word under the
 // caret or the recent filters: what it lists, which entry is chosen (none until ↑ ↓ or the
 // pointer choose one), and opening and closing it.
-import { computed, ref, watch } from 'vue'
+import { computed, ref } from 'vue'
 import type { FilterFieldInfo, Lang } from '../../../preload/contract/api'
 import { suggestionsFor } from './filter-autocomplete'
 
@@ -41,6 +41,7 @@ export function useFilterDropdown(sources: DropdownSources) {
   const open = computed(() => mode.value !== null && items.value.length > 0)
   const chosen = computed<DropdownItem | undefined>(() => (open.value ? items.value[active.value] : undefined))
 
+  /** Lists fields or history afresh (each letter typed shows the fields again), nothing chosen. */
   function show(next: DropdownMode): void {
     mode.value = next
     active.value = -1
@@ -57,12 +58,6 @@ export function useFilterDropdown(sources: DropdownSources) {
     if (!count) return
     active.value = active.value < 0 ? (step > 0 ? 0 : count - 1) : (active.value + step + count) % count
   }
-
-  // What the list holds changed under the choice (one more letter typed): choose afresh.
-  watch(
-    () => items.value.map((item) => item.value).join('\n'),
-    () => (active.value = -1),
-  )
 
   return { mode, active, items, open, chosen, show, close, move }
 }

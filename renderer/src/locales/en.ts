@@ -47,7 +47,7 @@ const en = {
     decodes: 'Reads every packet: may take a while on a big capture',
     suggestions: 'Field names',
     protocol: 'Protocol',
-    errorAt: 'At character {position}:',
+    errorAt: 'At character {position}: {message}',
     saved: 'Saved filters',
     savedTitle: '{name}: {filter}',
     handshake: 'Handshake',

@@ -48,7 +48,7 @@ const zhCN: MessageSchema = {
     decodes: '需要读取每个分组：大文件可能要等一会儿',
     suggestions: '字段名',
     protocol: '协议',
-    errorAt: '第 {position} 个字符处：',
+    errorAt: '第 {position} 个字符处：{message}',
     saved: '常用过滤器',
     savedTitle: '{name}：{filter}',
     handshake: '握手',

@@ -244,6 +244,7 @@ describe('renderer/App', () => {
     const dialog = wrapper.get('[data-testid="shortcuts-dialog"]')
     expect(dialog.text()).toContain('Ctrl+G')
     expect(dialog.text()).toContain('Go to packet')
+    expect(dialog.get('[data-testid="shortcut-focus-filter"]').text()).toBe('Ctrl+/Go to the display filter bar')
     await dialog.trigger('keydown', { key: 'Escape' })
     expect(wrapper.find('[data-testid="shortcuts-dialog"]').exists()).toBe(false)
   })

@@ -11,6 +11,7 @@ import { BUSY_DELAY_MS } from '../../../../renderer/src/composables/busy-work'
 import { useCaptureStore } from '../../../../renderer/src/stores/capture'
 import { useConnectionsStore } from '../../../../renderer/src/stores/connections'
 import { useExpertStore } from '../../../../renderer/src/stores/expert'
+import { useFilterStore } from '../../../../renderer/src/stores/filter'
 import { usePacketsStore } from '../../../../renderer/src/stores/packets'
 import { fakeConnection } from '../fake-api'
 import { fixClientHeight, flushPromises, mountWith, setUp } from '../harness'
@@ -96,6 +97,37 @@ describe('busy states', () => {
       await flushPromises()
       expect(wrapper.find('[data-testid="status-busy"]').exists()).toBe(false)
       expect(wrapper.find('[data-testid="list-busy"]').exists()).toBe(false)
+    } finally {
+      restore()
+    }
+  })
+})
+
+describe('busy states: a slow display filter', () => {
+  it('should say Filtering… with the share done and Cancel, which keeps the list and the bar', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const restore = fixClientHeight(400)
+    try {
+      const harness = setUp({ rows: 300 })
+      const wrapper = mountWith(App, harness)
+      await flushPromises()
+      const filter = useFilterStore()
+      await filter.applyText('udp')
+      harness.api.holdViews = true
+      const applying = filter.applyText('frame contains "GET"')
+      await flushPromises()
+      vi.advanceTimersByTime(BUSY_DELAY_MS)
+      harness.api.emit('work', { session: 1, task: 'filter', done: 42, total: 100 })
+      await flushPromises()
+      expect(wrapper.get('[data-testid="status-busy"]').text()).toBe('Filtering…42.0%')
+      await wrapper.get('[data-testid="status-cancel-work"]').trigger('click')
+      await applying
+      await flushPromises()
+      expect(harness.api.callsOf('cancelWork')).toEqual([[]])
+      expect(wrapper.find('[data-testid="status-busy"]').exists()).toBe(false)
+      expect(wrapper.find('[data-testid="status-cancel-work"]').exists()).toBe(false)
+      expect(wrapper.get<HTMLInputElement>('[data-testid="filter-input"]').element.value).toBe('udp')
+      expect(wrapper.get('[data-testid="status-displayed"]').text()).toBe('Displayed: 6 (2.0%)')
     } finally {
       restore()
     }

@@ -184,4 +184,13 @@ describe('components/packet-list/PacketList', () => {
     await flushPromises()
     expect(harness.api.callsOf('followStream')).toEqual([[1]])
   })
+
+  it("should filter on a TCP row's connection from its context menu", async () => {
+    const { wrapper, harness } = await mountList(300)
+    await wrapper.get('[data-frame="12"]').trigger('contextmenu', { clientX: 10, clientY: 10 })
+    await flushPromises()
+    await wrapper.get('[data-testid="context-menu"] [data-item="filter-stream"]').trigger('click')
+    await flushPromises()
+    expect(harness.api.callsOf('setView').at(-1)).toEqual([{ filter: 'tcp.stream == 1' }])
+  })
 })

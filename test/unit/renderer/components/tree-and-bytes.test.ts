@@ -4,6 +4,7 @@ import { defineComponent, h } from 'vue'
 import BytesPane from '../../../../renderer/src/components/hex/BytesPane.vue'
 import DetailsTree from '../../../../renderer/src/components/packet-detail/DetailsTree.vue'
 import { useCaptureStore } from '../../../../renderer/src/stores/capture'
+import { useFilterStore } from '../../../../renderer/src/stores/filter'
 import { useSelectionStore } from '../../../../renderer/src/stores/selection'
 import { EXPERT_FRAME, REASSEMBLED_FRAME } from '../fake-api'
 import { flushPromises, mountWith, setUp, type Harness } from '../harness'
@@ -144,6 +145,54 @@ describe('details tree and bytes pane', () => {
     await wrapper.get('[data-item="copy-name"]').trigger('click')
     await flushPromises()
     expect(navigator.clipboard.writeText).toHaveBeenCalledWith('tcp.seq')
+  })
+
+  describe('filters from the context menu', () => {
+    /** Right-clicks tcp.seq (whose filter is tcp.seq == 1) and picks a menu item. */
+    async function pick(wrapper: Wrapper, item: string): Promise<void> {
+      await wrapper.get('[data-testid="tree-expand-all"]').trigger('click')
+      await node(wrapper, 'tcp.seq').trigger('contextmenu', { clientX: 5, clientY: 5 })
+      await wrapper.get(`[data-item="${item}"]`).trigger('click')
+      await flushPromises()
+    }
+
+    it("should apply the field's filter", async () => {
+      const { wrapper, harness } = await mountPanes()
+      await pick(wrapper, 'apply-filter')
+      expect(harness.api.callsOf('setView')).toEqual([[{ filter: 'tcp.seq == 1' }]])
+      expect(useFilterStore().text).toBe('tcp.seq == 1')
+    })
+
+    it("should prepare the field's filter in the bar without applying it", async () => {
+      const { wrapper, harness } = await mountPanes()
+      await pick(wrapper, 'prepare-filter')
+      expect(useFilterStore().text).toBe('tcp.seq == 1')
+      expect(useFilterStore().focusRequests).toBe(1)
+      expect(harness.api.callsOf('setView')).toEqual([])
+    })
+
+    it('should join it to the text in the bar: …and selected, …or selected, not selected', async () => {
+      const { wrapper, harness } = await mountPanes()
+      useFilterStore().edit('udp')
+      await pick(wrapper, 'apply-and')
+      expect(harness.api.callsOf('setView').at(-1)).toEqual([{ filter: '(udp) && (tcp.seq == 1)' }])
+      await pick(wrapper, 'apply-or')
+      expect(useFilterStore().text).toBe('((udp) && (tcp.seq == 1)) || (tcp.seq == 1)')
+      await pick(wrapper, 'apply-not')
+      expect(useFilterStore().applied).toBe('!(tcp.seq == 1)')
+    })
+
+    it('should offer no filter for a line that has none', async () => {
+      const { wrapper } = await mountPanes()
+      const tree = useSelectionStore().detail!.tree
+      useSelectionStore().detail = { ...useSelectionStore().detail!, tree: tree.map((root) => ({ ...root, filter: undefined })) }
+      await flushPromises()
+      await node(wrapper, 'ip').trigger('contextmenu', { clientX: 5, clientY: 5 })
+      for (const item of ['apply-filter', 'prepare-filter', 'apply-not', 'apply-and', 'apply-or']) {
+        expect(wrapper.get(`[data-item="${item}"]`).attributes('disabled')).toBeDefined()
+      }
+      expect(wrapper.get('[data-item="copy-name"]').attributes('disabled')).toBeUndefined()
+    })
   })
 
   it('should expand a whole subtree from the context menu', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commandForKey, SHORTCUTS, shortcutLabel } from '../../../../renderer/src/composables/shortcuts'
+import { commandForKey, FOCUS_FILTER, isFocusFilterKey, SHORTCUTS, shortcutLabel } from '../../../../renderer/src/composables/shortcuts'
 
 const stroke = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -24,6 +24,15 @@ describe('composables/shortcuts', () => {
     expect(commandForKey(stroke('ArrowRight'))).toBeNull()
     expect(commandForKey(stroke('o'))).toBeNull()
     expect(commandForKey(stroke('c', { ctrlKey: true }))).toBeNull()
+  })
+
+  it('should go to the filter bar on Ctrl+/ or ⌘/, with or without Shift', () => {
+    expect(isFocusFilterKey(stroke('/', { ctrlKey: true }))).toBe(true)
+    expect(isFocusFilterKey(stroke('/', { metaKey: true, shiftKey: true }))).toBe(true)
+    expect(isFocusFilterKey(stroke('/'))).toBe(false)
+    expect(isFocusFilterKey(stroke('/', { ctrlKey: true, altKey: true }))).toBe(false)
+    expect(shortcutLabel(FOCUS_FILTER)).toBe('Ctrl+/')
+    expect(shortcutLabel(FOCUS_FILTER, true)).toBe('⌘/')
   })
 
   it('should label shortcuts for the platform', () => {
