@@ -95,5 +95,7 @@ export function commandForKey(stroke: KeyStroke): MenuCommand | null {
 
 /** Ctrl+/ (⌘/): with or without Shift, which some keyboard layouts need to type "/". */
 export function isFocusFilterKey(stroke: KeyStroke): boolean {
-  return isChord({ ...stroke, shiftKey: false }, FOCUS_FILTER)
+  // Field by field: a KeyboardEvent's keys are getters on its prototype, which a spread would not copy.
+  const { key, ctrlKey, metaKey, altKey } = stroke
+  return isChord({ key, ctrlKey, metaKey, altKey, shiftKey: false }, FOCUS_FILTER)
 }

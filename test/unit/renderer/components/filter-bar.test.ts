@@ -81,12 +81,16 @@ describe('components/filter/FilterBar', () => {
       expect(span.element.previousElementSibling?.textContent).toBe('tcp.port ==')
     })
 
-    it('should give the message in the UI language', async () => {
+    it('should give the message, the titles and the types in the UI language', async () => {
       const wrapper = await mountBar()
       harness.i18n.global.locale.value = 'zh-CN'
       useSettingsStore().preferences.language = 'zh-CN'
       await type(wrapper, 'bad')
       expect(wrapper.get('[data-testid="filter-error"]').text()).toBe('第 1 个字符处：未知字段 bad')
+      await type(wrapper, 'tcp.flags.s')
+      const option = wrapper.get('[data-testid="filter-option"][data-value="tcp.flags.syn"]')
+      expect(option.text()).toContain('SYN 标志')
+      expect(option.text()).toContain('布尔值')
     })
 
     it('should hint that a filter which decodes packets may take a while', async () => {
