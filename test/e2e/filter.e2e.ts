@@ -1,11 +1,12 @@
 // Display filters in the real browser mode, against the real back end: a filter typed in the bar
 // turns it green and shows only what it selects (the status bar counts them), a wrong one turns
 // it red with the mistake underlined and explained (in Chinese too), field names are suggested,
-// the saved buttons and Conversations write their filter in the bar. Each test keeps screenshots.
+// the details tree, the saved buttons and Conversations write their filter in the bar. Each test keeps screenshots.
 import { CAPTURES } from './captures'
 import { expect, keepScreenshot, test } from './serve'
 
 const row = (frame: number) => `[data-testid="packet-row"][data-frame="${frame}"]`
+const node = (field: string) => `[data-testid="tree-node"][data-field="${field}"]`
 
 test.describe('display filters in browser mode', () => {
   test('should show only what a valid filter selects, and count it', async ({ open }) => {
@@ -70,6 +71,22 @@ test.describe('display filters in browser mode', () => {
     await expect(page.getByTestId('status-displayed')).toHaveText('Displayed: 1 (9.1%)')
   })
 
+  test("should apply a field's filter from the details tree, and join another to it", async ({ open }) => {
+    const page = await open(CAPTURES.handshake)
+    await page.locator(row(1)).click()
+    await page.getByTestId('tree-expand-all').click()
+    await page.locator(node('tcp.flags.syn')).click({ button: 'right' })
+    await page.locator('[data-testid="context-menu"] [data-item="apply-filter"]').click()
+    await expect(page.getByTestId('filter-input')).toHaveValue('tcp.flags.syn == 1')
+    await expect(page.getByTestId('packet-row')).toHaveCount(2)
+    await page.locator(node('tcp.flags.ack')).click({ button: 'right' })
+    await page.locator('[data-testid="context-menu"] [data-item="apply-and"]').click()
+    await expect(page.getByTestId('filter-input')).toHaveValue('(tcp.flags.syn == 1) && (tcp.flags.ack == 0)')
+    await expect(page.getByTestId('packet-row')).toHaveCount(1)
+    await expect(page.getByTestId('status-displayed')).toHaveText('Displayed: 1 (9.1%)')
+    await keepScreenshot(page, 'filter-5-from-tree')
+  })
+
   test('should apply a saved filter, and filter on a connection from Conversations', async ({ open }) => {
     // With no file, `tcplens serve` opens the bundled sample: four connections, 31 packets.
     const page = await open()
@@ -80,7 +97,7 @@ test.describe('display filters in browser mode', () => {
     await expect(page.getByTestId('filter-input')).toHaveValue('tcp.flags.syn == 1')
     await expect(handshake).toHaveAttribute('aria-pressed', 'true')
     await expect(page.getByTestId('packet-row').first()).toContainText('[SYN]')
-    await keepScreenshot(page, 'filter-5-saved')
+    await keepScreenshot(page, 'filter-6-saved')
 
     await page.getByTestId('toolbar-conversations').click()
     await page.getByTestId('conversations-table').locator('[data-stream="2"] [data-testid="conversation-filter"]').click()
@@ -88,6 +105,6 @@ test.describe('display filters in browser mode', () => {
     await expect(page.getByTestId('filter-input')).toHaveValue('tcp.stream == 2')
     await expect(page.getByTestId('packet-row')).toHaveCount(2)
     await expect(page.getByTestId('status-displayed')).toHaveText('Displayed: 2 (6.5%)')
-    await keepScreenshot(page, 'filter-6-connection')
+    await keepScreenshot(page, 'filter-7-connection')
   })
 })
