@@ -7,6 +7,11 @@ import { suggestionsFor } from './filter-autocomplete'
 
 export type DropdownMode = 'fields' | 'history'
 
+/** The element id of an entry of the list `listId` (for the input's aria-activedescendant). */
+export function optionId(listId: string, index: number): string {
+  return `${listId}-option-${index}`
+}
+
 /** One entry: the text it puts in the bar, and what the list shows beside it. */
 export interface DropdownItem {
   value: string

@@ -50,8 +50,6 @@ export const useFilterStore = defineStore('filter', () => {
   /** The text's check: the latest answer (for this text or, until it comes, the one before). */
   const check = computed<FilterCheck | null>(() => (text.value.trim() && checked.value ? checked.value.result : null))
   const validity = computed<FilterValidity>(() => (!check.value ? 'empty' : check.value.valid ? 'valid' : 'invalid'))
-  /** The check is for exactly the text shown. */
-  const upToDate = computed(() => checked.value?.text === text.value)
   /** The text differs from the filter the list shows. */
   const edited = computed(() => text.value.trim() !== applied.value)
 
@@ -156,7 +154,6 @@ export const useFilterStore = defineStore('filter', () => {
     text,
     check,
     validity,
-    upToDate,
     edited,
     applied,
     applying,

@@ -29,7 +29,6 @@ describe('stores/filter', () => {
     await vi.advanceTimersByTimeAsync(CHECK_DELAY_MS)
     expect(api.callsOf('checkFilter')).toEqual([['tcp']])
     expect(filter.validity).toBe('valid')
-    expect(filter.upToDate).toBe(true)
   })
 
   it('should say where an invalid filter is wrong, in both languages', async () => {
