@@ -1,6 +1,7 @@
 // The parsed filter: logic over tests, tests over values. Every node keeps its span in the text,
 // so the checker can point at the exact token it objects to.
 import type { CompareOp } from './lexer'
+import type { ByteRange } from './slice'
 import type { FilterSpan } from './types'
 
 /** A part of a filter that is true or false for a frame. */
@@ -26,7 +27,7 @@ export type ValueNode =
   | { kind: 'char'; value: number; text: string; span: FilterSpan }
   /** field#2, field#[1-3]: only the occurrences of the given layers. */
   | { kind: 'layer'; operand: ValueNode; layers: LayerRange[]; span: FilterSpan }
-  | { kind: 'slice'; operand: ValueNode; ranges: string; rangeSpan: FilterSpan; span: FilterSpan }
+  | { kind: 'slice'; operand: ValueNode; ranges: ByteRange[]; span: FilterSpan }
   | { kind: 'call'; name: string; nameSpan: FilterSpan; args: ValueNode[]; span: FilterSpan }
   | { kind: 'arithmetic'; op: ArithmeticOp; opSpan: FilterSpan; left: ValueNode; right: ValueNode; span: FilterSpan }
   | { kind: 'negate'; operand: ValueNode; opSpan: FilterSpan; span: FilterSpan }

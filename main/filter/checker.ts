@@ -38,7 +38,7 @@ import { literalValue, type Literal } from './literals'
 import { fail, MESSAGES } from './messages'
 import { targetOf, type CheckedField, type Operand, type Pending, type Resolved } from './operand'
 import { compileRegex } from './regex'
-import { parseRanges, sliceBytes } from './slice'
+import { sliceBytes } from './slice'
 import type { FilterSpan, FilterValue } from './types'
 import { compatibleTypes, stringBytes, valueClass, type Constant } from './values'
 
@@ -226,7 +226,7 @@ class Checker {
     const operand = this.value(node.operand)
     if (operand.kind !== 'operand') return fail(MESSAGES.sliceUnknown(operand.text), operand.span)
     if (!SLICEABLE.has(operand.type)) fail(MESSAGES.notSliceable(operand.name, fieldTypeDescription(operand.type)), operand.span)
-    const ranges = parseRanges(node.ranges, node.rangeSpan)
+    const ranges = node.ranges
     const read = mapValues(operand.read, (value) => {
       const bytes = valueBytes(value)
       return bytes && sliceBytes(bytes, ranges)

@@ -93,6 +93,7 @@ function integerLiteral(literal: Literal, target: LiteralTarget): FilterValue {
   if (value === undefined) {
     const named = valueByName(target.def, text)
     if (named !== undefined) value = BigInt(named)
+    else if (target.def?.values) fail(MESSAGES.notAValue(text, target.def.name), literal.span)
     else if (literal.form === 'string') fail(MESSAGES.fromString(fieldTypeDescription(target.type), text), literal.span)
     else fail(MESSAGES.badNumber(text), literal.span)
   }

@@ -171,7 +171,7 @@ class Parser {
     const slice = this.accept('slice')
     if (slice) {
       const rangeSpan = { start: slice.start + 1, end: slice.end - 1 }
-      value = { kind: 'slice', operand: value, ranges: slice.value as string, rangeSpan, span: spanOf(value, slice) }
+      value = { kind: 'slice', operand: value, ranges: parseRanges(slice.value as string, rangeSpan), span: spanOf(value, slice) }
     }
     return value
   }
