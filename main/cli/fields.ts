@@ -1,5 +1,6 @@
-// `tcplens fields FILE -e FIELD… [-E …]`: one line per frame, exactly as
-// `tshark -n -r FILE -T fields` prints the same fields with the same -E options.
+// `tcplens fields FILE [-Y FILTER] -e FIELD… [-E …]`: one line per frame (per frame the filter
+// selects), exactly as `tshark -n -r FILE [-Y FILTER] -T fields` prints the same fields with the
+// same -E options.
 import { DecodePass } from '../decode/pass'
 import { fieldDef, type Field } from '../decode/field'
 import { fieldDisplay } from '../decode/format'
@@ -8,6 +9,7 @@ import { readCapture } from './read-capture'
 import { captureFileArgument, UsageError, parseArgs } from './argv'
 import type { CliIo } from './run'
 import { LineWriter } from './output'
+import { frameSelector, INVALID_FILTER_STATUS } from './display-filter'
 
 export interface FieldsOptions {
   header: boolean
@@ -113,12 +115,8 @@ export function formatFieldsRow(frame: DecodedFrame, names: readonly string[], o
 }
 
 export async function fieldsCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, { withValue: ['-e', '-E', '-Y', '-r'] })
-  const file = captureFileArgument(parsed, 'usage: tcplens fields FILE -e FIELD [-e FIELD]... [-E header=y|n] [-E separator=/t|/s|C] [-E occurrence=f|l|a] [-E aggregator=/s|C]')
-  if (parsed.values.has('-Y')) {
-    io.stderr.write('tcplens: -Y: display filters are not supported yet (they come with the display-filter work)\n')
-    return 1
-  }
+  const parsed = parseArgs(args, { withValue: ['-e', '-E', '-Y', '-r', '--lang'] })
+  const file = captureFileArgument(parsed, 'usage: tcplens fields FILE [-Y FILTER] -e FIELD [-e FIELD]... [-E header=y|n] [-E separator=/t|/s|C] [-E occurrence=f|l|a] [-E aggregator=/s|C] [--lang en|zh-CN]')
   const names = parsed.values.get('-e') ?? []
   if (names.length === 0) throw new UsageError('tcplens fields: name at least one field with -e (for example -e frame.number -e tcp.flags)')
   const unknown = unknownFields(names)
@@ -127,12 +125,18 @@ export async function fieldsCommand(args: readonly string[], io: CliIo): Promise
     return 1
   }
   const options = parseFieldsOptions(parsed.values.get('-E') ?? [])
+  const selects = frameSelector(parsed, io)
+  if (!selects) return INVALID_FILTER_STATUS
   const out = new LineWriter(io.stdout)
   if (options.header) await out.line(names.join(options.separator))
   const status = await readCapture(file, io, async (reader) => {
     const pass = new DecodePass(reader.info)
     for await (const batch of reader.batches()) {
-      for (const raw of batch) await out.line(formatFieldsRow(pass.decode(raw), names, options))
+      for (const raw of batch) {
+        // Every frame is decoded, in order, so that the TCP analysis sees them all (tshark's one pass).
+        const frame = pass.decode(raw)
+        if (selects(frame)) await out.line(formatFieldsRow(frame, names, options))
+      }
     }
   })
   await out.flush()

@@ -17,8 +17,9 @@ const USAGE = `TCP Lens: a Wireshark-style analyzer for learning TCP
 usage: tcplens COMMAND [ARGS]
 
 commands:
-  fields FILE -e FIELD... [-E OPTION]...   one line per frame, as tshark -T fields prints it
-  summary FILE                             one line per frame, as tshark prints them: No., Time,
+  fields FILE [-Y FILTER] -e FIELD... [-E OPTION]...
+                                           one line per frame, as tshark -T fields prints it
+  summary FILE [-Y FILTER]                 one line per frame, as tshark prints them: No., Time,
                                            Source, Destination, Protocol, Length, Info
   conv FILE [--json]                       the TCP connections: endpoints, packets, bytes, how each
                                            opened and closed, both sides' final states
@@ -32,6 +33,9 @@ commands:
 
 Field names are Wireshark's (frame.number, ip.src, tcp.flags, tcp.seq_raw…);
 -E takes header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=/s|C, quote=d|s|n.
+-Y takes a display filter in Wireshark 4.0's language and prints only the frames it selects
+(for example -Y 'tcp.flags.syn == 1 && tcp.flags.ack == 0'); a filter with a mistake is shown
+with the mistake underlined (--lang zh-CN for the message in Chinese) and the exit status is 2.
 `
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {

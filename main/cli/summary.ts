@@ -1,10 +1,12 @@
-// `tcplens summary FILE`: one line per frame, as tshark prints them by default: No., Time,
-// Source → Destination, Protocol, Length, Info, with tshark's column widths.
+// `tcplens summary FILE [-Y FILTER]`: one line per frame (per frame the filter selects), as
+// tshark prints them by default: No., Time, Source → Destination, Protocol, Length, Info, with
+// tshark's column widths.
 import type { CaptureInfo, RawFrame } from '../capture/source'
 import type { DecodedFrame } from '../decode/frame'
 import { formatTime } from '../decode/format'
 import { DecodePass } from '../decode/pass'
 import { captureFileArgument, parseArgs } from './argv'
+import { frameSelector, INVALID_FILTER_STATUS } from './display-filter'
 import { LineWriter } from './output'
 import { readCapture } from './read-capture'
 import type { CliIo } from './run'
@@ -23,13 +25,18 @@ function summaryLine(frame: DecodedFrame, time: string): string {
 }
 
 export async function summaryCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const file = captureFileArgument(parseArgs(args, { withValue: ['-r'] }), 'usage: tcplens summary FILE')
+  const parsed = parseArgs(args, { withValue: ['-r', '-Y', '--lang'] })
+  const file = captureFileArgument(parsed, 'usage: tcplens summary FILE [-Y FILTER] [--lang en|zh-CN]')
+  const selects = frameSelector(parsed, io)
+  if (!selects) return INVALID_FILTER_STATUS
   const out = new LineWriter(io.stdout)
   const status = await readCapture(file, io, async (reader) => {
     const pass = new DecodePass(reader.info)
     for await (const batch of reader.batches()) {
       for (const raw of batch) {
+        // Every frame is decoded, in order, so that the TCP analysis sees them all (tshark's one pass).
         const frame = pass.decode(raw)
+        if (!selects(frame)) continue
         const time = frame.timeRelative ? formatTime(frame.timeRelative, timeDecimals(reader.info, raw)) : ''
         await out.line(summaryLine(frame, time))
       }

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { compileFilter } from '../../../../main/filter'
 import { fixtureFile as file, tcplens } from './run-cli'
 
 describe('cli/fields', () => {
@@ -50,10 +51,46 @@ describe('cli/fields', () => {
     expect(stderr).toBe("tcplens: Some fields aren't valid:\n\ttcp.bogus\n\tnope\n")
   })
 
-  it('should say that display filters are not supported yet', async () => {
-    const { code, stderr } = await tcplens('fields', file('link-ethernet'), '-e', 'frame.number', '-Y', 'tcp')
-    expect(code).toBe(1)
-    expect(stderr).toMatch(/-Y: display filters are not supported yet/)
+  it('should print only the frames -Y selects, with the TCP analysis of the whole capture', async () => {
+    // tshark -n -r tcp-scenario-retransmission-timeout.pcap -Y tcp.analysis.retransmission: frames 5 and 6.
+    const path = file('tcp-scenario-retransmission-timeout')
+    const { code, stdout, stderr } = await tcplens('fields', path, '-Y', 'tcp.analysis.retransmission', '-e', 'frame.number', '-e', 'tcp.seq')
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout).toBe('5\t1\n6\t1\n')
+    const handshake = await tcplens('fields', path, '-Y', 'tcp.flags.syn == 1 && tcp.flags.ack == 0', '-e', 'frame.number')
+    expect(handshake.stdout).toBe('1\n')
+  })
+
+  it('should print the header line even when -Y selects no frame', async () => {
+    const { code, stdout } = await tcplens('fields', file('tcp-scenario-refused'), '-Y', 'udp', '-e', 'frame.number', '-E', 'header=y')
+    expect(code).toBe(0)
+    expect(stdout).toBe('frame.number\n')
+  })
+
+  it('should take the last -Y, and print every frame for a blank one, as tshark does', async () => {
+    const path = file('tcp-scenario-refused')
+    expect((await tcplens('fields', path, '-Y', 'frame.number == 1', '-Y', 'frame.number == 2', '-e', 'frame.number')).stdout).toBe('2\n')
+    expect((await tcplens('fields', path, '-Y', '  ', '-e', 'frame.number')).stdout).toBe('1\n2\n')
+  })
+
+  it('should refuse a filter with a mistake before reading the file: the message, the filter, a caret under the mistake, exit 2', async () => {
+    const filter = 'tcp.port == 80 80'
+    const refused = compileFilter(filter)
+    if (refused.ok) throw new Error(`${filter} should not compile`)
+    const { code, stdout, stderr } = await tcplens('fields', join(tmpdir(), 'tcplens-no-such-file.pcap'), '-Y', filter, '-e', 'frame.number')
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(`tcplens: ${refused.error.message.en}\n    tcp.port == 80 80\n                   ^~\n`)
+  })
+
+  it('should give the filter mistake in Chinese with --lang zh-CN', async () => {
+    const refused = compileFilter('tcp.nonexistent')
+    if (refused.ok) throw new Error('tcp.nonexistent should not compile')
+    const { code, stderr } = await tcplens('fields', file('tcp-scenario-refused'), '-Y', 'tcp.nonexistent', '-e', 'frame.number', '--lang', 'zh-CN')
+    expect(code).toBe(2)
+    expect(stderr).toBe(`tcplens: ${refused.error.message['zh-CN']}\n    tcp.nonexistent\n    ^~~~~~~~~~~~~~~\n`)
+    expect((await tcplens('fields', file('tcp-scenario-refused'), '-e', 'frame.number', '--lang', 'fr')).code).toBe(1)
   })
 
   it('should print the frames before the damage, then one line that says where, and exit 2', async () => {
@@ -131,7 +168,7 @@ describe('cli/info', () => {
 
 describe('cli', () => {
   it('should print its usage for help and fail on an unknown command', async () => {
-    expect((await tcplens('help')).stdout).toMatch(/fields FILE -e FIELD/)
+    expect((await tcplens('help')).stdout).toMatch(/fields FILE \[-Y FILTER\] -e FIELD/)
     const unknown = await tcplens('frobnicate')
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/unknown command "frobnicate"/)

@@ -21,6 +21,24 @@ describe('cli/summary', () => {
     expect(lines[4]).toBe('    5 0.230600000   192.0.2.10 \u2192 198.51.100.20 TCP 354 [TCP Retransmission] 40000 \u2192 80 [PSH, ACK] Seq=1 Ack=1 Win=64256 Len=300')
   })
 
+  it('should print only the frames -Y selects, numbered and timed as in the whole capture', async () => {
+    // What `tshark -n -r tcp-scenario-zero-window.pcap -Y tcp.analysis.zero_window` prints.
+    const { code, stdout, stderr } = await tcplens('summary', file('tcp-scenario-zero-window'), '-Y', 'tcp.analysis.zero_window')
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout).toBe(
+      '    6 0.060600000   192.0.2.10 \u2192 198.51.100.20 TCP 60 [TCP ZeroWindow] 40000 \u2192 80 [ACK] Seq=101 Ack=1001 Win=0 Len=0\n' +
+        '    8 0.280600000   192.0.2.10 \u2192 198.51.100.20 TCP 60 [TCP ZeroWindow] [TCP ACKed unseen segment] 40000 \u2192 80 [ACK] Seq=101 Ack=1002 Win=0 Len=0\n',
+    )
+  })
+
+  it('should refuse a filter with a mistake with exit 2 and print no frame', async () => {
+    const { code, stdout, stderr } = await tcplens('summary', file('tcp-scenario-zero-window'), '-Y', 'tcp.port ==')
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(/^tcplens: .+\n {4}tcp\.port ==\n +\^~*\n$/)
+  })
+
   it('should show as many decimals as the capture has, truncated', () => {
     expect(formatTime({ sec: 4, nsec: 344_598_999 }, 6)).toBe('4.344598')
     expect(formatTime({ sec: 0, nsec: 50_000 }, 9)).toBe('0.000050000')
@@ -30,6 +48,6 @@ describe('cli/summary', () => {
   it('should fail with a usage line when no file is given', async () => {
     const { code, stderr } = await tcplens('summary')
     expect(code).toBe(1)
-    expect(stderr).toMatch(/usage: tcplens summary FILE/)
+    expect(stderr).toMatch(/usage: tcplens summary FILE \[-Y FILTER\]/)
   })
 })
