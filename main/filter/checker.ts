@@ -48,10 +48,11 @@ const NOT_FILTER_NAMES: ReadonlySet<string> = new Set(['_ws.text'])
 /** Fields that occur twice in each layer (source and destination): field#N counts layers, not occurrences. */
 const TWO_PER_LAYER: ReadonlySet<string> = new Set(['ip.addr', 'ip.host', 'ipv6.addr', 'ipv6.host', 'eth.addr', 'tcp.port', 'udp.port'])
 
-const NUMERIC_ARITHMETIC: ReadonlySet<FieldType> = new Set(['uint8', 'uint16', 'uint24', 'uint32', 'uint64', 'int32', 'framenum', 'double', 'time', 'bool'])
-const BITWISE: ReadonlySet<FieldType> = new Set(['uint8', 'uint16', 'uint24', 'uint32', 'uint64', 'int32', 'framenum', 'bool', 'bytes', 'protocol', 'ether'])
+const NUMERIC_ARITHMETIC: ReadonlySet<FieldType> = new Set(['uint8', 'uint16', 'uint24', 'uint32', 'uint64', 'int32', 'framenum', 'double', 'time'])
+/** Booleans take no arithmetic in 4.0 (tshark: FT_BOOLEAN cannot &.). */
+const BITWISE: ReadonlySet<FieldType> = new Set(['uint8', 'uint16', 'uint24', 'uint32', 'uint64', 'int32', 'framenum', 'bytes', 'protocol', 'ether'])
 const SLICEABLE: ReadonlySet<FieldType> = new Set(['bytes', 'protocol', 'string', 'ether', 'ipv4', 'ipv6'])
-const UNSIGNED: ReadonlySet<FieldType> = new Set(['uint8', 'uint16', 'uint24', 'uint32', 'framenum', 'bool'])
+const UNSIGNED: ReadonlySet<FieldType> = new Set(['uint8', 'uint16', 'uint24', 'uint32', 'framenum'])
 
 export interface CheckedFilter {
   test: Test
@@ -278,7 +279,7 @@ class Checker {
         text: this.source(span),
         span,
         convert: (target) => {
-          if (!NUMERIC_ARITHMETIC.has(target.type) || target.type === 'bool') fail(MESSAGES.notArithmetic(operand.text, fieldTypeDescription(target.type), '-'), opSpan)
+          if (!NUMERIC_ARITHMETIC.has(target.type)) fail(MESSAGES.notArithmetic(operand.text, fieldTypeDescription(target.type), '-'), opSpan)
           const value = operand.convert({ ...target, ranged: false })
           const negated = negateValue(asValue(value, operand))
           return negated === undefined ? fail(MESSAGES.badNumber(operand.text), operand.span) : wrapUnsigned(negated, target.type)
@@ -303,7 +304,7 @@ function asValue(constant: Constant, literal: Pending): FilterValue {
 
 /** -80 for an unsigned field: it wraps around, so it never equals a value (as in 4.0). */
 function wrapUnsigned(value: FilterValue, type: FieldType): FilterValue {
-  if (typeof value === 'number' && value < 0 && UNSIGNED.has(type) && type !== 'bool') return value + 2 ** 64
+  if (typeof value === 'number' && value < 0 && UNSIGNED.has(type)) return value + 2 ** 64
   if (typeof value === 'bigint' && value < 0n && type === 'uint64') return value + (1n << 64n)
   return value
 }

@@ -59,9 +59,8 @@ function numberArgument(name: string, arg: Resolved): Operand {
   return arg
 }
 
-/** The size in bytes of a value of each fixed-size type (4.0: `len(tcp.port) == 2`). */
+/** The size in bytes of a value of each fixed-size type (4.0: `len(tcp.port) == 2`; a boolean has none). */
 const FIXED_SIZES: Partial<Record<FieldType, number>> = {
-  bool: 1,
   uint8: 1,
   uint16: 2,
   uint24: 3,

@@ -148,7 +148,8 @@ function wordToken(text: string, at: number): Token {
 function addressEnd(text: string, at: number): number {
   let end = at
   const accept = (length: number) => {
-    if (at + length > end && !WORD_CHAR.test(text[at + length] ?? ' ')) end = at + length
+    const after = at + length
+    if (after > end && (!WORD_CHAR.test(text[after] ?? ' ') || text.startsWith('..', after))) end = after
   }
   for (const pattern of ADDRESS_WORDS) {
     pattern.lastIndex = at

@@ -83,7 +83,8 @@ export function literalValue(literal: Literal, target: LiteralTarget): Constant 
 export function parseInteger(text: string): bigint | undefined {
   if (/^0[xX][0-9A-Fa-f]+$/.test(text) || /^0[bB][01]+$/.test(text)) return BigInt(text)
   if (/^0[0-7]+$/.test(text)) return BigInt('0o' + text.slice(1))
-  if (/^\d+$/.test(text)) return BigInt(text)
+  // 080 is neither octal nor decimal (tshark: "080" is not a valid number.)
+  if (/^(0|[1-9]\d*)$/.test(text)) return BigInt(text)
   return undefined
 }
 
@@ -156,7 +157,9 @@ function ipv4Literal(literal: Literal): Constant {
   const text = String(literal.value)
   if (literal.form === 'string') fail(MESSAGES.fromString(fieldTypeDescription('ipv4'), text), literal.span)
   const [address, bits, ...rest] = text.split('/')
-  const bytes = literal.form === 'word' && rest.length === 0 ? parseIpv4(address) : undefined
+  // 172.016.016.128 is not an address in 4.0: no leading zeros.
+  const plain = /^(?:(?:0|[1-9]\d{0,2})\.){3}(?:0|[1-9]\d{0,2})$/.test(address)
+  const bytes = literal.form === 'word' && rest.length === 0 && plain ? parseIpv4(address) : undefined
   if (!bytes) return fail(MESSAGES.badIpv4(literal.form === 'word' ? address : text), literal.span)
   const value = ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0
   if (bits === undefined) return value

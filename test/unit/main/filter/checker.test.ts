@@ -48,6 +48,7 @@ describe('filter/checker: literals', () => {
   it("should refuse what is not a number, and numbers too big for the field's type", () => {
     expect(refused('tcp.srcport == abc')).toMatchObject({ en: '"abc" is not a valid number.', at: 'abc' })
     expect(refused('tcp.srcport == 80.0').en).toBe('"80.0" is not a valid number.')
+    expect(refused('tcp.srcport == 080').en).toBe('"080" is not a valid number.')
     expect(refused('tcp.srcport == 70000')).toMatchObject({ en: '"70000" too big for this field, maximum 65535.', at: '70000' })
     expect(refused('ip.ttl == 256').en).toBe('"256" too big for this field, maximum 255.')
   })
@@ -86,6 +87,7 @@ describe('filter/checker: literals', () => {
   it('should read IPv4 addresses and CIDR blocks, never host names (tshark -n)', () => {
     expect(refused('ip.src == localhost')).toMatchObject({ en: '"localhost" is not a valid hostname or IPv4 address.', at: 'localhost' })
     expect(refused('ip.src == 172.16.16').en).toBe('"172.16.16" is not a valid hostname or IPv4 address.')
+    expect(refused('ip.src == 172.016.016.128').code).toBe('bad-literal')
     expect(refused('ip.addr == 172.16.16.0/33')).toMatchObject({ en: 'Netmask bits in a CIDR IPv4 address should be <= 32, not 33', at: '172.16.16.0/33' })
     expect(refused('ip.src == "172.16.16.128"').en).toBe('IPv4 address cannot be converted from a string ("172.16.16.128").')
   })
@@ -154,6 +156,7 @@ describe('filter/checker: operators and types', () => {
     expect(refused('frame[1] == -1').code).toBe('type-mismatch')
     expect(refused('ip.flags.df == -1').code).toBe('type-mismatch')
     expect(refused('ip.src + 1 == 2').at).toBe('+')
+    expect(refused('tcp.flags.syn & 1').en).toBe('tcp.flags.syn (type=Boolean) cannot be used with the "&" operator.')
   })
 
   it('should want a field on the left of in (tshark: Only a field may be tested for membership in a set.)', () => {

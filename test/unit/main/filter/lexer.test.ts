@@ -43,6 +43,7 @@ describe('filter/lexer', () => {
 
   it('should split 1..100 into 1, .. and 100 (a range in a set)', () => {
     expect(texts('{1..100}')).toEqual(['{', '1', '..', '100', '}'])
+    expect(texts('{00:21:6a..00:21:6b}')).toEqual(['{', '00:21:6a', '..', '00:21:6b', '}'])
   })
 
   it('should keep addresses and byte strings whole', () => {
