@@ -18,8 +18,9 @@
 //   primary    := word | word "(" (value ("," value)*)? ")" | string | char | "{" value "}"
 //
 // `!a == b` is `!(a == b)`: "!" negates a whole relation. Parentheses group tests only; "{ }"
-// groups arithmetic. Where 4.0 differs from later versions, 4.0 is followed: no `not in`, no
-// `true`/`false` keywords, `!==` is any_ne (4.2 changed the meaning of `!=` and `!==`).
+// groups arithmetic. Where 4.0 differs from later versions, 4.0 is followed: no `not in` and no
+// `true`/`false` literals (later versions have both), `!==` is any_ne like `~=`, `matches` is
+// case-insensitive unless the pattern says (?-i), and `{ }` both groups arithmetic and makes sets.
 import { spanOf, type LayerRange, type SetElement, type TestNode, type ValueNode } from './ast'
 import { tokenize, type Token, type TokenKind } from './lexer'
 import { fail, MESSAGES } from './messages'
