@@ -79,7 +79,8 @@ describe('session: filters with streams, sorts, loads and mistakes', () => {
     const { core } = session()
     await core.openPath(large)
     await core.loaded()
-    expect((await core.setView({ stream: 7, filter: 'tcp.len > 0' })).count).toBe(48)
+    // The request and 46 response segments carry data.
+    expect((await core.setView({ stream: 7, filter: 'tcp.len > 0' })).count).toBe(47)
     const page = (await core.rows(0, 100)).rows
     expect(page.every((row) => row.stream === 7)).toBe(true)
     await core.setView({ filter: 'tcp.flags.syn == 1', sort: { column: 'length', descending: true } })
@@ -125,7 +126,7 @@ describe('session: filters with streams, sorts, loads and mistakes', () => {
 
   it('should refuse an invalid filter with bad-filter, saying where', async () => {
     const { core } = session()
-    await core.openPath(files.fixture('tcp-handshake'))
+    await core.openPath(files.fixture('tcp-scenario-port-reuse'))
     await core.loaded()
     const refused = await failure(core.setView({ filter: 'tcp.port ==' }))
     expect(refused.code).toBe('bad-filter')
