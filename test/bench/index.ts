@@ -3,11 +3,11 @@
 // peak memory), where installed capinfos, and the browser mode: the built `tcplens serve` opened
 // in headless Chromium (time to first rows and to full load, scrolling, memory), and display
 // filters applied through the session worker (index-backed ones: goal ≤ 1 s on 2 M packets).
-//   npm run bench [-- --connections N --per-connection M --runs R --with-fields --browser-only]
+//   npm run bench [-- --connections N --per-connection M --runs R --with-fields --browser-only --filters-only]
 // Results are medians over R runs (default 3). These machines are shared and noisy: read the
 // ratios, not the absolute numbers. --with-fields adds `tcplens fields` and `tshark -T fields`
 // (a full decode of every frame each: about a minute per run on 2 M frames). --browser-only runs
-// only the browser mode. Needs `npm run build` first.
+// only the browser mode, --filters-only only the display filters. Needs `npm run build` first.
 import { resolve } from 'node:path'
 import { benchBrowserMode, browserModeMissing } from './browser-mode'
 import { formatBrowserMode } from './browser-report'
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const cli = resolve(__dirname, '../../out/main/cli.js')
   const file = await benchCaptureFile(capture, say)
 
+  if (process.argv.includes('--filters-only')) return benchFilters(file, runs, say)
   if (!process.argv.includes('--browser-only')) {
     await benchEngine({ cli, file, runs, withFields: process.argv.includes('--with-fields') })
     await benchFilters(file, runs, say)
