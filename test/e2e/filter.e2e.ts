@@ -46,9 +46,11 @@ test.describe('display filters in browser mode', () => {
     await keepScreenshot(page, 'filter-2-invalid')
 
     await input.fill('tcp.port ==')
+    await expect(page.getByTestId('filter-error')).toContainText('Unexpected end of filter expression')
     await expect(page.getByTestId('filter-error-span')).toHaveClass(/empty/)
     await page.getByTestId('language-switch').selectOption('zh-CN')
     await expect(page.getByTestId('filter-error')).toContainText('个字符处：')
+    await expect(page.getByTestId('filter-error')).not.toContainText('tcp.nonexistent')
     await page.getByTestId('theme-switch').selectOption('dark')
     await keepScreenshot(page, 'filter-3-invalid-zh-dark')
   })

@@ -50,6 +50,8 @@ export const useFilterStore = defineStore('filter', () => {
   /** The text's check: the latest answer (for this text or, until it comes, the one before). */
   const check = computed<FilterCheck | null>(() => (text.value.trim() && checked.value ? checked.value.result : null))
   const validity = computed<FilterValidity>(() => (!check.value ? 'empty' : check.value.valid ? 'valid' : 'invalid'))
+  /** The check of exactly this text, once it is heard: a mistake is shown only where it still is. */
+  const currentCheck = computed<FilterCheck | null>(() => (checked.value && checked.value.text === text.value ? checked.value.result : null))
   /** The text differs from the filter the list shows. */
   const edited = computed(() => text.value.trim() !== applied.value)
 
@@ -153,6 +155,7 @@ export const useFilterStore = defineStore('filter', () => {
   return {
     text,
     check,
+    currentCheck,
     validity,
     edited,
     applied,

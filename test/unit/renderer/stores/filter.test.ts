@@ -40,6 +40,20 @@ describe('stores/filter', () => {
     expect(filter.check).toEqual({ valid: false, message: { en: 'unknown field bad', 'zh-CN': '未知字段 bad' }, start: 7, end: 10 })
   })
 
+  it('should not show a mistake for text it was not found in (while the new text is being checked)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const filter = useFilterStore()
+    filter.edit('tcp && bad')
+    await vi.advanceTimersByTimeAsync(CHECK_DELAY_MS)
+    expect(filter.currentCheck).toMatchObject({ valid: false, start: 7 })
+    filter.edit('tcp ==')
+    // The colour stays until the answer comes (no flicker), but the old mistake is not shown.
+    expect(filter.validity).toBe('invalid')
+    expect(filter.currentCheck).toBeNull()
+    await vi.advanceTimersByTimeAsync(CHECK_DELAY_MS)
+    expect(filter.currentCheck).toMatchObject({ valid: false, start: 6, end: 6 })
+  })
+
   it('should keep the latest answer when an earlier one arrives after it', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const answers = new Map<string, (result: Result<FilterCheck>) => void>()
