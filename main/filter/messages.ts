@@ -2,6 +2,7 @@
 // 4.0's wording where tshark has a message for the same mistake ("443" was unexpected in this
 // context.), so a lab sheet's hint still fits; the Chinese says the same thing naturally.
 import type { FilterError, FilterLang, FilterSpan } from './types'
+import { closestFieldName } from './suggest'
 
 export interface FilterMessage {
   code: string
@@ -24,6 +25,13 @@ export function fail(what: FilterMessage, span: FilterSpan): never {
   throw new FilterFailure({ ...what, start: span.start, end: span.end })
 }
 
+/** `what`, with a hint at the known field `name` was probably meant to be. */
+function withSuggestion(what: FilterMessage, name: string): FilterMessage {
+  const suggestion = closestFieldName(name)
+  if (!suggestion || suggestion === name) return what
+  return { code: what.code, message: { en: `${what.message.en} Did you mean ${suggestion}?`, 'zh-CN': `${what.message['zh-CN']}你是不是想写 ${suggestion}？` } }
+}
+
 /** Shows a piece of the filter inside a message, as tshark does: "443". */
 const q = (text: string) => `"${text}"`
 
@@ -44,7 +52,7 @@ export const MESSAGES = {
   rangeLength: (text: string, length: number) =>
     message('bad-range', `Range ${text} isn't valid because length ${length} isn't positive`, `范围 ${text} 无效：长度 ${length} 不是正数`),
   layerSyntax: (found: string) => message('bad-layer', `Expected digit or "[", not ${q(found)}`, `"#" 后应为数字或 "["，而不是 ${q(found)}`),
-  unknownField: (name: string) => message('unknown-field', `${name} is neither a field nor a protocol name.`, `${name} 既不是字段也不是协议名。`),
+  unknownField: (name: string) => withSuggestion(message('unknown-field', `${name} is neither a field nor a protocol name.`, `${name} 既不是字段也不是协议名。`), name),
   unknownFunction: (name: string) => message('unknown-function', `Function '${name}' does not exist`, `函数 '${name}' 不存在`),
   functionArity: (name: string, min: number, max: number) =>
     message(
@@ -61,9 +69,9 @@ export const MESSAGES = {
   functionMixedTypes: (name: string) =>
     message('function-arguments', `Arguments to ${name}() must all have the same type`, `${name}() 的各个参数类型必须相同`),
   functionTest: () => message('function-test', 'You cannot test whether a function is present.', '不能测试函数是否存在，请把函数的结果与一个值比较。'),
-  literalTest: (text: string) => message('unknown-field', `${text} is neither a field nor a protocol name.`, `${text} 既不是字段也不是协议名。`),
+  literalTest: (text: string) => withSuggestion(message('unknown-field', `${text} is neither a field nor a protocol name.`, `${text} 既不是字段也不是协议名。`), text),
   literalLeft: (op: string, text: string) =>
-    message('literal-left', `Left side of ${q(op)} expression must be a field or function, not ${text}.`, `${q(op)} 的左边必须是字段或函数，而不是 ${text}。`),
+    withSuggestion(message('literal-left', `Left side of ${q(op)} expression must be a field or function, not ${text}.`, `${q(op)} 的左边必须是字段或函数，而不是 ${text}。`), text),
   constantArithmetic: () => message('constant-arithmetic', 'Constant arithmetic expression on the LHS is invalid.', '算术表达式的左边不能是常量。'),
   twoLiterals: (text: string) => message('literal-left', `${text} must be compared with a field or function.`, `${text} 必须与字段或函数比较。`),
   notComparable: (name: string, type: string, op: string) =>
