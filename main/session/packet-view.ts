@@ -2,7 +2,7 @@
 // index, with no object per row. Three shapes:
 //   every frame in capture order      no array at all; grows while the file loads
 //   one TCP stream in capture order   the stream's frames (linked in TcpColumns); grows too
-//   sorted                            a Uint32Array permutation, made once (a snapshot: frames
+//   filtered or sorted                a Uint32Array of frames, made once (a snapshot: frames
 //                                     read after it are not in it until the view is set again)
 // Sorting by No., Time or Length reads the index's columns. Source, Destination, Protocol and
 // Info need each row's text: the caller supplies it (see SessionCore), and ties keep capture order.
@@ -76,30 +76,16 @@ export class StreamFrames implements PacketView {
   }
 }
 
-export class SortedFrames implements PacketView {
-  constructor(
-    readonly spec: ViewSpec,
-    private readonly order: Uint32Array,
-  ) {}
-
-  count(): number {
-    return this.order.length
-  }
-
-  frameAt(position: number): number {
-    return this.order[position]!
-  }
-
-  positionOf(frame: number): number {
-    return this.order.indexOf(frame)
-  }
-}
-
-/** Any list of frames in capture order (a filter's result), fixed when made. */
+/**
+ * A fixed list of frames: a filter's result in capture order, or a sorted permutation (a
+ * snapshot: frames read after it are not in it until the view is set again).
+ */
 export class ListedFrames implements PacketView {
   constructor(
     readonly spec: ViewSpec,
     private readonly frames: Uint32Array,
+    /** In capture order (ascending), so a frame is found by binary search. */
+    private readonly ascending: boolean,
   ) {}
 
   count(): number {
@@ -111,6 +97,7 @@ export class ListedFrames implements PacketView {
   }
 
   positionOf(frame: number): number {
+    if (!this.ascending) return this.frames.indexOf(frame)
     const at = lowerBound(this.frames, this.frames.length, frame)
     return at < this.frames.length && this.frames[at] === frame ? at : -1
   }

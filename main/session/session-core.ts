@@ -30,7 +30,7 @@ import { giveWay, scanDecoded } from './full-scan'
 import { narrate } from './narrative'
 import { packetDetail } from './packet-detail'
 import { packetRow } from './packet-rows'
-import { AllFrames, allFrameNumbers, INDEX_COLUMNS, indexComparator, ListedFrames, SortedFrames, sortFrames, StreamFrames, textComparator, type PacketView } from './packet-view'
+import { AllFrames, allFrameNumbers, INDEX_COLUMNS, indexComparator, ListedFrames, sortFrames, StreamFrames, textComparator, type PacketView } from './packet-view'
 import { FilterResults } from './filter-results'
 import { WorkReporter, type WorkTask } from './work-reporter'
 
@@ -256,11 +256,11 @@ export class SessionCore {
     const inOrder = !sort || (sort.column === 'no' && !sort.descending)
     if (inOrder && !filter) return stream === undefined ? new AllFrames(index) : new StreamFrames({ ...spec, stream }, load.indexer.tcp)
     const selected = filter ? await this.filtered(load, filter, stream, wanted) : this.framesOf(load, stream, 0)
-    if (inOrder) return new ListedFrames(spec, selected)
+    if (inOrder) return new ListedFrames(spec, selected, true)
     // Sorting works in place, and a filter's result is kept (FilterResults): sort a copy of it.
     const frames = filter ? selected.slice() : selected
-    if (sort.column === 'no') return new SortedFrames(spec, sortFrames(frames, (a, b) => a - b, sort.descending))
-    if (INDEX_COLUMNS.has(sort.column)) return new SortedFrames(spec, sortFrames(frames, indexComparator(sort.column, index), sort.descending))
+    if (sort.column === 'no') return new ListedFrames(spec, sortFrames(frames, (a, b) => a - b, sort.descending), false)
+    if (INDEX_COLUMNS.has(sort.column)) return new ListedFrames(spec, sortFrames(frames, indexComparator(sort.column, index), sort.descending), false)
     if (frames.length > TEXT_SORT_LIMIT) {
       throw new ApiFailure('unsupported', `sorting by ${sort.column} needs every row's text: views of more than ${TEXT_SORT_LIMIT.toLocaleString('en-US')} rows are not sorted by it (this one has ${frames.length.toLocaleString('en-US')})`)
     }
@@ -269,7 +269,7 @@ export class SessionCore {
     const text = await this.columnText(load, frames, sort.column as TextColumn, stream === undefined && !filter, wanted, (done) => work.progress(done, frames.length))
     const order = sortFrames(frames, textComparator(text), sort.descending)
     work.finish()
-    return new SortedFrames(spec, order)
+    return new ListedFrames(spec, order, false)
   }
 
   /** The frames a filter selects (within a stream), with `work` events while it runs. */
