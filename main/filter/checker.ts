@@ -39,6 +39,7 @@ import { fail, MESSAGES } from './messages'
 import { targetOf, type CheckedField, type Operand, type Pending, type Resolved } from './operand'
 import { compileRegex } from './regex'
 import { sliceBytes } from './slice'
+import { itemBytes } from './protocol-value'
 import type { FilterSpan, FilterValue } from './types'
 import { compatibleTypes, stringBytes, valueClass, type Constant } from './values'
 
@@ -311,7 +312,7 @@ function wrapUnsigned(value: FilterValue, type: FieldType): FilterValue {
 
 /** The bytes a slice cuts: bytes as they are, strings as UTF-8, an IPv4 address as its 4 bytes. */
 function valueBytes(value: FilterValue): Uint8Array | undefined {
-  if (value instanceof Uint8Array) return value
+  if (value instanceof Uint8Array) return itemBytes(value)
   if (typeof value === 'string') return stringBytes(value)
   if (typeof value === 'number') return Uint8Array.of(value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff)
   return undefined

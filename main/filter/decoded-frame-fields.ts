@@ -4,12 +4,13 @@
 //
 // A protocol's value is the captured bytes from its first byte to the end of what it carries (its
 // header and every layer after it), as in Wireshark, where `tcp contains "GET"` finds the HTTP
-// request after the TCP header.
+// request after the TCP header; slices and len() see only its own item (protocol-value.ts).
 import { parseIpv6 } from '../capture/address-text'
 import { parseIpv4 } from '../capture/address-text'
 import type { Field, Timestamp } from '../decode/field'
 import type { DecodedFrame } from '../decode/frame'
 import type { FilterField, FilterValue, FrameFields } from './types'
+import { protocolValue } from './protocol-value'
 
 const NO_VALUES: readonly FilterValue[] = []
 const NS_PER_SECOND = 1_000_000_000n
@@ -66,7 +67,8 @@ class DecodedFrameFields implements FrameFields {
     switch (field.def.type) {
       case 'protocol': {
         const bytes = this.frame.sources[field.source]?.bytes ?? new Uint8Array(0)
-        return bytes.subarray(Math.min(field.offset, bytes.length), Math.min(this.protocolEnds.get(field) ?? field.offset + field.length, bytes.length))
+        const carried = bytes.subarray(Math.min(field.offset, bytes.length), Math.min(this.protocolEnds.get(field) ?? field.offset + field.length, bytes.length))
+        return protocolValue(carried, field.length)
       }
       case 'none':
         return null

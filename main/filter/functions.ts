@@ -10,6 +10,7 @@ import { fail, MESSAGES } from './messages'
 import { targetOf, type Operand, type Pending, type Resolved } from './operand'
 import type { FilterSpan, FilterValue } from './types'
 import { compareValues, stringBytes, valueClass } from './values'
+import { itemBytes } from './protocol-value'
 
 interface FunctionSpec {
   min: number
@@ -76,7 +77,7 @@ const FIXED_SIZES: Partial<Record<FieldType, number>> = {
 function lengths(arg: Operand): ReadValues {
   const fixed = FIXED_SIZES[arg.type]
   return mapValues(arg.read, (value) => {
-    if (value instanceof Uint8Array) return value.length
+    if (value instanceof Uint8Array) return itemBytes(value).length
     if (typeof value === 'string') return stringBytes(value).length
     return fixed ?? 0
   })

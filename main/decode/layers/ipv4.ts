@@ -110,7 +110,8 @@ export function decodeIpv4(d: Dissection, span: Span, parent: Field | null): voi
   const totalLength = (b[at + L.totalLength] << 8) | b[at + L.totalLength + 1]
   const src = ipv4Text(b, at + L.src)
   const dst = ipv4Text(b, at + L.dst)
-  const node = d.protocol(parent, IPV4.ip, at, Math.max(20, Math.min(headerLength, span.end - at)), `Internet Protocol Version 4, Src: ${src}, Dst: ${dst}`)
+  // The item is the header the IHL says, even a bogus one shorter than 20 bytes (as Wireshark's).
+  const node = d.protocol(parent, IPV4.ip, at, Math.min(headerLength, span.end - at), `Internet Protocol Version 4, Src: ${src}, Dst: ${dst}`)
   d.protocolColumn = 'IPv4'
   if (!parent) {
     d.netSrc = src

@@ -95,7 +95,8 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
   const at = span.start
   const srcPort = d.u16(span, at)
   const dstPort = d.u16(span, at + L.dstPort)
-  const node = d.protocol(parent, TCP.tcp, at, 20, `Transmission Control Protocol, Src Port: ${srcPort}, Dst Port: ${dstPort}`)
+  // The item covers the rest of the segment until the header length is known good, then the header.
+  const node = d.protocol(parent, TCP.tcp, at, Math.max(0, span.end - at), `Transmission Control Protocol, Src Port: ${srcPort}, Dst Port: ${dstPort}`)
   d.protocolColumn = 'TCP'
   d.info = `${srcPort} \u2192 ${dstPort}`
   d.add(node, TCP.srcport, at, 2, srcPort)
@@ -144,6 +145,7 @@ export function decodeTcp(d: Dissection, span: Span, parent: Field | null): void
     d.note('error', 'protocol', `Bogus TCP header length (${headerLength}, must be at least 20)`, hdr)
     return
   }
+  node.length = Math.min(headerLength, span.end - at)
   if (analysis && analysis.nextSeq >= 0) {
     d.generated(node, TCP_ANALYSIS.nxtseq, analysis.nextSeq).text = `[Next Sequence Number: ${analysis.nextSeq}    (relative sequence number)]`
   }

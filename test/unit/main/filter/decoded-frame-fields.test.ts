@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodedFrameFields, type FilterField } from '../../../../main/filter'
 import { fieldDef } from '../../../../main/decode/field'
+import { ProtocolValue } from '../../../../main/filter/protocol-value'
 import { exchange, HOST, overEthernet, REQUEST } from '../../../fixtures/scenarios'
 import { decodeFrames } from '../decode/decode-helpers'
 import { selects } from './filter-helpers'
@@ -44,7 +45,17 @@ describe('filter/decoded-frame-fields', () => {
     const [tcp] = request.values(field('tcp')) as Uint8Array[]
     expect(tcp.subarray(tcp.length - REQUEST.length)).toEqual(REQUEST)
     const [frame] = request.values(field('frame')) as Uint8Array[]
-    expect(frame).toEqual(frames[3].raw.bytes)
+    expect(new Uint8Array(frame)).toEqual(frames[3].raw.bytes)
+  })
+
+  it('should let slices and len() see only the own item of a protocol, its header (as tshark 4.0)', () => {
+    const [tcp] = request.values(field('tcp')) as ProtocolValue[]
+    expect(tcp).toBeInstanceOf(ProtocolValue)
+    expect(tcp.item()).toHaveLength(tcp.length - REQUEST.length)
+    expect(tcp.subarray(0, 4)).not.toBeInstanceOf(ProtocolValue)
+    expect(selects(`len(tcp) == ${tcp.length - REQUEST.length}`, request)).toBe(true)
+    expect(selects('len(ip) == 20', request)).toBe(true)
+    expect(selects('ip[20:2] == ip[20:2]', request)).toBe(false)
   })
 
   it('should let a filter read a decoded frame (tcp contains "GET" finds the request after the TCP header, as in Wireshark)', () => {
