@@ -30,6 +30,8 @@ export interface Preferences {
   timeFormat: TimeFormat
   /** 1 = normal; 1.25 and 1.5 for a classroom projector. */
   fontScale: number
+  /** The display filters applied last, most recent first (at most 30); absent: none yet. */
+  filterHistory?: string[]
 }
 
 export interface RecentFile {

@@ -1,5 +1,6 @@
-// The filters the user applied, most recent first, each once, kept across restarts in the page's
-// localStorage (the preferences have no place for them, and the contract is not changed for it).
+// The filters the user applied, most recent first, each once, kept across restarts with the
+// preferences (filterHistory, saved by the back end) and in the page's localStorage (for a page
+// whose preferences have none yet).
 
 export const HISTORY_LIMIT = 30
 export const HISTORY_KEY = 'tcplens.filterHistory'

@@ -6,6 +6,7 @@ import { loadHistory, remember, saveHistory } from '../composables/filter-histor
 import { useApiStore } from './api'
 import { useCaptureStore } from './capture'
 import { usePacketsStore } from './packets'
+import { useSettingsStore } from './settings'
 
 /** The bar checks the text this long after the last key stroke. */
 export const CHECK_DELAY_MS = 150
@@ -34,7 +35,15 @@ export const useFilterStore = defineStore('filter', () => {
   /** The last check heard, and the text it was for. */
   const checked = shallowRef<{ text: string; result: FilterCheck } | null>(null)
   const fields = shallowRef<FilterFieldInfo[]>([])
-  const history = ref<string[]>(loadHistory())
+  const settings = useSettingsStore()
+  const history = ref<string[]>(settings.preferences.filterHistory ?? loadHistory())
+  // The saved preferences arrive after the page starts (and change in another window).
+  watch(
+    () => settings.preferences.filterHistory,
+    (saved) => {
+      if (saved) history.value = [...saved]
+    },
+  )
   /** The filter on its way to the list (null when none is). */
   const applying = ref<string | null>(null)
   /** Bumped when the bar should take the focus (a prepared filter). */
@@ -114,6 +123,8 @@ export const useFilterStore = defineStore('filter', () => {
       if (took && wanted) {
         history.value = remember(history.value, wanted)
         saveHistory(history.value)
+        // Kept with the preferences too: browser mode's page storage changes with its port.
+        void settings.update({ filterHistory: history.value })
       }
       return took
     } finally {

@@ -51,6 +51,16 @@ describe('main/settings/store', () => {
       expect((await SettingsStore.open(folder)).getPreferences()).toEqual(saved)
     })
 
+    it('should keep the display-filter history, and refuse one that is not a short list of filters', async () => {
+      const store = await SettingsStore.open(folder)
+      await store.setPreferences({ filterHistory: ['tcp.flags.syn == 1', 'udp'] })
+      expect((await SettingsStore.open(folder)).getPreferences().filterHistory).toEqual(['tcp.flags.syn == 1', 'udp'])
+      writeFileSync(join(folder, SETTINGS_FILES.preferences), JSON.stringify({ filterHistory: [1, 2] }))
+      expect((await SettingsStore.open(folder)).getPreferences().filterHistory).toBeUndefined()
+      writeFileSync(join(folder, SETTINGS_FILES.preferences), JSON.stringify({ filterHistory: Array.from({ length: 31 }, (_, i) => `frame.number == ${i}`) }))
+      expect((await SettingsStore.open(folder)).getPreferences().filterHistory).toBeUndefined()
+    })
+
     it('should write atomically, leaving no temporary file behind', async () => {
       const store = await SettingsStore.open(folder)
       await Promise.all([store.setPreferences({ theme: 'dark' }), store.setPreferences({ theme: 'light' }), store.setPreferences({ language: 'en' })])

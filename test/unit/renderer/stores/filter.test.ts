@@ -6,6 +6,7 @@ import { useApiStore } from '../../../../renderer/src/stores/api'
 import { useCaptureStore } from '../../../../renderer/src/stores/capture'
 import { CHECK_DELAY_MS, useFilterStore, viewWithFilter } from '../../../../renderer/src/stores/filter'
 import { usePacketsStore } from '../../../../renderer/src/stores/packets'
+import { useSettingsStore } from '../../../../renderer/src/stores/settings'
 import { FAKE_FILTER_FIELDS, type FakeApi } from '../fake-api'
 import { flushPromises, setUp } from '../harness'
 
@@ -96,6 +97,18 @@ describe('stores/filter', () => {
     expect(filter.refusals).toBe(1)
     expect(filter.validity).toBe('invalid')
     expect(filter.history).toEqual([])
+  })
+
+  it('should keep the history with the preferences too, and take the saved one when it arrives', async () => {
+    await useSettingsStore().start()
+    const filter = useFilterStore()
+    await filter.applyText('udp')
+    await flushPromises()
+    expect(api.callsOf('setPreferences').at(-1)).toEqual([{ filterHistory: ['udp'] }])
+    // Another window (or a restart) brings the saved history.
+    api.emit('preferences', { language: 'system', theme: 'system', timeFormat: 'relative', fontScale: 1, filterHistory: ['tcp.port == 80', 'udp'] })
+    await flushPromises()
+    expect(filter.history).toEqual(['tcp.port == 80', 'udp'])
   })
 
   it('should show every packet again with an empty filter', async () => {
