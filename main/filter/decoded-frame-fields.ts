@@ -6,14 +6,13 @@
 // header and every layer after it), as in Wireshark, where `tcp contains "GET"` finds the HTTP
 // request after the TCP header; slices and len() see only its own item (protocol-value.ts).
 import { parseIpv6 } from '../capture/address-text'
-import { parseIpv4 } from '../capture/address-text'
 import type { Field, Timestamp } from '../decode/field'
 import type { DecodedFrame } from '../decode/frame'
 import type { FilterField, FilterValue, FrameFields } from './types'
 import { protocolValue } from './protocol-value'
+import { ipv4Number, timeNanoseconds } from './representation'
 
 const NO_VALUES: readonly FilterValue[] = []
-const NS_PER_SECOND = 1_000_000_000n
 
 export function decodedFrameFields(frame: DecodedFrame): FrameFields {
   return new DecodedFrameFields(frame)
@@ -81,7 +80,7 @@ class DecodedFrameFields implements FrameFields {
       case 'ether':
         return typeof value === 'string' ? hexBytes(value) : (value as Uint8Array)
       case 'time':
-        return nanoseconds(value as Timestamp)
+        return timeNanoseconds(value as Timestamp)
       case 'uint64':
         return typeof value === 'bigint' ? value : BigInt(value as number)
       default:
@@ -90,19 +89,10 @@ class DecodedFrameFields implements FrameFields {
   }
 }
 
-function ipv4Number(text: string): number {
-  const bytes = parseIpv4(text)
-  return bytes ? ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0 : 0
-}
-
 /** aa:bb:cc:dd:ee:ff → its bytes. */
 function hexBytes(text: string): Uint8Array {
   const digits = text.replace(/[^0-9A-Fa-f]/g, '')
   const out = new Uint8Array(digits.length >> 1)
   for (let i = 0; i < out.length; i++) out[i] = parseInt(digits.slice(2 * i, 2 * i + 2), 16)
   return out
-}
-
-function nanoseconds(time: Timestamp): bigint {
-  return BigInt(time.sec) * NS_PER_SECOND + BigInt(time.nsec)
 }

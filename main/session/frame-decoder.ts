@@ -17,8 +17,7 @@ import { IpReassembly } from '../decode/reassembly'
 import { timeDiff } from '../decode/time'
 import type { CaptureIndexer } from './capture-indexer'
 import { TapeMismatch } from './hook-tape'
-import { ROW_MARK } from './packet-index'
-import { frameTime } from './tcp-columns'
+import { previousFrameTime } from './tcp-columns'
 import type { TcpFrameAnalysis } from '../tcp/result'
 import type { TcpSegment } from '../tcp/segment'
 
@@ -101,13 +100,6 @@ export class FrameDecoder {
   times(raw: RawFrame): { timeRelative?: Timestamp; timeDelta?: Timestamp } {
     if (raw.noTimestamp) return {}
     const now = { sec: raw.tsSec, nsec: raw.tsNsec }
-    return { timeRelative: timeDiff(now, this.indexer.firstTime ?? now), timeDelta: timeDiff(now, this.previousTime(raw.no) ?? now) }
-  }
-
-  /** The time of the latest frame before `frame` that has one (what DecodePass calls previous). */
-  private previousTime(frame: number): Timestamp | undefined {
-    const kind = this.indexer.index.kind
-    for (let f = frame - 1; f >= 1; f--) if ((kind[f - 1]! & ROW_MARK.NO_TIMESTAMP) === 0) return frameTime(this.indexer.index, f)
-    return undefined
+    return { timeRelative: timeDiff(now, this.indexer.firstTime ?? now), timeDelta: timeDiff(now, previousFrameTime(this.indexer.index, raw.no) ?? now) }
   }
 }

@@ -15,8 +15,9 @@
 // the caller decodes that frame (frame-filter.ts). Each value is exactly what the decoded tree
 // gives (main/filter/decoded-frame-fields.ts): test/unit/main/session/index-frame-fields.test.ts
 // compares the two on every frame of every fixture and of the shared corpus.
-import { parseIpv4, parseIpv6 } from '../capture/address-text'
-import type { Timestamp } from '../decode/field'
+import { parseIpv6 } from '../capture/address-text'
+import { timeDiff } from '../decode/time'
+import { ipv4Number, timeNanoseconds } from '../filter/representation'
 import type { FilterField, FilterValue, FrameFields } from '../filter/types'
 import { fileTcpExpertItems } from '../tcp/expert-items'
 import type { TcpFrameAnalysis } from '../tcp/result'
@@ -25,12 +26,10 @@ import type { CaptureIndexer } from './capture-indexer'
 import { NET, NET_MASK } from '../decode/headers'
 import { ROW_MARK } from './packet-index'
 import { ColumnFacts } from './tcp-expert-items'
-import { frameTime } from './tcp-columns'
+import { frameTime, previousFrameTime } from './tcp-columns'
 
 /** Reads one field of the frame at `row` (frame − 1) into `out`; false: cannot tell for this row. */
 type Reader = (row: number, out: FilterValue[]) => boolean
-
-const NS_PER_SEC = 1_000_000_000
 
 /** The TCP flag bits, by field name. */
 const FLAG_BITS: Readonly<Record<string, number>> = {
@@ -148,15 +147,14 @@ export class IndexFrameFields implements FrameFields {
       case 'frame.cap_len':
         return (row, out) => (out.push(index.capLen[row]!), true)
       case 'frame.time_epoch':
-        return (row, out) => (timed(row) && out.push(BigInt(index.tsSec[row]!) * BigInt(NS_PER_SEC) + BigInt(index.tsNsec[row]!)), true)
+        return (row, out) => (timed(row) && out.push(timeNanoseconds(frameTime(index, row + 1))), true)
       case 'frame.time_relative':
-        return (row, out) => (timed(row) && out.push(nanoseconds(frameTime(index, row + 1), this.indexer.firstTime!)), true)
-      default: // frame.time_delta: since the latest frame before it that has a time
+        return (row, out) => (timed(row) && out.push(timeNanoseconds(timeDiff(frameTime(index, row + 1), this.indexer.firstTime!))), true)
+      default: // frame.time_delta: since the latest frame before it that has a time (0 for the first)
         return (row, out) => {
           if (!timed(row)) return true
-          let previous = row - 1
-          while (previous >= 0 && !timed(previous)) previous--
-          out.push(previous < 0 ? 0n : nanoseconds(frameTime(index, row + 1), frameTime(index, previous + 1)))
+          const now = frameTime(index, row + 1)
+          out.push(timeNanoseconds(timeDiff(now, previousFrameTime(index, row + 1) ?? now)))
           return true
         }
     }
@@ -236,7 +234,7 @@ export class IndexFrameFields implements FrameFields {
       case 'tcp.analysis.ack_rtt':
         return (row, out) => {
           const a = this.analysis(row)
-          if (a.analysed && a.ackedFrame && a.ackRtt && (a.ackRtt.sec || a.ackRtt.nsec)) out.push(timeValue(a.ackRtt))
+          if (a.analysed && a.ackedFrame && a.ackRtt && (a.ackRtt.sec || a.ackRtt.nsec)) out.push(timeNanoseconds(a.ackRtt))
         }
       case 'tcp.analysis.bytes_in_flight':
         return (row, out) => {
@@ -249,9 +247,9 @@ export class IndexFrameFields implements FrameFields {
           if (a.analysed && a.flags & 0x0010) out.push(a.dupAckNum)
         }
       case 'tcp.time_relative':
-        return (row, out) => void out.push(timeValue(this.analysis(row).timeRelative))
+        return (row, out) => void out.push(timeNanoseconds(this.analysis(row).timeRelative))
       default: // tcp.time_delta
-        return (row, out) => void out.push(timeValue(this.analysis(row).timeDelta))
+        return (row, out) => void out.push(timeNanoseconds(this.analysis(row).timeDelta))
     }
   }
 
@@ -291,16 +289,5 @@ export class IndexFrameFields implements FrameFields {
 
 /** An address as the filter compares it: IPv4 as an unsigned 32-bit number, IPv6 as 16 bytes. */
 function addressValue(text: string, ipv6: boolean): FilterValue {
-  if (ipv6) return parseIpv6(text) ?? new Uint8Array(16)
-  const bytes = parseIpv4(text) ?? new Uint8Array(4)
-  return ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0
-}
-
-/** now − then, in nanoseconds, as the filter's time value. */
-function nanoseconds(now: Timestamp, then: Timestamp): bigint {
-  return BigInt(now.sec - then.sec) * BigInt(NS_PER_SEC) + BigInt(now.nsec - then.nsec)
-}
-
-function timeValue(time: Timestamp): bigint {
-  return BigInt(time.sec) * BigInt(NS_PER_SEC) + BigInt(time.nsec)
+  return ipv6 ? (parseIpv6(text) ?? new Uint8Array(16)) : ipv4Number(text)
 }

@@ -134,9 +134,9 @@ export function sortFrames(frames: Uint32Array, compare: FrameComparator, descen
   return frames.sort((a, b) => sign * compare(a, b) || a - b)
 }
 
-/** 1 … n. */
-export function allFrameNumbers(n: number): Uint32Array {
-  const frames = new Uint32Array(n)
-  for (let i = 0; i < n; i++) frames[i] = i + 1
+/** after + 1 … n (1 … n by default). */
+export function allFrameNumbers(n: number, after = 0): Uint32Array {
+  const frames = new Uint32Array(Math.max(0, n - after))
+  for (let i = 0; i < frames.length; i++) frames[i] = after + i + 1
   return frames
 }

@@ -282,7 +282,7 @@ export class SessionCore {
 
   /** The frames after frame `after`, of the whole capture or one stream, ascending. */
   private framesOf(load: CaptureLoad, stream: number | undefined, after: number): Uint32Array {
-    if (stream === undefined) return allFrameNumbers(load.packets).subarray(after)
+    if (stream === undefined) return allFrameNumbers(load.packets, after)
     return Uint32Array.from(load.indexer.tcp.framesOf(stream).filter((frame) => frame > after))
   }
 

@@ -171,6 +171,12 @@ export class TcpColumns {
   }
 }
 
+/** The time of the latest frame before `frame` that has one (what DecodePass calls previous). */
+export function previousFrameTime(index: PacketIndex, frame: number): Timestamp | undefined {
+  for (let f = frame - 1; f >= 1; f--) if ((index.kind[f - 1]! & ROW_MARK.NO_TIMESTAMP) === 0) return frameTime(index, f)
+  return undefined
+}
+
 /** A frame's capture time, as the pass handed it to the tracker (0 when the record has none). */
 export function frameTime(index: PacketIndex, frame: number): Timestamp {
   return { sec: index.tsSec[frame - 1]!, nsec: index.tsNsec[frame - 1]! }
