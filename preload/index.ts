@@ -53,6 +53,8 @@ const api: TcpLensApi = {
 
   connections: () => invoke('connections'),
   narrative: (stream, lang) => invoke('narrative', stream, lang),
+  lab: (stream, lang) => invoke('lab', stream, lang),
+  flowGraph: (lang) => invoke('flowGraph', lang),
   expertInfo: () => invoke('expertInfo'),
   followStream: (stream) => invoke('followStream', stream),
 

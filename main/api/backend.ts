@@ -39,7 +39,7 @@ export interface BackendOptions {
 type EventListener = <E extends EventName>(event: E, data: Events[E]) => void
 type Handlers = { [M in Method]: (...args: Args<M>) => Promise<Answer<M>> }
 
-const SESSION_METHODS: readonly SessionMethod[] = ['cancelOpen', 'close', 'status', 'setView', 'cancelWork', 'rows', 'positionOf', 'packet', 'connections', 'narrative', 'expertInfo', 'followStream']
+const SESSION_METHODS: readonly SessionMethod[] = ['cancelOpen', 'close', 'status', 'setView', 'cancelWork', 'rows', 'positionOf', 'packet', 'connections', 'narrative', 'lab', 'flowGraph', 'expertInfo', 'followStream']
 
 const unsupported = (what: string, transport: Transport) => new ApiFailure('unsupported', `${what} is not available in ${transport === 'electron' ? 'the desktop app' : 'browser mode'}`)
 

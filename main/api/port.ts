@@ -20,7 +20,7 @@ export class ApiFailure extends Error {
 }
 
 /** The requests a capture session answers itself. */
-export type SessionMethod = 'cancelOpen' | 'close' | 'status' | 'setView' | 'cancelWork' | 'rows' | 'positionOf' | 'packet' | 'connections' | 'narrative' | 'expertInfo' | 'followStream'
+export type SessionMethod = 'cancelOpen' | 'close' | 'status' | 'setView' | 'cancelWork' | 'rows' | 'positionOf' | 'packet' | 'connections' | 'narrative' | 'lab' | 'flowGraph' | 'expertInfo' | 'followStream'
 
 /** A capture session's events. */
 export type SessionEvent = Pick<Events, 'capture' | 'progress' | 'work'>

@@ -151,6 +151,11 @@ const SIGNATURES: { readonly [M in Method]: readonly Parameter[] } = {
     { name: 'stream', check: streamIndex },
     { name: 'lang', check: lang },
   ],
+  lab: [
+    { name: 'stream', check: streamIndex },
+    { name: 'lang', check: lang },
+  ],
+  flowGraph: [{ name: 'lang', check: lang }],
   expertInfo: none,
   followStream: [{ name: 'stream', check: streamIndex }],
 }

@@ -8,13 +8,12 @@
 import { TextDecoder } from 'node:util'
 import type { FollowChunk, FollowStream, RoleName } from '../../preload/contract/dto'
 import { ApiFailure } from '../api/port'
-import type { DecodedFrame } from '../decode/frame'
-import { walkFields } from '../decode/field'
 import type { ConnectionTimeline } from '../tcp/step'
 import { TCP_FLAG } from '../tcp/segment'
 import type { CaptureIndexer } from './capture-indexer'
 import type { FrameDecoder } from './frame-decoder'
 import { ROW_MARK } from './packet-index'
+import { payloadOf } from './tcp-payload'
 
 /** Payload bytes handed over at most (before base64). */
 export const FOLLOW_BYTE_LIMIT = 4 << 20
@@ -115,13 +114,4 @@ function newBytes(indexer: CaptureIndexer, frames: readonly number[], clientInde
     delivered[from] = end
   }
   return out
-}
-
-/** The captured bytes of the frame's TCP payload (tcp.payload; empty if none). */
-function payloadOf(frame: DecodedFrame): Uint8Array {
-  let payload: Uint8Array | undefined
-  walkFields(frame.tree, (field) => {
-    if (!payload && field.name === 'tcp.payload' && field.value instanceof Uint8Array) payload = field.value
-  })
-  return payload ?? new Uint8Array(0)
 }

@@ -11,7 +11,9 @@ import type {
   ConnectionNarrative,
   ExpertInfo,
   FileInfo,
+  FlowGraph,
   FollowStream,
+  LabReport,
   Lang,
   PacketDetail,
   RowPage,
@@ -28,6 +30,8 @@ import { scanExpertItems } from './expert-scan'
 import { followStream } from './follow-stream'
 import { giveWay, scanDecoded } from './full-scan'
 import { narrate } from './narrative'
+import { flowGraph } from './flow-graph'
+import { labAnswers } from './lab'
 import { packetDetail } from './packet-detail'
 import { packetRow } from './packet-rows'
 import { AllFrames, allFrameNumbers, INDEX_COLUMNS, indexComparator, ListedFrames, sortFrames, StreamFrames, textComparator, type PacketView } from './packet-view'
@@ -202,8 +206,28 @@ export class SessionCore {
   async narrative(stream: number, lang: Lang): Promise<ConnectionNarrative> {
     const load = this.requireLoad()
     this.checkStream(load, stream)
-    if (lang !== 'en' && lang !== 'zh-CN') throw new ApiFailure('bad-argument', `narrative: unknown language ${String(lang)}`)
+    this.checkLang('narrative', lang)
     return this.guard(load, () => narrate(stream, lang, load.indexer, load.decoder))
+  }
+
+  /** The lab assistant's answers for one connection. */
+  async lab(stream: number, lang: Lang): Promise<LabReport> {
+    const load = this.requireLoad()
+    this.checkStream(load, stream)
+    this.checkLang('lab', lang)
+    return this.guard(load, () => labAnswers(stream, lang, load.indexer, load.decoder))
+  }
+
+  /** The view's TCP frames as a flow between hosts, each with its connection's step. */
+  async flowGraph(lang: Lang): Promise<FlowGraph> {
+    const load = this.requireLoad()
+    this.checkLang('flowGraph', lang)
+    const view = this.view ?? new AllFrames(load.indexer.index)
+    return this.guard(load, () => flowGraph(view, lang, load.indexer, load.decoder, () => this.load === load))
+  }
+
+  private checkLang(method: string, lang: Lang): void {
+    if (lang !== 'en' && lang !== 'zh-CN') throw new ApiFailure('bad-argument', `${method}: unknown language ${String(lang)}`)
   }
 
   /**

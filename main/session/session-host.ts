@@ -119,6 +119,14 @@ export class SessionHost implements CaptureSessions {
     return this.request('narrative', args)
   }
 
+  lab(...args: Args<'lab'>): Promise<Answer<'lab'>> {
+    return this.request('lab', args)
+  }
+
+  flowGraph(...args: Args<'flowGraph'>): Promise<Answer<'flowGraph'>> {
+    return this.request('flowGraph', args)
+  }
+
   expertInfo(): Promise<Answer<'expertInfo'>> {
     return this.request('expertInfo', [])
   }

@@ -35,3 +35,11 @@ export class TcpConversation {
     this.prevTime = { sec: time.sec, nsec: time.nsec }
   }
 }
+
+/** The two endpoints' address/port pair, the same whichever side is named first (port reuse). */
+export function endpointPairKey(conv: TcpConversation): string {
+  const [a, b] = conv.endpoints
+  const x = `${a.address} ${a.port}`
+  const y = `${b.address} ${b.port}`
+  return x < y ? `${x} ${y}` : `${y} ${x}`
+}

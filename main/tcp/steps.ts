@@ -11,7 +11,7 @@
 // revised, and the narrative says the segments crossed.
 import { TCP_FLAG, type TcpSegment } from './segment'
 import type { TcpFrameAnalysis } from './result'
-import type { TcpConversation } from './conversation'
+import { endpointPairKey, type TcpConversation } from './conversation'
 import { EndpointStates, hasSentFin, isSynchronized, LINUX_TIME_WAIT_SECONDS, RFC_MSL_SECONDS, type TcpState } from './states'
 import {
   otherRole,
@@ -186,7 +186,7 @@ export class ConnectionTimelines {
       const record = this.options.recordSteps
       c = new ConnectionProgress(conv, seg, a, typeof record === 'function' ? record(conv.stream) : record)
       this.progress[conv.stream] = c
-      const pair = pairKey(conv)
+      const pair = endpointPairKey(conv)
       const previous = this.latestByPair.get(pair)
       if (previous !== undefined) c.previousStream = previous
       this.latestByPair.set(pair, conv.stream)
@@ -201,12 +201,6 @@ export class ConnectionTimelines {
   }
 }
 
-function pairKey(conv: TcpConversation): string {
-  const [a, b] = conv.endpoints
-  const x = `${a.address} ${a.port}`
-  const y = `${b.address} ${b.port}`
-  return x < y ? `${x} ${y}` : `${y} ${x}`
-}
 
 /** The per-segment work: classify it, move the states, record the step. */
 function stepOf(c: ConnectionProgress, seg: TcpSegment, a: TcpFrameAnalysis): void {

@@ -9,9 +9,11 @@ import type {
   DirectoryListing,
   ExpertInfo,
   FilterCheck,
+  FlowGraph,
   FilterFieldInfo,
   FileInfo,
   FollowStream,
+  LabReport,
   Lang,
   MenuCommand,
   OpenProgress,
@@ -77,6 +79,13 @@ export interface Requests {
   connections: { args: []; result: ConnectionDto[] }
   /** One connection's steps, told in `lang`. */
   narrative: { args: [stream: number, lang: Lang]; result: ConnectionNarrative }
+  /** The lab assistant's answers for one connection, in `lang`. */
+  lab: { args: [stream: number, lang: Lang]; result: LabReport }
+  /**
+   * The view's TCP frames as a flow between hosts, each with its connection's step, in `lang`.
+   * Fails with 'unsupported' when the connections in the view hold too many frames to replay.
+   */
+  flowGraph: { args: [lang: Lang]; result: FlowGraph }
   expertInfo: { args: []; result: ExpertInfo }
   followStream: { args: [stream: number]; result: FollowStream }
 }

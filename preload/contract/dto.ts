@@ -286,9 +286,50 @@ export interface ConnectionDto {
   variants: string[]
 }
 
+/** The numbers of a segment as Wireshark shows them (relative unless the capture gave no base). */
+export interface SegmentFacts {
+  /** TCP flag bits (FIN 0x01 … CWR 0x80), and their names in Wireshark's order ("SYN", "ACK"). */
+  flags: number
+  flagNames: string[]
+  relative: boolean
+  seq: number
+  ack: number
+  rawSeq: number
+  rawAck: number
+  /** Payload length (−1: unknown, e.g. an IP fragment). */
+  length: number
+  /** tcp.nxtseq (−1: none). */
+  nextSeq: number
+  /** The window as sent, and scaled (tcp.window_size). */
+  windowRaw: number
+  window: number
+}
+
+/** A state change a step caused (main/tcp/step.ts StateChange without the frame). */
+export interface StateChangeDto {
+  role: RoleName
+  from: TcpStateName
+  to: TcpStateName
+  /** Why (main/tcp/step.ts StateReason): 'sent-syn', 'received-syn-ack', 'received-fin'… */
+  reason: string
+}
+
+/**
+ * A note on a step as data (main/tcp/step.ts Note): its code ('retransmission', 'syn-retry',
+ * 'crossed', 'rst-in-flight', 'time-wait'…), the frames it rests on (a retransmission's
+ * original, the segment a SYN crossed…) and its numbers (a SYN retry's `gap` in seconds).
+ */
+export interface StepMark {
+  code: string
+  frames: number[]
+  values?: Record<string, number | number[] | string>
+}
+
 /** A step as the narrative tells it (main/teach's DescribedStep) with the engine's facts beside. */
 export interface NarrativeStep {
   frame: number
+  /** Seconds since the connection's first captured frame. */
+  time: number
   phase: 'open' | 'data' | 'close' | 'abort'
   /** Handshake 1–3, wave 1–4; [2, 3] for a merged FIN; [] for data. */
   step: number[]
@@ -297,6 +338,19 @@ export interface NarrativeStep {
   label: string
   before: { client: TcpStateName; server: TcpStateName }
   after: { client: TcpStateName; server: TcpStateName }
+  changes: StateChangeDto[]
+  segment: SegmentFacts
+  /** The sender's earlier frame whose end this seq continues ("seq = 0 + 1"). */
+  seqFrom?: number
+  /** The peer's frame whose end this ack equals ("ack = x + 1"). */
+  ackOf?: number
+  /** tcp.analysis verdict bits (main/tcp/verdicts.ts VERDICT). */
+  verdicts: number
+  marks: StepMark[]
+  /** The payload in a few words when it is readable text: "GET /index.html", "HTTP/1.1 200 OK". */
+  payload?: string
+  /** The ids of the topics this step links to (`seeAlso` holds their titles, in the same order). */
+  topicIds: string[]
   /** In the requested language: */
   headline: string
   title: string
@@ -314,10 +368,116 @@ export interface NarrativeStep {
 export interface ConnectionNarrative {
   stream: number
   lang: Lang
+  /** The connection's summary (as in Conversations). */
+  connection: ConnectionDto
   title: string
   summary: string[]
   steps: NarrativeStep[]
-  topics: Array<{ id: string; title: string; text: string[] }>
+  topics: TopicCard[]
+  /** The connection as a Mermaid `sequenceDiagram`, in `lang` (for export). */
+  mermaid: string
+}
+
+/** A teaching topic in one language: "Why three segments, and not two?" and its paragraphs. */
+export interface TopicCard {
+  id: string
+  title: string
+  text: string[]
+}
+
+// ── Teaching views: the flow graph and the lab assistant ──────────────────────────────────────
+
+/** One TCP frame of the view in the all-connections flow graph. */
+export interface FlowRow {
+  frame: number
+  /** Seconds since the capture's first frame. */
+  time: number
+  stream: number
+  /** Indexes into FlowGraph.hosts. */
+  src: number
+  dst: number
+  srcPort: number
+  dstPort: number
+  from: RoleName
+  /** The engine's step for this frame (its connection replayed). */
+  phase: NarrativeStep['phase']
+  step: number[]
+  kind: string
+  label: string
+  segment: SegmentFacts
+  before: { client: TcpStateName; server: TcpStateName }
+  after: { client: TcpStateName; server: TcpStateName }
+  marks: StepMark[]
+  /** The step in one line, in the requested language. */
+  line: string
+}
+
+/** The displayed TCP frames as a flow between hosts (Wireshark's Flow Graph, "TCP flows"). */
+export interface FlowGraph {
+  lang: Lang
+  /** Host addresses, in order of first appearance: the graph's columns. */
+  hosts: string[]
+  rows: FlowRow[]
+  /** The connections the rows belong to, by stream. */
+  connections: ConnectionDto[]
+}
+
+/** One lab question answered from the capture, with the frames the answer rests on. */
+export interface LabAnswer {
+  /** 'endpoints', 'syn-seq', 'syn-ack', 'first-data', 'rtt', 'min-window', 'retransmissions', 'cumulative-acks', 'throughput'… */
+  id: string
+  question: string
+  /** The answer's lines; text in `backticks` is a value or formula. */
+  answer: string[]
+  frames: number[]
+}
+
+/** A sample of the RTT (tcp.analysis.ack_rtt) and the EstimatedRTT after it (RFC 6298, α = 1/8). */
+export interface RttSample {
+  /** The ACK that gave the sample, and the data segment it acknowledged. */
+  frame: number
+  acked: number
+  /** Seconds since the connection's first frame. */
+  time: number
+  rtt: number
+  estimated: number
+}
+
+/** Stevens' time-sequence graph of one direction: what `sender` sent, and what its peer acknowledged. */
+export interface TimeSequenceSeries {
+  sender: RoleName
+  /** Relative seq at the start and end of each segment that carried data (or SYN/FIN). */
+  segments: Array<{ frame: number; time: number; seq: number; end: number; retransmission: boolean }>
+  /** The peer's ACKs: acknowledged up to `ack`, and the window's right edge `ack + window`. */
+  acks: Array<{ frame: number; time: number; ack: number; windowEdge: number }>
+}
+
+/** One header field of a handshake or teardown segment, for the per-field table. */
+export interface LabFieldRow {
+  /** Wireshark's field name ("tcp.seq"), the label as a student reads it, its size in bits. */
+  field: string
+  name: string
+  bits: number
+  value: string
+  meaning: string
+}
+
+export interface LabFieldTable {
+  frame: number
+  /** "Handshake step 1: SYN (client → server)". */
+  title: string
+  rows: LabFieldRow[]
+}
+
+/** The lab assistant's answers for one connection, in one language. */
+export interface LabReport {
+  stream: number
+  lang: Lang
+  answers: LabAnswer[]
+  rtt: { alpha: number; samples: RttSample[] }
+  /** Both directions; the one that sent more data first. */
+  timeSequence: TimeSequenceSeries[]
+  fieldTables: LabFieldTable[]
 }
 
 export interface ExpertEntry {

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { TCP_SCENARIOS } from '../fixtures/tcp-scenarios'
+import { scenarioBytes } from '../fixtures/tcp-scenarios'
 import { cut } from '../fixtures/damage'
 
 export const E2E_DIR = join(tmpdir(), 'tcplens-e2e-captures')
@@ -15,12 +15,6 @@ export const CAPTURES = {
   damaged: join(E2E_DIR, 'damaged.pcap'),
   /** Not a capture at all. */
   notCapture: join(E2E_DIR, 'notes.txt'),
-}
-
-export function scenarioBytes(name: string): Uint8Array {
-  const scenario = TCP_SCENARIOS.find((s) => s.name === name)
-  if (!scenario) throw new Error(`no scenario ${name}`)
-  return scenario.bytes()
 }
 
 export function writeE2eCaptures(): void {

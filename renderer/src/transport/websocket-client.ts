@@ -164,6 +164,8 @@ export function connectWebSocket(url: string = defaultSocketUrl(), createSocket:
     packet: request('packet'),
     connections: request('connections'),
     narrative: request('narrative'),
+    lab: request('lab'),
+    flowGraph: request('flowGraph'),
     expertInfo: request('expertInfo'),
     followStream: request('followStream'),
     onCapture: subscribe('capture'),

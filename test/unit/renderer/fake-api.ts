@@ -13,7 +13,9 @@ import type {
   FilterCheck,
   FilterFieldInfo,
   FileInfo,
+  FlowGraph,
   FollowStream,
+  LabReport,
   MenuCommand,
   OpenProgress,
   PacketDetail,
@@ -508,8 +510,14 @@ export class FakeApi implements TcpLensApi {
       from: n === 2 ? ('server' as const) : ('client' as const),
       kind: 'handshake',
       label: `SYN ${n}`,
+      time: n / 100,
       before: { client: 'CLOSED' as const, server: 'LISTEN' as const },
       after: { client: 'SYN-SENT' as const, server: 'LISTEN' as const },
+      changes: [{ role: 'client' as const, from: 'CLOSED' as const, to: 'SYN-SENT' as const, reason: 'sent-syn' }],
+      segment: { flags: 2, flagNames: ['SYN'], relative: true, seq: 0, ack: 0, rawSeq: 1000, rawAck: 0, length: 0, nextSeq: -1, windowRaw: 64240, window: 64240 },
+      verdicts: 0,
+      marks: [],
+      topicIds: [],
       headline,
       title: headline,
       direction: zh ? '客户端 → 服务器' : 'client → server',
@@ -528,7 +536,19 @@ export class FakeApi implements TcpLensApi {
       summary: [zh ? '三次握手，四次挥手' : 'Three-way handshake, four-way close'],
       steps: [step(stream * FRAMES_PER_STREAM + 1, 1, zh ? '握手 1' : 'Handshake 1'), step(stream * FRAMES_PER_STREAM + 2, 2, zh ? '握手 2' : 'Handshake 2')],
       topics: [],
+      connection: fakeConnection(stream, this.rowCount),
+      mermaid: 'sequenceDiagram',
     })
+  }
+
+  lab(stream: number, lang: 'en' | 'zh-CN'): Promise<Result<LabReport>> {
+    this.record('lab', [stream, lang])
+    return ok({ stream, lang, answers: [], rtt: { alpha: 0.125, samples: [] }, timeSequence: [], fieldTables: [] })
+  }
+
+  flowGraph(lang: 'en' | 'zh-CN'): Promise<Result<FlowGraph>> {
+    this.record('flowGraph', [lang])
+    return ok({ lang, hosts: [], rows: [], connections: [] })
   }
 
   expertInfo(): Promise<Result<ExpertInfo>> {

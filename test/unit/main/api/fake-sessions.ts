@@ -3,11 +3,30 @@
 import { basename } from 'node:path'
 import { vi } from 'vitest'
 import type { CaptureSessions, SessionEvent } from '../../../../main/api/port'
-import type { CaptureStatus, FileInfo } from '../../../../preload/contract/dto'
+import type { CaptureStatus, ConnectionDto, FileInfo } from '../../../../preload/contract/dto'
 
 type Listener = <E extends keyof SessionEvent>(event: E, data: SessionEvent[E]) => void
 
 export const EMPTY_STATUS: CaptureStatus = { session: 0, state: 'empty', packets: 0, connections: 0 }
+
+const FAKE_CONNECTION: ConnectionDto = {
+  stream: 0,
+  client: { address: '10.0.0.1', port: 40000, state: 'TIME-WAIT' },
+  server: { address: '10.0.0.2', port: 80, state: 'CLOSED' },
+  rolesGuessed: false,
+  open: 'three-way',
+  close: 'four-way',
+  closeInitiator: 'client',
+  completeness: 31,
+  firstFrame: 1,
+  lastFrame: 10,
+  packets: 10,
+  bytes: { client: 100, server: 1000 },
+  irtt: 0.02,
+  duration: 1,
+  startTime: 1_700_000_000,
+  variants: [],
+}
 
 export function fileInfo(path: string): FileInfo {
   return { name: basename(path), path, size: 100, format: 'pcapng', compressed: false }
@@ -26,7 +45,9 @@ export function fakeSessions() {
     positionOf: vi.fn(async () => -1),
     packet: vi.fn(async (frame: number) => ({ frame, tree: [], sources: [] })),
     connections: vi.fn(async () => []),
-    narrative: vi.fn(async (stream: number, lang: 'en' | 'zh-CN') => ({ stream, lang, title: '', summary: [], steps: [], topics: [] })),
+    narrative: vi.fn(async (stream: number, lang: 'en' | 'zh-CN') => ({ stream, lang, connection: FAKE_CONNECTION, title: '', summary: [], steps: [], topics: [], mermaid: '' })),
+    lab: vi.fn(async (stream: number, lang: 'en' | 'zh-CN') => ({ stream, lang, answers: [], rtt: { alpha: 0.125, samples: [] }, timeSequence: [], fieldTables: [] })),
+    flowGraph: vi.fn(async (lang: 'en' | 'zh-CN') => ({ lang, hosts: [], rows: [], connections: [] })),
     expertInfo: vi.fn(async () => ({ counts: { chat: 0, note: 0, warn: 0, error: 0 }, entries: [] })),
     followStream: vi.fn(async () => {
       throw new Error('not in this fake')

@@ -47,6 +47,8 @@ const CASES: { [M in Method]: { good: unknown[][]; bad: unknown[][] } } = {
   packet: { good: [[1], [0]], bad: [[-3], [null], [2 ** 40]] },
   connections: { good: [[]], bad: [[0]] },
   narrative: { good: [[0, 'en'], [7, 'zh-CN']], bad: [[0], [0, 'fr'], [0, 'system'], [-1, 'en'], [0, 'en', 1]] },
+  lab: { good: [[0, 'en'], [3, 'zh-CN']], bad: [[0], [0, 'de'], [-1, 'en'], ['0', 'en']] },
+  flowGraph: { good: [['en'], ['zh-CN']], bad: [[], ['fr'], [0], ['en', 1]] },
   expertInfo: { good: [[]], bad: [['all']] },
   followStream: { good: [[0]], bad: [[], [-1], ['0']] },
   cancelWork: { good: [[]], bad: [[1]] },

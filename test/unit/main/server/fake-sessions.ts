@@ -36,6 +36,8 @@ export function fakeSessions(): FakeSessions {
     packet: noCapture,
     connections: noCapture,
     narrative: noCapture,
+    lab: noCapture,
+    flowGraph: noCapture,
     expertInfo: noCapture,
     followStream: noCapture,
     cancelWork: async () => null,
