@@ -1,5 +1,11 @@
 // The UI's words in English. zh-CN.ts has exactly the same keys (its type is this object's type).
 // vue-i18n message syntax: {name} is a parameter; write no bare @ $ | { } in a message.
+import * as teachExplain from './teach/explain'
+import * as teachLab from './teach/lab'
+import * as teachQuiz from './teach/quiz'
+import * as teachSequence from './teach/sequence'
+import * as teachView from './teach/view'
+
 const en = {
   app: { name: 'TCP Lens', tagline: 'A Wireshark-style analyzer for learning TCP' },
   toolbar: {
@@ -290,6 +296,11 @@ const en = {
     filter: 'Filtering…',
     failed: 'Nothing to show: the request failed.',
   },
+  teach: teachView.en,
+  sequence: teachSequence.en,
+  explain: teachExplain.en,
+  lab: teachLab.en,
+  quiz: teachQuiz.en,
   units: { seconds: '{value} s', milliseconds: '{value} ms', bytes: '{value} bytes', kib: '{value} KiB', mib: '{value} MiB', gib: '{value} GiB', tib: '{value} TiB' },
 }
 

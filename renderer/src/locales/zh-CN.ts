@@ -1,5 +1,10 @@
 // The UI's words in Simplified Chinese: exactly the keys of en.ts (the type checker holds it to them).
 import type { MessageSchema } from './en'
+import * as teachExplain from './teach/explain'
+import * as teachLab from './teach/lab'
+import * as teachQuiz from './teach/quiz'
+import * as teachSequence from './teach/sequence'
+import * as teachView from './teach/view'
 
 const zhCN: MessageSchema = {
   app: { name: 'TCP Lens', tagline: '学习 TCP 的 Wireshark 风格分析器' },
@@ -291,6 +296,11 @@ const zhCN: MessageSchema = {
     filter: '正在过滤…',
     failed: '没有可显示的内容：请求失败。',
   },
+  teach: teachView.zhCN,
+  sequence: teachSequence.zhCN,
+  explain: teachExplain.zhCN,
+  lab: teachLab.zhCN,
+  quiz: teachQuiz.zhCN,
   units: { seconds: '{value} 秒', milliseconds: '{value} 毫秒', bytes: '{value} 字节', kib: '{value} KiB', mib: '{value} MiB', gib: '{value} GiB', tib: '{value} TiB' },
 }
 

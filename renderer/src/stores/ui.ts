@@ -3,9 +3,13 @@ import { ref } from 'vue'
 
 export type DialogName = 'go-to-packet' | 'conversations' | 'expert' | 'follow' | 'shortcuts' | 'about' | 'open-server' | 'narrative'
 
-/** Which dialog is open (the display-filter bar's text is the filter store's). */
+/** What the top pane shows: the packet list, one connection's diagram, or the flow graph. */
+export type MainView = 'packets' | 'diagram' | 'flow'
+
+/** Which dialog is open and which main view is shown (the display-filter bar's text is the filter store's). */
 export const useUiStore = defineStore('ui', () => {
   const dialog = ref<DialogName | null>(null)
+  const view = ref<MainView>('packets')
   /** The element focused before a dialog opened, to give focus back. */
   let returnFocus: HTMLElement | null = null
 
@@ -20,5 +24,9 @@ export const useUiStore = defineStore('ui', () => {
     returnFocus = null
   }
 
-  return { dialog, openDialog, closeDialog }
+  function showView(next: MainView): void {
+    view.value = next
+  }
+
+  return { dialog, view, openDialog, closeDialog, showView }
 })

@@ -1,0 +1,78 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type { NarrativeStep } from '../../../preload/contract/api'
+import { usePlaybackStore } from './playback'
+import { useSelectionStore } from './selection'
+import { useStreamAnswer } from './stream-answer'
+
+/** How the diagram shows sequence numbers, and how it spaces the arrows. */
+export type DiagramNumbers = 'relative' | 'raw'
+export type DiagramSpacing = 'time' | 'compact'
+/** The side panel's tabs. */
+export type TeachPanel = 'explain' | 'lab' | 'quiz'
+
+/**
+ * The Diagram view: which connection it shows (its narrative in the UI language), the step
+ * selected (the explanation panel tells it; its frame is selected in the list, tree and hex),
+ * and the diagram's options. Playback (stores/playback.ts) reveals the steps one by one.
+ */
+export const useTeachStore = defineStore('teach', () => {
+  const { stream, value: narrative, load, clear } = useStreamAnswer('narrative')
+  /** The selected step (−1: none). */
+  const selected = ref(-1)
+  const numbers = ref<DiagramNumbers>('relative')
+  const spacing = ref<DiagramSpacing>('time')
+  /** The data phase drawn segment by segment (long ones are collapsed into one block by default). */
+  const dataExpanded = ref(false)
+  const panel = ref<TeachPanel>('explain')
+
+  const steps = computed<readonly NarrativeStep[]>(() => narrative.value?.steps ?? [])
+  const selectedStep = computed<NarrativeStep | undefined>(() => steps.value[selected.value])
+
+  /** Shows a connection's diagram (its first step selected). */
+  async function open(next: number): Promise<void> {
+    if (stream.value !== next) {
+      selected.value = -1
+      dataExpanded.value = false
+    }
+    await load(next)
+  }
+
+  /** Selects a step, and its frame in the list, tree and hex. */
+  async function selectStep(i: number): Promise<void> {
+    const step = steps.value[i]
+    if (!step) return
+    selected.value = i
+    const selection = useSelectionStore()
+    if (selection.frame !== step.frame) await selection.selectFrame(step.frame)
+  }
+
+  const playback = usePlaybackStore()
+  // A new narrative (another connection, or the same one in another language): playback starts over.
+  watch(narrative, (told, before) => {
+    if (!told) return
+    if (!before || before.stream !== told.stream) {
+      playback.load(told.steps.length, 'connection')
+      if (selected.value < 0 && told.steps.length > 0) selected.value = 0
+    }
+  })
+  // Playback moves the selection with it.
+  watch(
+    () => playback.index,
+    (i) => {
+      if (playback.scope === 'connection' && i >= 0 && i < steps.value.length && i !== selected.value) void selectStep(i)
+    },
+  )
+  // A frame selected elsewhere (the list, Go to packet) selects its step when it is one of ours.
+  const selection = useSelectionStore()
+  watch(
+    () => selection.frame,
+    (frame) => {
+      if (frame === null) return
+      const i = steps.value.findIndex((s) => s.frame === frame)
+      if (i >= 0) selected.value = i
+    },
+  )
+
+  return { stream, narrative, steps, selected, selectedStep, numbers, spacing, dataExpanded, panel, open, selectStep, clear }
+})
