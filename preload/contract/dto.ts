@@ -533,4 +533,7 @@ export type MenuCommand =
   | 'follow-stream'
   | 'show-shortcuts'
   | 'show-about'
+  | 'view-packets'
+  | 'view-diagram'
+  | 'view-flow'
   | 'open-file'

@@ -11,7 +11,7 @@ import { useWorkStore } from '../stores/work'
 import { formatPercent } from '../util/format'
 
 /** The requests that can take seconds, in the order their "Working…" text is preferred. */
-export const SLOW_METHODS = ['expertInfo', 'connections', 'narrative', 'followStream', 'setView'] as const
+export const SLOW_METHODS = ['expertInfo', 'connections', 'narrative', 'lab', 'flowGraph', 'followStream', 'setView'] as const
 export type SlowWork = (typeof SLOW_METHODS)[number]
 
 /** A request answered faster than this shows no "Working…" at all. */

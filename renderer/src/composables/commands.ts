@@ -8,7 +8,8 @@ import { useFollowStore } from '../stores/follow'
 import { useMessagesStore } from '../stores/messages'
 import { useSelectionStore } from '../stores/selection'
 import { useSettingsStore } from '../stores/settings'
-import { useUiStore } from '../stores/ui'
+import { useTeachStore } from '../stores/teach'
+import { useUiStore, type MainView } from '../stores/ui'
 
 export function useCommands() {
   const capture = useCaptureStore()
@@ -40,10 +41,22 @@ export function useCommands() {
     await useConnectionsStore().load()
   }
 
-  /** The steps of one connection (its narrative in the UI language). */
-  async function showSteps(stream: number): Promise<void> {
-    ui.openDialog('narrative')
-    await useConnectionsStore().loadNarrative(stream)
+  /**
+   * One connection's diagram (the Diagram view): the given stream, else the one shown last, else
+   * the selected packet's, else the first connection.
+   */
+  async function showDiagram(stream?: number): Promise<void> {
+    if (ui.dialog) ui.closeDialog()
+    ui.showView('diagram')
+    const teach = useTeachStore()
+    const chosen = stream ?? teach.stream ?? (selection.stream >= 0 ? selection.stream : 0)
+    if (teach.stream === chosen && teach.narrative) return
+    await teach.open(chosen)
+  }
+
+  function showView(view: MainView): Promise<void> | void {
+    if (view === 'diagram') return showDiagram()
+    ui.showView(view)
   }
 
   /**
@@ -84,8 +97,14 @@ export function useCommands() {
         return useExpertStore().load()
       case 'follow-stream':
         return followStream()
+      case 'view-packets':
+        return showView('packets')
+      case 'view-diagram':
+        return showView('diagram')
+      case 'view-flow':
+        return showView('flow')
     }
   }
 
-  return { run, openFile, openSample, followStream, showConversations, showSteps, filterOnStream, goToFrame }
+  return { run, openFile, openSample, followStream, showConversations, showDiagram, filterOnStream, goToFrame }
 }

@@ -15,6 +15,14 @@ export interface PaneSizes {
 
 /** The bytes pane gets 100 − list − details: at 1280×720 about seven lines of hex. */
 export const DEFAULT_PANE_SIZES: PaneSizes = { list: 46, details: 32 }
+/** Where a set of sizes is kept, and its defaults: the packet list's, and the teaching views' (a taller top pane). */
+export interface PaneLayout {
+  key: string
+  defaults: PaneSizes
+}
+export const LIST_LAYOUT: PaneLayout = { key: PANE_SIZES_KEY, defaults: DEFAULT_PANE_SIZES }
+export const TEACH_LAYOUT: PaneLayout = { key: 'tcplens.paneSizes.teach', defaults: { list: 70, details: 18 } }
+
 /** No pane is made smaller than this (percent). */
 export const MIN_PANE_SIZE = 5
 
@@ -34,17 +42,17 @@ export function bytesShare(sizes: PaneSizes): number {
   return 100 - sizes.list - sizes.details
 }
 
-export function loadPaneSizes(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): PaneSizes {
+export function loadPaneSizes(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage, layout: PaneLayout = LIST_LAYOUT): PaneSizes {
   try {
-    const saved: unknown = JSON.parse(storage?.getItem(PANE_SIZES_KEY) ?? 'null')
-    return validPaneSizes(saved) ? { list: saved.list, details: saved.details } : { ...DEFAULT_PANE_SIZES }
+    const saved: unknown = JSON.parse(storage?.getItem(layout.key) ?? 'null')
+    return validPaneSizes(saved) ? { list: saved.list, details: saved.details } : { ...layout.defaults }
   } catch {
-    return { ...DEFAULT_PANE_SIZES }
+    return { ...layout.defaults }
   }
 }
 
-export function usePaneSizes(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage) {
-  const sizes = ref(loadPaneSizes(storage))
+export function usePaneSizes(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage, layout: PaneLayout = LIST_LAYOUT) {
+  const sizes = ref(loadPaneSizes(storage, layout))
 
   /** Takes the panes' sizes after a drag (list, details, bytes), and keeps them if they make sense. */
   function remember(panes: ReadonlyArray<{ size: number }>): void {
@@ -52,7 +60,7 @@ export function usePaneSizes(storage: Pick<Storage, 'getItem' | 'setItem'> | und
     if (!validPaneSizes(next)) return
     sizes.value = next
     try {
-      storage?.setItem(PANE_SIZES_KEY, JSON.stringify(next))
+      storage?.setItem(layout.key, JSON.stringify(next))
     } catch {
       // Storage can be full or denied; the sizes still hold for this run.
     }

@@ -36,6 +36,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'show-expert', key: 'e', ctrl: true, shift: true },
   { command: 'follow-stream', key: 't', ctrl: true, shift: true, alt: true },
   { command: 'show-shortcuts', key: 'F1', ctrl: false },
+  { command: 'view-packets', key: '1', ctrl: false, alt: true },
+  { command: 'view-diagram', key: '2', ctrl: false, alt: true },
+  { command: 'view-flow', key: '3', ctrl: false, alt: true },
 ]
 
 /** Ctrl+/ (⌘/ on macOS) puts the focus in the display-filter bar, as in Wireshark. */

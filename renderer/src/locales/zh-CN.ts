@@ -146,7 +146,7 @@ const zhCN: MessageSchema = {
   },
   goTo: { title: '转到分组', label: '分组序号', go: '转到', invalid: '请输入 1 到 {max} 之间的数字。', range: '范围 1 到 {max}' },
   menu: {
-    conversationDetails: '会话详情',
+    showDiagram: '显示此连接的时序图',
     followStream: '追踪 TCP 流',
     copyValue: '复制值',
     copyName: '复制字段名',
@@ -187,7 +187,7 @@ const zhCN: MessageSchema = {
     showAll: '显示全部分组',
     filter: '过滤',
     filterTitle: '只显示此连接：{filter}',
-    steps: '步骤',
+    steps: '时序图',
     empty: '此捕获中没有 TCP 连接',
   },
   openKind: {
@@ -208,17 +208,6 @@ const zhCN: MessageSchema = {
   },
   role: { client: '客户端', server: '服务器', both: '双方', none: '—' },
   completeness: { syn: 'SYN', synAck: 'SYN-ACK', ack: 'ACK', data: '数据', fin: 'FIN', rst: 'RST', none: '无' },
-  narrative: {
-    title: '流 {stream} 的步骤',
-    sent: '发送了什么',
-    does: '它的作用',
-    arithmetic: '计算',
-    states: '状态',
-    notes: '说明',
-    frame: '帧 {frame}',
-    back: '返回会话列表',
-    filter: '只显示此连接',
-  },
   expert: {
     title: '专家信息',
     severity: { error: '错误', warn: '警告', note: '注意', chat: '对话' },
@@ -226,6 +215,7 @@ const zhCN: MessageSchema = {
     empty: '没有专家信息',
   },
   follow: {
+    frame: '帧 {frame}',
     title: '追踪 TCP 流 {stream}',
     clientToServer: '{from} → {to}：{bytes} 字节',
     showAs: '显示为',
@@ -289,6 +279,8 @@ const zhCN: MessageSchema = {
     working: '处理中…',
     expertInfo: '正在汇总专家信息…',
     connections: '正在汇总连接…',
+    lab: '正在回答实验问题…',
+    flowGraph: '正在重放各连接以绘制流图…',
     narrative: '正在生成连接的步骤说明…',
     followStream: '正在读取流内容…',
     setView: '正在准备分组列表…',

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type DialogName = 'go-to-packet' | 'conversations' | 'expert' | 'follow' | 'shortcuts' | 'about' | 'open-server' | 'narrative'
+export type DialogName = 'go-to-packet' | 'conversations' | 'expert' | 'follow' | 'shortcuts' | 'about' | 'open-server'
 
 /** What the top pane shows: the packet list, one connection's diagram, or the flow graph. */
 export type MainView = 'packets' | 'diagram' | 'flow'

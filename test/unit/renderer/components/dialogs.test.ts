@@ -1,7 +1,6 @@
 import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import ConversationsDialog from '../../../../renderer/src/components/conversations/ConversationsDialog.vue'
-import NarrativePanel from '../../../../renderer/src/components/conversations/NarrativePanel.vue'
 import ExpertDialog from '../../../../renderer/src/components/expert/ExpertDialog.vue'
 import FollowStreamDialog from '../../../../renderer/src/components/follow/FollowStreamDialog.vue'
 import ServerFileDialog from '../../../../renderer/src/components/capture/ServerFileDialog.vue'
@@ -12,6 +11,8 @@ import { useFilterStore } from '../../../../renderer/src/stores/filter'
 import { useFollowStore } from '../../../../renderer/src/stores/follow'
 import { usePacketsStore } from '../../../../renderer/src/stores/packets'
 import { useSelectionStore } from '../../../../renderer/src/stores/selection'
+import { useTeachStore } from '../../../../renderer/src/stores/teach'
+import { useUiStore } from '../../../../renderer/src/stores/ui'
 import { FAKE_FOLLOW_TEXT } from '../fake-api'
 import { flushPromises, mountWith, setUp } from '../harness'
 
@@ -149,14 +150,17 @@ describe('components/conversations/ConversationsDialog', () => {
     expect(wrapper.findAll('[data-testid="conversation-row"]')[0].attributes('data-stream')).toBe('29')
   })
 
-  it('should open the steps of a connection in the UI language', async () => {
+  it('should open the diagram of a connection in the UI language, closing the dialog', async () => {
     const harness = await ready()
     await useConnectionsStore().load()
+    useUiStore().openDialog('conversations')
     const wrapper = mountWith(ConversationsDialog, harness)
     await wrapper.get('[data-stream="4"] [data-testid="conversation-steps"]').trigger('click')
     await flushPromises()
     expect(harness.api.callsOf('narrative')).toEqual([[4, 'en']])
     expect(harness.api.callsOf('setView')).toEqual([])
+    expect(useUiStore()).toMatchObject({ dialog: null, view: 'diagram' })
+    expect(useTeachStore().stream).toBe(4)
   })
 
   it('should speak Chinese when the UI does', async () => {
@@ -166,22 +170,6 @@ describe('components/conversations/ConversationsDialog', () => {
     const wrapper = mountWith(ConversationsDialog, harness)
     expect(wrapper.get('[data-stream="1"]').text()).toContain('复位（RST）')
     expect(wrapper.get('[data-stream="1"] [data-testid="conversation-completeness"]').attributes('title')).toContain('数据')
-  })
-})
-
-describe('components/conversations/NarrativePanel', () => {
-  it('should filter on the connection it tells and close', async () => {
-    const harness = await ready()
-    await useConnectionsStore().loadNarrative(2)
-    const wrapper = mountWith(NarrativePanel, harness)
-    await flushPromises()
-    const button = wrapper.get('[data-testid="narrative-filter"]')
-    expect(button.attributes('title')).toBe('tcp.stream == 2')
-    await button.trigger('click')
-    await flushPromises()
-    expect(wrapper.emitted('close')).toHaveLength(1)
-    expect(harness.api.callsOf('setView')).toEqual([[{ filter: 'tcp.stream == 2' }]])
-    expect(useFilterStore().applied).toBe('tcp.stream == 2')
   })
 })
 

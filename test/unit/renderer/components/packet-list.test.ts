@@ -6,6 +6,8 @@ import { MAX_SCROLL_HEIGHT } from '../../../../renderer/src/composables/virtual-
 import { useCaptureStore } from '../../../../renderer/src/stores/capture'
 import { useSelectionStore } from '../../../../renderer/src/stores/selection'
 import { fixClientHeight, flushPromises, mountWith, setUp } from '../harness'
+import { useTeachStore } from '../../../../renderer/src/stores/teach'
+import { useUiStore } from '../../../../renderer/src/stores/ui'
 
 enableAutoUnmount(afterEach)
 
@@ -174,15 +176,26 @@ describe('components/packet-list/PacketList', () => {
     expect(timeCell()).toBe('1700000000.002000')
   })
 
-  it('should offer Conversation details and Follow TCP stream on a TCP row', async () => {
+  it('should offer the connection’s diagram and Follow TCP stream on a TCP row', async () => {
     const { wrapper, harness } = await mountList(300)
     await wrapper.get('[data-frame="12"]').trigger('contextmenu', { clientX: 10, clientY: 10 })
     await flushPromises()
     const menu = wrapper.get('[data-testid="context-menu"]')
-    expect(menu.text()).toContain('Conversation details')
+    expect(menu.text()).toContain('Show the connection’s diagram')
     await menu.get('[data-item="follow"]').trigger('click')
     await flushPromises()
     expect(harness.api.callsOf('followStream')).toEqual([[1]])
+  })
+
+  it("should open a TCP row's connection in the Diagram view from its context menu", async () => {
+    const { wrapper, harness } = await mountList(300)
+    await wrapper.get('[data-frame="12"]').trigger('contextmenu', { clientX: 10, clientY: 10 })
+    await flushPromises()
+    await wrapper.get('[data-testid="context-menu"] [data-item="diagram"]').trigger('click')
+    await flushPromises()
+    expect(useUiStore().view).toBe('diagram')
+    expect(harness.api.callsOf('narrative')).toEqual([[1, 'en']])
+    expect(useTeachStore().narrative?.stream).toBe(1)
   })
 
   it("should filter on a TCP row's connection from its context menu", async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useConnectionsStore } from '../../../../renderer/src/stores/connections'
+import { useTeachStore } from '../../../../renderer/src/stores/teach'
 import { useSettingsStore } from '../../../../renderer/src/stores/settings'
 import type { FakeApi } from '../fake-api'
 import { flushPromises, setUp } from '../harness'
@@ -70,12 +70,12 @@ describe('stores/settings', () => {
   it('should tell the narrative again in the new language', async () => {
     const settings = useSettingsStore()
     await settings.start()
-    const connections = useConnectionsStore()
-    await connections.loadNarrative(1)
-    expect(connections.narrative?.lang).toBe('zh-CN')
+    const teach = useTeachStore()
+    await teach.open(1)
+    expect(teach.narrative?.lang).toBe('zh-CN')
     await settings.update({ language: 'en' })
     await flushPromises()
-    expect(connections.narrative?.lang).toBe('en')
+    expect(teach.narrative?.lang).toBe('en')
     expect(api.callsOf('narrative')).toEqual([
       [1, 'zh-CN'],
       [1, 'en'],
