@@ -81,7 +81,6 @@ export const en = {
     client: 'client',
     server: 'server',
     narrative: 'Step by step',
-    sent: 'What was sent',
     does: 'What it does',
     arithmetic: 'The numbers',
     states: 'States',
@@ -96,7 +95,7 @@ export const en = {
     value: 'Value',
     meaning: 'Meaning',
     topics: 'Topics',
-    mermaid: 'Mermaid',
+    omitted: '{count} more data segments (frames {first}–{last}) are left out here.',
   },
 }
 
@@ -180,7 +179,6 @@ export const zhCN: typeof en = {
     client: '客户端',
     server: '服务器',
     narrative: '逐步讲解',
-    sent: '发送的内容',
     does: '作用',
     arithmetic: '数字的由来',
     states: '状态',
@@ -195,6 +193,6 @@ export const zhCN: typeof en = {
     value: '值',
     meaning: '含义',
     topics: '专题',
-    mermaid: 'Mermaid',
+    omitted: '此处略去其余 {count} 个数据报文段（第 {first}–{last} 帧）。',
   },
 }
