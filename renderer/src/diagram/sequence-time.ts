@@ -1,0 +1,93 @@
+// When each segment left its sender and reached its receiver, as the capture point saw it. The
+// capture sees a segment once, somewhere between the hosts: from the handshake (SYN at t1, SYN-ACK
+// at t2, ACK at t3) the capture point ↔ server round trip is t2 − t1 and the capture point ↔ client
+// round trip is t3 − t2; each one-way delay is half of its round trip. A client → server segment
+// captured at t left the client at t − dClient and reaches the server at t + dServer.
+import type { ConnectionDto, NarrativeStep, RoleName } from '../../../preload/contract/api'
+import type { FlightDelays } from './sequence-types'
+
+/** Times are compared at nanosecond precision, so equal instants computed two ways stay equal. */
+export const roundTime = (seconds: number): number => Math.round(seconds * 1e9) / 1e9
+
+/** How far before the crossed segment's arrival a crossing segment is made to leave, at least. */
+const CROSSING_MARGIN = 1e-6
+
+const SYNS = new Set(['syn', 'syn-retry'])
+const SYN_ACKS = new Set(['syn-ack', 'syn-ack-retry'])
+const THIRD = new Set(['handshake-ack', 'handshake-ack-data'])
+
+/** The capture ↔ server and capture ↔ client round trips from the handshake, when it was captured. */
+function handshakeRoundTrips(steps: readonly NarrativeStep[]): { server: number; client: number } | null {
+  const third = steps.findIndex((s) => THIRD.has(s.kind))
+  const firstSynAck = steps.findIndex((s) => s.from === 'server' && SYN_ACKS.has(s.kind))
+  if (third < 0 || firstSynAck < 0 || firstSynAck > third) return null
+  const lastSyn = findLastBefore(steps, firstSynAck, (s) => s.from === 'client' && SYNS.has(s.kind))
+  const lastSynAck = findLastBefore(steps, third, (s) => s.from === 'server' && SYN_ACKS.has(s.kind))
+  if (lastSyn < 0 || lastSynAck < 0) return null
+  const server = steps[firstSynAck]!.time - steps[lastSyn]!.time
+  const client = steps[third]!.time - steps[lastSynAck]!.time
+  return server >= 0 && client >= 0 ? { server, client } : null
+}
+
+function findLastBefore(steps: readonly NarrativeStep[], end: number, test: (s: NarrativeStep) => boolean): number {
+  for (let i = end - 1; i >= 0; i--) if (test(steps[i]!)) return i
+  return -1
+}
+
+/** Each host's one-way delay to the capture point: from the handshake, else the iRTT split evenly, else none. */
+export function flightDelays(steps: readonly NarrativeStep[], connection: Pick<ConnectionDto, 'irtt'>): FlightDelays {
+  const trips = handshakeRoundTrips(steps)
+  if (trips && trips.server + trips.client > 0) return { client: trips.client / 2, server: trips.server / 2, source: 'handshake' }
+  if (connection.irtt !== null && connection.irtt > 0) return { client: connection.irtt / 4, server: connection.irtt / 4, source: 'irtt' }
+  return { client: 0, server: 0, source: 'default' }
+}
+
+/** The delay between a host and the capture point. */
+const delayOf = (delays: FlightDelays, role: RoleName): number => (role === 'client' ? delays.client : delays.server)
+
+export interface SegmentTimes {
+  depart: Float64Array
+  arrive: Float64Array
+}
+
+/** When each step's segment left its sender and reached its receiver (crossings kept crossing). */
+export function segmentTimes(steps: readonly NarrativeStep[], delays: FlightDelays, indexOf = indexOfFrames(steps)): SegmentTimes {
+  const depart = new Float64Array(steps.length)
+  const arrive = new Float64Array(steps.length)
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!
+    const to: RoleName = step.from === 'client' ? 'server' : 'client'
+    depart[i] = roundTime(step.time - delayOf(delays, step.from))
+    arrive[i] = roundTime(step.time + delayOf(delays, to))
+  }
+  keepCrossingsCrossed(steps, { depart, arrive }, indexOf)
+  return { depart, arrive }
+}
+
+/** The step indexes of the frames (a frame → index map, made once). */
+export function indexOfFrames(steps: readonly NarrativeStep[]): Map<number, number> {
+  const map = new Map<number, number>()
+  steps.forEach((step, i) => map.set(step.frame, i))
+  return map
+}
+
+/** The earlier step a step crossed (its 'crossed' mark), or −1. */
+export function crossedStep(step: NarrativeStep, indexOf: Map<number, number>): number {
+  const mark = step.marks.find((m) => m.code === 'crossed')
+  const frame = mark?.frames[0]
+  return frame === undefined ? -1 : (indexOf.get(frame) ?? -1)
+}
+
+/**
+ * Simultaneous open and close (and data that crossed an RST): the later segment must leave before
+ * the earlier one arrives, and the earlier one before the later one arrives, whatever the delays say.
+ */
+function keepCrossingsCrossed(steps: readonly NarrativeStep[], times: SegmentTimes, indexOf: Map<number, number>): void {
+  steps.forEach((step, later) => {
+    if (step.marks.length === 0) return
+    const earlier = crossedStep(step, indexOf)
+    if (earlier < 0 || steps[earlier]!.from === step.from) return
+    if (times.depart[later]! >= times.arrive[earlier]!) times.depart[later] = roundTime(times.arrive[earlier]! - CROSSING_MARGIN)
+    if (times.depart[earlier]! >= times.arrive[later]!) times.arrive[later] = roundTime(times.depart[earlier]! + CROSSING_MARGIN)
+  })
+}
