@@ -60,6 +60,7 @@ export const en = {
     reportOther: '中文',
     reportOtherHint: 'The lab report in Chinese',
     noDiagram: 'The diagram is not drawn yet: open the Diagram view first.',
+    noAnswer: 'The connection’s narrative could not be loaded in that language.',
     failed: 'The export failed: {reason}',
   },
   report: {
@@ -158,6 +159,7 @@ export const zhCN: typeof en = {
     reportOther: 'EN',
     reportOtherHint: '英文版实验报告',
     noDiagram: '时序图还没有画出来：请先打开时序图视图。',
+    noAnswer: '没能取得这条连接在该语言下的讲解。',
     failed: '导出失败：{reason}',
   },
   report: {
