@@ -308,9 +308,9 @@ export const zhCN = {
   'topic.time-wait.title': '为什么 TIME-WAIT 要等 2MSL',
   'topic.time-wait.body':
     '先关闭的一方在收到对方的 FIN 时进入 TIME-WAIT，发出最后一个 ACK，然后停留 2MSL（两倍的报文段最大生存时间 MSL）。原因有二：一是最后的 ACK 可能丢失，这时仍处于 LAST-ACK 的对方会重传 FIN，处于 TIME-WAIT 的一方必须还在，才能再次确认，而不是回一个 RST；二是让这条连接残留在网络中的旧报文段全部消失，以免被使用相同地址和端口的新连接误收。\n\n时长：RFC 9293 建议 MSL = {mslMinutes} 分钟，即 2MSL = {twoMslMinutes} 分钟；Linux 固定为 {linux} 秒（编译进内核的常量 `TCP_TIMEWAIT_LEN`）。常见的误解是 `net.ipv4.tcp_fin_timeout` 决定 TIME-WAIT 的时长——并不是：它设置的是孤儿连接在 FIN-WAIT-2 等待对方 FIN 的时间。',
-  'topic.rst.title': 'RST：拒绝与中止',
+  'topic.rst.title': 'RST 与 FIN：中止而非关闭',
   'topic.rst.body':
-    'RST 立即结束连接：不挥手、不等待，尚未发送和尚未确认的数据都被丢弃，RST 本身也从不被确认。当报文段到达一条并不存在的连接时，主机就回复 RST：SYN 发往一个无人监听的端口（连接被拒绝：回 RST-ACK，ack = SYN 的 seq + 1，`connect()` 返回 ECONNREFUSED），或者套接字关闭之后又收到报文段。应用程序也可以主动中止连接，例如关闭一个还有未读数据的套接字。\n\n只有 seq 落在接收窗口内的 RST 才会被接受（RFC 5961 更要求完全相等，否则回一个挑战 ACK），这样看不到流量的攻击者就很难重置别人的连接。连接中止之后，仍在路上的报文段到达时，每一个都可能再换来一个普通的 RST。',
+    'FIN 和 RST 都能结束连接，方式却截然不同。FIN 是有序地关闭一个方向：它排在发送方写出的全部数据之后，占用一个序列号，像数据一样要被确认，另一个方向仍然开着（对方还可以继续发送，即半关闭）；先关闭的一方随后在 TIME-WAIT 中等待。RST 则是中止：它立即结束两个方向，不占用序列号，也从不被确认，尚未发送或尚未确认的数据都被丢弃，应用程序得到的是一个错误（ECONNRESET）而不是文件结束，双方也都不进入 TIME-WAIT。\n\n当报文段到达一条并不存在的连接时，主机就回复 RST：SYN 发往一个无人监听的端口（连接被拒绝：回 RST-ACK，ack = SYN 的 seq + 1，`connect()` 返回 ECONNREFUSED），或者套接字关闭之后又收到报文段。应用程序也可以主动中止连接，例如关闭一个还有未读数据的套接字。\n\n只有 seq 落在接收窗口内的 RST 才会被接受（RFC 5961 更要求完全相等，否则回一个挑战 ACK），这样看不到流量的攻击者就很难重置别人的连接。连接中止之后，仍在路上的报文段到达时，每一个都可能再换来一个普通的 RST。',
   'topic.mid-stream.title': '从中途抓到的连接',
   'topic.mid-stream.body':
     '抓包开始时连接已经建立，所以缺少握手。没有 SYN，ISN 就无从知道：与 Wireshark 一样，相对序列号从每个方向看到的第一个报文段算起（以它的 seq − 1 为基准，所以它显示 seq = 1；另一个方向也可以用第一个 ack − 1 作基准）。没有 SYN，也就无法按“谁发 SYN 谁是客户端”来认定角色：TCP Lens 把端口像临时端口的一方当作客户端，并标记角色为推测。双方都假定处于 ESTABLISHED。',
