@@ -26,12 +26,17 @@ export function exportSvg(svg: SVGSVGElement | null, stream: number): void {
   downloadText(diagramMarkup(svg), EXPORT_TYPES.svg, exportFileName(stream, 'svg'))
 }
 
-/** `background`: the colour behind the diagram (the theme's surface), so the PNG is not transparent. */
-export async function exportPng(svg: SVGSVGElement | null, stream: number, background?: string): Promise<void> {
+/**
+ * Behind the PNG: white. Outside the app the diagram's theme variables are undefined and its
+ * stylesheet falls back to the light theme's colours, whatever theme the app shows.
+ */
+export const PNG_BACKGROUND = '#ffffff'
+
+export async function exportPng(svg: SVGSVGElement | null, stream: number): Promise<void> {
   const markup = diagramMarkup(svg)
   const size = svgSize(markup)
   if (!size) throw new ExportProblem('noDiagram')
-  downloadBlob(await renderPng(markup, size, 2, background), exportFileName(stream, 'png'))
+  downloadBlob(await renderPng(markup, size, 2, PNG_BACKGROUND), exportFileName(stream, 'png'))
 }
 
 export function exportMermaid(narrative: ConnectionNarrative): void {

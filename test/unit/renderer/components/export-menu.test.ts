@@ -105,6 +105,7 @@ describe('components/teach/ExportMenu', () => {
     expect(drawn[0]!.src.startsWith('data:image/svg+xml;base64,')).toBe(true)
     expect(drawn[0]).toMatchObject({ width: 800, height: 600 })
     expect(context.drawImage).toHaveBeenCalledWith(expect.any(FakeImage), 0, 0, 800, 600)
+    expect(context.fillStyle).toBe('#ffffff')
     expect(saved.map((file) => file.name)).toEqual(['tcp-stream-0.png'])
   })
 
