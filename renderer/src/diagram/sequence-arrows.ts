@@ -58,11 +58,12 @@ const MARK_CLASSES: Record<string, ArrowClass> = {
 /** What an arrow is, for its colour and dashes. */
 export function arrowClasses(step: NarrativeStep): ArrowClass[] {
   const classes: ArrowClass[] = [PHASE_CLASS[step.phase]]
-  const add = (name: ArrowClass | undefined): void => {
+  const byKind = KIND_CLASSES[step.kind]
+  if (byKind) for (const name of byKind) if (!classes.includes(name)) classes.push(name)
+  for (const mark of step.marks) {
+    const name = MARK_CLASSES[mark.code]
     if (name !== undefined && !classes.includes(name)) classes.push(name)
   }
-  for (const name of KIND_CLASSES[step.kind] ?? []) add(name)
-  for (const mark of step.marks) add(MARK_CLASSES[mark.code])
   return classes
 }
 
@@ -112,8 +113,8 @@ function makeArrow(ctx: ArrowContext, step: NarrativeStep, index: number): Seque
     labelAnchor: 'middle',
     seqFromIndex: step.seqFrom === undefined ? -1 : (ctx.indexOf.get(step.seqFrom) ?? -1),
     ackOfIndex: step.ackOf === undefined ? -1 : (ctx.indexOf.get(step.ackOf) ?? -1),
+    payload: step.payload || undefined,
   }
-  if (step.payload) arrow.payload = step.payload
   return arrow
 }
 
@@ -127,8 +128,13 @@ export function pointAlong(arrow: Pick<SequenceArrow, 'x1' | 'y1' | 'x2' | 'y2'>
  * within a label's height (they cross, or fly at once), both labels move next to their senders.
  */
 function placeLabels(arrows: SequenceArrow[], m: SequenceMetrics): void {
-  const middles = Float64Array.from(arrows, (a) => a.labelY)
-  const byMiddle = Uint32Array.from(arrows, (_, i) => i).sort((a, b) => middles[a]! - middles[b]!)
+  const middles = new Float64Array(arrows.length)
+  const byMiddle = new Uint32Array(arrows.length)
+  for (let i = 0; i < arrows.length; i++) {
+    middles[i] = arrows[i]!.labelY
+    byMiddle[i] = i
+  }
+  byMiddle.sort((a, b) => middles[a]! - middles[b]!)
   const crowded = new Uint8Array(arrows.length)
   const reach = 0.9 * m.row
   for (let k = 0; k < byMiddle.length; k++) {

@@ -95,18 +95,49 @@ export function placeRows(
   return out
 }
 
-/** The departures and arrivals of steps [first, last], in time order (ties: by step, departure first). */
+/**
+ * The departures and arrivals of steps [first, last], in time order (ties: by step, departure
+ * first). Event e is step first + e/2, a departure when e is even. Each side's departures (and
+ * arrivals) follow the capture order, so the four sequences are merged, and what a crossing moved
+ * is put in place by insertion: linear for a capture, whatever its length.
+ */
 function sortedEvents(ctx: RowContext, first: number, last: number): Uint32Array {
   const count = (last - first + 1) * 2
   const time = new Float64Array(count)
-  const order = new Uint32Array(count)
+  const runs: number[][] = [[], [], [], []]
   for (let e = 0; e < count; e++) {
     const step = first + (e >> 1)
-    time[e] = (e & 1) === DEPARTURE ? ctx.times.depart[step]! : ctx.times.arrive[step]!
-    order[e] = e
+    const departure = (e & 1) === DEPARTURE
+    time[e] = departure ? ctx.times.depart[step]! : ctx.times.arrive[step]!
+    runs[(ctx.steps[step]!.from === 'client' ? 0 : 2) + (departure ? 0 : 1)]!.push(e)
   }
-  // Event e is step first + e/2, departure when even: comparing e breaks ties by step, then kind.
-  return order.sort((a, b) => time[a]! - time[b]! || a - b)
+  const before = (a: number, b: number): boolean => time[a]! < time[b]! || (time[a] === time[b] && a < b)
+  const order = mergeRuns(runs, before, count)
+  for (let k = 1; k < count; k++) {
+    const e = order[k]!
+    let j = k - 1
+    while (j >= 0 && before(e, order[j]!)) {
+      order[j + 1] = order[j]!
+      j--
+    }
+    order[j + 1] = e
+  }
+  return order
+}
+
+/** Merges runs (each nearly in order) by repeatedly taking the earliest head. */
+function mergeRuns(runs: number[][], before: (a: number, b: number) => boolean, count: number): Uint32Array {
+  const order = new Uint32Array(count)
+  const heads = runs.map(() => 0)
+  for (let k = 0; k < count; k++) {
+    let best = -1
+    for (let r = 0; r < runs.length; r++) {
+      if (heads[r]! >= runs[r]!.length) continue
+      if (best < 0 || before(runs[r]![heads[r]!]!, runs[best]![heads[best]!]!)) best = r
+    }
+    order[k] = runs[best]![heads[best]!++]!
+  }
+  return order
 }
 
 /** Places steps [first, last] from `cursor`; returns the y of the last event. */
