@@ -5,7 +5,8 @@ import type { NarrativeStep, RoleName } from '../../../preload/contract/api'
 import type { SequenceColumns } from './sequence-metrics'
 import type { RowPlacement } from './sequence-rows'
 import type { SegmentTimes } from './sequence-time'
-import type { ArrowClass, SequenceArrow, SequenceLink, SequenceMetrics } from './sequence-types'
+import { headText, numbersText, textWidth } from './sequence-text'
+import { ARROW_TAGS, type ArrowClass, type SequenceArrow, type SequenceLink, type SequenceMetrics } from './sequence-types'
 
 const ACK_FLAG = 0x10
 
@@ -90,6 +91,7 @@ function makeArrow(ctx: ArrowContext, step: NarrativeStep, index: number): Seque
   const y1 = ctx.rows.yDepart[index]!
   const y2 = ctx.rows.yArrive[index]!
   const seg = step.segment
+  const classes = arrowClasses(step)
   const arrow: SequenceArrow = {
     index,
     frame: step.frame,
@@ -107,10 +109,10 @@ function makeArrow(ctx: ArrowContext, step: NarrativeStep, index: number): Seque
     flags: seg.flagNames,
     numbers: { relative: seg.relative, seq: seg.seq, ack: seg.ack, rawSeq: seg.rawSeq, rawAck: seg.rawAck, length: seg.length, hasAck: (seg.flags & ACK_FLAG) !== 0 },
     steps: step.step,
-    classes: arrowClasses(step),
+    classes,
+    tag: ARROW_TAGS.find((tag) => classes.includes(tag)),
     labelX: (x1 + x2) / 2,
     labelY: (y1 + y2) / 2,
-    labelAnchor: 'middle',
     seqFromIndex: step.seqFrom === undefined ? -1 : (ctx.indexOf.get(step.seqFrom) ?? -1),
     ackOfIndex: step.ackOf === undefined ? -1 : (ctx.indexOf.get(step.ackOf) ?? -1),
     payload: step.payload || undefined,
@@ -123,36 +125,104 @@ export function pointAlong(arrow: Pick<SequenceArrow, 'x1' | 'y1' | 'x2' | 'y2'>
   return { x: arrow.x1 + (arrow.x2 - arrow.x1) * fraction, y: arrow.y1 + (arrow.y2 - arrow.y1) * fraction }
 }
 
+/** Where along its arrow a label may go, in order of preference. */
+const LABEL_FRACTIONS = [0.5, 0.36, 0.64, 0.24, 0.76, 0.14, 0.86]
+/** How many earlier labels a label is checked against (they are placed from top to bottom). */
+const LABEL_NEIGHBOURS = 12
 /**
- * Labels go at the middle of their arrow; where two arrows going opposite ways have their middles
- * within a label's height (they cross, or fly at once), both labels move next to their senders.
+ * Above this many arrows (an expanded bulk transfer, with dozens of segments in flight at once)
+ * labels stay at the middle: no placement would keep them apart, and the search would cost.
  */
-function placeLabels(arrows: SequenceArrow[], m: SequenceMetrics): void {
-  const middles = new Float64Array(arrows.length)
-  const byMiddle = new Uint32Array(arrows.length)
-  for (let i = 0; i < arrows.length; i++) {
-    middles[i] = arrows[i]!.labelY
-    byMiddle[i] = i
+export const LABEL_SEARCH_UP_TO = 2000
+
+interface Point {
+  x: number
+  y: number
+}
+
+/** A label's area: the four corners of a rectangle laid along its arrow (clockwise from top left). */
+export type LabelArea = [Point, Point, Point, Point]
+
+/** The area a label covers: two lines above the arrow, laid along it, centred at `at`. */
+function labelArea(arrow: SequenceArrow, at: Point, width: number, m: SequenceMetrics): LabelArea {
+  const angle = Math.atan2(arrow.x1 <= arrow.x2 ? arrow.y2 - arrow.y1 : arrow.y1 - arrow.y2, Math.abs(arrow.x2 - arrow.x1))
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)]
+  const corner = (dx: number, dy: number): Point => ({ x: at.x + dx * cos - dy * sin, y: at.y + dx * sin + dy * cos })
+  const [top, bottom] = [-2.5 * m.rem, -0.1 * m.rem]
+  return [corner(-width / 2, top), corner(width / 2, top), corner(width / 2, bottom), corner(-width / 2, bottom)]
+}
+
+/** The extent of an area's projection on an axis. */
+function projection(area: LabelArea, ax: number, ay: number): [number, number] {
+  let min = Infinity
+  let max = -Infinity
+  for (const p of area) {
+    const d = p.x * ax + p.y * ay
+    if (d < min) min = d
+    if (d > max) max = d
   }
-  byMiddle.sort((a, b) => middles[a]! - middles[b]!)
-  const crowded = new Uint8Array(arrows.length)
-  const reach = 0.9 * m.row
-  for (let k = 0; k < byMiddle.length; k++) {
-    const a = arrows[byMiddle[k]!]!
-    for (let j = k + 1; j < byMiddle.length; j++) {
-      const b = arrows[byMiddle[j]!]!
-      if (b.labelY - a.labelY >= reach) break
-      if (b.from !== a.from) crowded[byMiddle[k]!] = crowded[byMiddle[j]!] = 1
+  return [min, max]
+}
+
+/** Whether two label areas overlap (separating axis test over both rectangles' edges). */
+export function labelsOverlap(a: LabelArea, b: LabelArea): boolean {
+  for (const rect of [a, b]) {
+    for (let i = 0; i < 2; i++) {
+      const ax = rect[i + 1]!.y - rect[i]!.y
+      const ay = rect[i]!.x - rect[i + 1]!.x
+      const [aMin, aMax] = projection(a, ax, ay)
+      const [bMin, bMax] = projection(b, ax, ay)
+      if (aMax <= bMin || bMax <= aMin) return false
     }
   }
-  arrows.forEach((arrow, i) => {
-    if (!crowded[i]) return
-    const offset = 1.2 * m.rem
-    const point = pointAlong(arrow, offset / Math.abs(arrow.x2 - arrow.x1))
-    arrow.labelX = point.x
-    arrow.labelY = point.y
-    arrow.labelAnchor = arrow.from === 'client' ? 'start' : 'end'
-  })
+  return true
+}
+
+/** Room for the word a tag adds to the first line ("· keep-alive", "· 重传"). */
+const TAG_ROOM = 15
+
+/** About how wide an arrow's label is (its longer line, relative numbers). */
+const labelWidth = (arrow: SequenceArrow, m: SequenceMetrics): number =>
+  Math.max(textWidth(headText(arrow)) + (arrow.tag ? TAG_ROOM : 0), textWidth(numbersText(arrow.numbers, 'relative'))) * 0.6 * m.rem
+
+/** The area an arrow's label covers where the layout put it. */
+export const labelAreaOf = (arrow: SequenceArrow, m: SequenceMetrics): LabelArea => labelArea(arrow, { x: arrow.labelX, y: arrow.labelY }, labelWidth(arrow, m), m)
+
+/**
+ * Each label goes where it covers no earlier one: the middle of its arrow if free, else the
+ * nearest free place along it (never over a lifeline), else where it covers fewest.
+ */
+function placeLabels(arrows: SequenceArrow[], m: SequenceMetrics): void {
+  if (arrows.length > LABEL_SEARCH_UP_TO) return
+  const byMiddle = new Uint32Array(arrows.length)
+  for (let i = 0; i < arrows.length; i++) byMiddle[i] = i
+  byMiddle.sort((a, b) => arrows[a]!.labelY - arrows[b]!.labelY)
+  const placed: Array<{ area: LabelArea; top: number; bottom: number }> = []
+  for (const i of byMiddle) {
+    const arrow = arrows[i]!
+    const width = labelWidth(arrow, m)
+    const margin = (width / 2 + 0.5 * m.rem) / Math.abs(arrow.x2 - arrow.x1)
+    let best: { at: Point; area: LabelArea; covers: number } | null = null
+    for (const fraction of LABEL_FRACTIONS) {
+      if (fraction < margin || fraction > 1 - margin) continue
+      const at = pointAlong(arrow, fraction)
+      const area = labelArea(arrow, at, width, m)
+      let covers = 0
+      const [top, bottom] = projection(area, 0, 1)
+      for (let k = placed.length - 1; k >= 0 && k >= placed.length - LABEL_NEIGHBOURS; k--) {
+        const other = placed[k]!
+        if (other.bottom > top && other.top < bottom && labelsOverlap(area, other.area)) covers++
+      }
+      if (!best || covers < best.covers) best = { at, area, covers }
+      if (covers === 0) break
+    }
+    const at = best?.at ?? pointAlong(arrow, 0.5)
+    arrow.labelX = at.x
+    arrow.labelY = at.y
+    const area = best?.area ?? labelArea(arrow, at, width, m)
+    const [top, bottom] = projection(area, 0, 1)
+    placed.push({ area, top, bottom })
+  }
 }
 
 /** A SYN retry's gap since the previous attempt, as a dimension outside the sender's lifeline. */

@@ -7,7 +7,7 @@ import type { SequenceMetrics } from './sequence-types'
 export const DEFAULT_REM = 13
 
 export function sequenceMetrics(rem = DEFAULT_REM): SequenceMetrics {
-  const row = 2.9 * rem
+  const row = 3.2 * rem
   return {
     rem,
     row,

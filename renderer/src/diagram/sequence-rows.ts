@@ -144,7 +144,9 @@ function mergeRuns(runs: number[][], before: (a: number, b: number) => boolean, 
 function placeEvents(ctx: RowContext, first: number, last: number, cursor: number, out: RowPlacement): number {
   const m = ctx.metrics
   const order = sortedEvents(ctx, first, last)
+  // Two segments from one side leave (and arrive) at least a row apart: room for their labels.
   const lastDeparture: Record<RoleName, number> = { client: -Infinity, server: -Infinity }
+  const lastArrival: Record<RoleName, number> = { client: -Infinity, server: -Infinity }
   let y = cursor
   let previous: { time: number; side: RoleName; kind: number } | null = null
   for (const e of order) {
@@ -162,7 +164,8 @@ function placeEvents(ctx: RowContext, first: number, last: number, cursor: numbe
       lastDeparture[side] = y
       out.yDepart[step] = y
     } else {
-      y = Math.max(y, out.yDepart[step]! + m.minDrop)
+      y = Math.max(y, out.yDepart[step]! + m.minDrop, lastArrival[side] + m.row)
+      lastArrival[side] = y
       out.yArrive[step] = y
     }
     previous = { time, side, kind }

@@ -1,6 +1,6 @@
 // What an arrow's label says, as text (the numbers, the flags, the step badge), and the small
 // formatting the diagram needs (durations, wrapping a phase name into the gutter).
-import type { ArrowNumbers, PhaseName } from './sequence-types'
+import type { ArrowNumbers, ArrowTag, PhaseName } from './sequence-types'
 
 export type NumberMode = 'relative' | 'raw'
 
@@ -45,7 +45,7 @@ export function durationParts(seconds: number): { unit: DurationUnit; value: str
 
 /** How wide a character is, in "narrow character" units: CJK and full-width count as two. */
 const charWidth = (ch: string): number => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1)
-const textWidth = (text: string): number => [...text].reduce((w, ch) => w + charWidth(ch), 0)
+export const textWidth = (text: string): number => [...text].reduce((w, ch) => w + charWidth(ch), 0)
 
 /** Wraps a text into lines of at most `max` narrow-character units (words kept whole; CJK broken anywhere). */
 export function wrapText(text: string, max: number): string[] {
@@ -66,5 +66,5 @@ export function wrapText(text: string, max: number): string[] {
   return lines
 }
 
-/** A phase's locale key (sequence.phase.…). */
-export const phaseKey = (phase: PhaseName): string => phase.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+/** A phase's (or an arrow tag's) locale key: sequence.phase.threeWayHandshake, sequence.tag.keepAlive. */
+export const phaseKey = (phase: PhaseName | ArrowTag): string => phase.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())

@@ -79,6 +79,10 @@ export type ArrowClass =
   | 'fast-open'
   | 'data-on-third'
 
+/** The classes worth a word beside an arrow's flags, most telling first. */
+export const ARROW_TAGS = ['syn-retry', 'retransmission', 'rst-in-flight', 'keep-alive', 'duplicate-ack', 'window', 'data-on-third', 'fast-open', 'half-close'] as const
+export type ArrowTag = (typeof ARROW_TAGS)[number]
+
 /** A segment's numbers, relative and raw, so the component can switch without a new layout. */
 export interface ArrowNumbers {
   relative: boolean
@@ -116,10 +120,11 @@ export interface SequenceArrow {
   steps: number[]
   payload?: string
   classes: ArrowClass[]
-  /** Where its label goes: at the middle, or near the sender when another arrow's label would be in the way. */
+  /** What the arrow is, when it is more than its flags say (the component words it): 'keep-alive', 'retransmission'… */
+  tag?: ArrowTag
+  /** The point of the arrow its label is centred on (the middle, unless another label is in the way). */
   labelX: number
   labelY: number
-  labelAnchor: 'middle' | 'start' | 'end'
   /** The step indexes of the frames its seq continues and its ack answers (−1: none). */
   seqFromIndex: number
   ackOfIndex: number

@@ -54,6 +54,17 @@ export const en = {
     payload: 'Payload: {text}',
   },
   duration: { ms: '{value} ms', s: '{value} s', min: '{value} min' },
+  tag: {
+    synRetry: 'SYN again',
+    retransmission: 'retransmission',
+    rstInFlight: 'answers in-flight data',
+    keepAlive: 'keep-alive',
+    duplicateAck: 'duplicate ACK',
+    window: 'window',
+    dataOnThird: 'data on the third segment',
+    fastOpen: 'TCP Fast Open',
+    halfClose: 'half-close',
+  },
 }
 
 export const zhCN: typeof en = {
@@ -110,4 +121,15 @@ export const zhCN: typeof en = {
     payload: '载荷：{text}',
   },
   duration: { ms: '{value} 毫秒', s: '{value} 秒', min: '{value} 分钟' },
+  tag: {
+    synRetry: 'SYN 重传',
+    retransmission: '重传',
+    rstInFlight: '回应途中的数据',
+    keepAlive: '保活',
+    duplicateAck: '重复确认',
+    window: '窗口',
+    dataOnThird: '第三个报文段携带数据',
+    fastOpen: 'TCP 快速打开',
+    halfClose: '半关闭',
+  },
 }

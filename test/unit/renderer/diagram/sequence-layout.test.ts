@@ -2,6 +2,7 @@
 // gives for scenario captures (test/fixtures/teaching-views.ts).
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ConnectionNarrative } from '../../../../preload/contract/api'
+import { labelAreaOf, labelsOverlap } from '../../../../renderer/src/diagram/sequence-arrows'
 import { layoutSequence } from '../../../../renderer/src/diagram/sequence-layout'
 import type { SequenceArrow, SequenceLayout, SequenceOptions } from '../../../../renderer/src/diagram/sequence-types'
 import { httpSessionCapture, longDownloadCapture } from '../../../fixtures/lesson-captures'
@@ -383,11 +384,27 @@ describe('diagram/sequence-layout: slant and spacing', () => {
     }
   })
 
-  it('should move crossing arrows’ labels next to their senders', () => {
-    const layout = layoutOf('simultaneous-open')
-    expect(layout.arrows[0]!.labelAnchor).toBe('start')
-    expect(layout.arrows[1]!.labelAnchor).toBe('end')
-    expect(layoutOf('four-way-close').arrows[0]!.labelAnchor).toBe('middle')
+  it('should keep the arrows’ labels from covering one another', () => {
+    for (const name of [...SCENARIOS, 'http'] as const) {
+      for (const options of [TIME, COMPACT]) {
+        const layout = layoutOf(name, options)
+        const areas = layout.arrows.map((a) => labelAreaOf(a, layout.metrics))
+        for (let i = 0; i < areas.length; i++)
+          for (let j = i + 1; j < areas.length; j++) expect(labelsOverlap(areas[i]!, areas[j]!), `${name} ${options.spacing}: frames ${layout.arrows[i]!.frame} and ${layout.arrows[j]!.frame}`).toBe(false)
+      }
+    }
+  })
+
+  it('should keep each label between the lifelines', () => {
+    for (const name of SCENARIOS) {
+      const layout = layoutOf(name)
+      for (const arrow of layout.arrows) {
+        for (const corner of labelAreaOf(arrow, layout.metrics)) {
+          expect(corner.x).toBeGreaterThan(layout.lifelines.client.x)
+          expect(corner.x).toBeLessThan(layout.lifelines.server.x)
+        }
+      }
+    }
   })
 
   it('should scale every size with the rem (the Projector font size)', () => {
