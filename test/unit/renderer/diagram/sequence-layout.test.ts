@@ -236,6 +236,7 @@ describe('diagram/sequence-layout: variants drawn as they happened', () => {
   it('should mark keep-alives and compress the idle time between them, labelled', () => {
     const layout = layoutOf('keep-alive')
     expect(layout.arrows.filter((a) => a.classes.includes('keep-alive'))).toHaveLength(4)
+    expect(layout.arrows.filter((a) => a.tag === 'keep-alive')).toHaveLength(4)
     expect(layout.gaps.map((g) => Math.round(g.seconds))).toEqual([75, 75])
     expect(layout.height).toBeLessThan(50 * layout.metrics.row)
   })
