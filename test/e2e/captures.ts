@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { scenarioBytes } from '../fixtures/tcp-scenarios'
 import { cut } from '../fixtures/damage'
+import { httpSessionCapture, longDownloadCapture } from '../fixtures/lesson-captures'
 
 export const E2E_DIR = join(tmpdir(), 'tcplens-e2e-captures')
 
@@ -17,10 +18,33 @@ export const CAPTURES = {
   notCapture: join(E2E_DIR, 'notes.txt'),
 }
 
+/** One capture per connection variant the Diagram view must draw as it happened. */
+export const LESSONS = {
+  /** A browser's visit: handshake, GET /index.html, 200 OK, the client's four-way close. */
+  classic: join(E2E_DIR, 'lesson-classic.pcap'),
+  merged: join(E2E_DIR, 'lesson-merged-close.pcap'),
+  simultaneousOpen: join(E2E_DIR, 'lesson-simultaneous-open.pcap'),
+  simultaneousClose: join(E2E_DIR, 'lesson-simultaneous-close.pcap'),
+  refused: join(E2E_DIR, 'lesson-refused.pcap'),
+  rstAbort: join(E2E_DIR, 'lesson-rst-abort.pcap'),
+  /** A download of 3,000 segments: its data phase collapses. */
+  longDownload: join(E2E_DIR, 'lesson-long-download.pcap'),
+  /** Two connections on one port pair, one after the other. */
+  portReuse: join(E2E_DIR, 'lesson-port-reuse.pcap'),
+}
+
 export function writeE2eCaptures(): void {
   mkdirSync(E2E_DIR, { recursive: true })
   const handshake = scenarioBytes('tcp-scenario-four-way-close')
   writeFileSync(CAPTURES.handshake, handshake)
   writeFileSync(CAPTURES.damaged, cut(handshake, handshake.length - 30))
   writeFileSync(CAPTURES.notCapture, 'These are a student\'s notes, not a capture.\n')
+  writeFileSync(LESSONS.classic, httpSessionCapture())
+  writeFileSync(LESSONS.merged, scenarioBytes('tcp-scenario-three-segment-close'))
+  writeFileSync(LESSONS.simultaneousOpen, scenarioBytes('tcp-scenario-simultaneous-open'))
+  writeFileSync(LESSONS.simultaneousClose, scenarioBytes('tcp-scenario-simultaneous-close'))
+  writeFileSync(LESSONS.refused, scenarioBytes('tcp-scenario-refused'))
+  writeFileSync(LESSONS.rstAbort, scenarioBytes('tcp-scenario-rst-abort'))
+  writeFileSync(LESSONS.longDownload, longDownloadCapture(3000))
+  writeFileSync(LESSONS.portReuse, scenarioBytes('tcp-scenario-port-reuse'))
 }

@@ -1,5 +1,5 @@
 // The rest of what a student meets in the analyzer, each kept as a screenshot: the start page,
-// Expert Info, Follow TCP stream, a connection's steps, the dark theme and the projector font.
+// Expert Info, Follow TCP stream, a connection's diagram, the dark theme and the projector font.
 import { CAPTURES } from './captures'
 import { expect, keepScreenshot, test } from './serve'
 
@@ -38,13 +38,14 @@ test.describe('a tour of the analyzer', () => {
     await keepScreenshot(page, 'tour-3-follow')
   })
 
-  test('should tell the steps of a connection', async ({ open }) => {
+  test('should draw a connection from Conversations', async ({ open }) => {
     const page = await open()
     await expect(page.locator(row(1))).toBeVisible()
     await page.getByTestId('toolbar-conversations').click()
     await page.getByTestId('conversation-steps').first().click()
-    await expect(page.getByTestId('narrative-step').first()).toContainText('SYN')
-    await keepScreenshot(page, 'tour-4-steps')
+    await expect(page.getByTestId('teach-view')).toBeVisible()
+    await expect(page.getByTestId('diagram-arrow').first()).toContainText('SYN')
+    await keepScreenshot(page, 'tour-4-diagram')
   })
 
   test('should be readable in the dark theme with the projector font', async ({ open }) => {

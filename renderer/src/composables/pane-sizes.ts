@@ -21,7 +21,7 @@ export interface PaneLayout {
   defaults: PaneSizes
 }
 export const LIST_LAYOUT: PaneLayout = { key: PANE_SIZES_KEY, defaults: DEFAULT_PANE_SIZES }
-export const TEACH_LAYOUT: PaneLayout = { key: 'tcplens.paneSizes.teach', defaults: { list: 70, details: 18 } }
+export const TEACH_LAYOUT: PaneLayout = { key: 'tcplens.paneSizes.teach', defaults: { list: 78, details: 13 } }
 
 /** No pane is made smaller than this (percent). */
 export const MIN_PANE_SIZE = 5

@@ -5,10 +5,10 @@ import { usePlaybackStore } from '../stores/playback'
 
 const OWN_KEYS = new Set(['INPUT', 'TEXTAREA', 'SELECT'])
 
-/** True when the focused element would use the key itself. */
+/** True when the focused element would use the key itself (or sits in a part that keeps its keys: data-own-keys). */
 function usesKey(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false
-  if (OWN_KEYS.has(target.tagName) || target.isContentEditable) return true
+  if (OWN_KEYS.has(target.tagName) || target.isContentEditable || target.closest('[data-own-keys]')) return true
   return key === ' ' && (target.tagName === 'BUTTON' || target.getAttribute('role') === 'button')
 }
 

@@ -81,8 +81,9 @@ export const useFlowStore = defineStore('flow', () => {
   // Playback moves the selected row with it.
   const playback = usePlaybackStore()
   watch(
-    () => playback.index,
-    (i) => {
+    () => playback.moves,
+    () => {
+      const i = playback.index
       if (playback.scope === 'flow' && i >= 0 && i !== selected.value) void selectRow(i)
     },
   )

@@ -28,6 +28,11 @@ export const usePlaybackStore = defineStore('playback', () => {
   const travel = ref(1)
   const playing = ref(false)
   const speed = ref<number>(1)
+  /**
+   * Bumped each time playback itself moves to a step (play, next, previous, seek), not when new
+   * steps are loaded: the views select the step playback moves to, and only then.
+   */
+  const moves = ref(0)
   let timer: ReturnType<typeof setTimeout> | undefined
   let phaseStart = 0
   /** Travelling, then resting after arrival. */
@@ -76,6 +81,7 @@ export const usePlaybackStore = defineStore('playback', () => {
   function startStep(i: number): void {
     stopTimer()
     index.value = i
+    moves.value++
     travel.value = 0
     resting = false
     phaseStart = Date.now()
@@ -118,6 +124,7 @@ export const usePlaybackStore = defineStore('playback', () => {
     stopTimer()
     playing.value = false
     index.value = Math.max(-1, index.value - 1)
+    moves.value++
     travel.value = 1
   }
 
@@ -126,6 +133,7 @@ export const usePlaybackStore = defineStore('playback', () => {
     stopTimer()
     playing.value = false
     index.value = Math.max(-1, Math.min(length.value - 1, Math.round(i)))
+    moves.value++
     travel.value = 1
   }
 
@@ -143,5 +151,5 @@ export const usePlaybackStore = defineStore('playback', () => {
     phaseStart = now - done / value
   }
 
-  return { scope, length, index, travel, playing, speed, atEnd, arrived, load, play, pause, toggle, next, previous, seek, rewind, setSpeed }
+  return { scope, length, index, travel, playing, speed, moves, atEnd, arrived, load, play, pause, toggle, next, previous, seek, rewind, setSpeed }
 })

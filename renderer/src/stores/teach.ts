@@ -56,10 +56,11 @@ export const useTeachStore = defineStore('teach', () => {
       if (selected.value < 0 && told.steps.length > 0) selected.value = 0
     }
   })
-  // Playback moves the selection with it.
+  // Playback moves the selection with it (loading new steps does not).
   watch(
-    () => playback.index,
-    (i) => {
+    () => playback.moves,
+    () => {
+      const i = playback.index
       if (playback.scope === 'connection' && i >= 0 && i < steps.value.length && i !== selected.value) void selectStep(i)
     },
   )

@@ -161,3 +161,17 @@ describe('SequenceDiagram', () => {
     expect(style.textContent).toMatch(/var\(--accent, #[0-9a-f]{6}\)/)
   })
 })
+
+describe('SequenceDiagram export', () => {
+  it('should copy the whole diagram for export while playback has revealed only its first step', async () => {
+    const wrapper = mountDiagram(fourWay, { revealed: 0, travel: 0.5, selected: 0 })
+    expect(arrows(wrapper)).toHaveLength(1)
+    const copy = await (wrapper.vm as unknown as { completeSvg(): Promise<SVGSVGElement | null> }).completeSvg()
+    expect(copy!.querySelectorAll('[data-testid="diagram-arrow"]')).toHaveLength(fourWay.steps.length)
+    expect(copy!.querySelector('[data-testid="diagram-travel-dot"]')).toBeNull()
+    expect(copy!.querySelectorAll('[data-testid="diagram-time-wait"]')).toHaveLength(1)
+    await wrapper.vm.$nextTick()
+    expect(arrows(wrapper)).toHaveLength(1)
+    expect(wrapper.find('[data-testid="diagram-travel-dot"]').exists()).toBe(true)
+  })
+})

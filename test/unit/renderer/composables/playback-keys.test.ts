@@ -25,3 +25,15 @@ describe('composables/playback-keys', () => {
     expect(press(' ', document.body, { shiftKey: true })).toBeNull()
   })
 })
+
+describe('composables/playback-keys in a part that keeps its keys', () => {
+  it('should leave ← and → to the quiz panel’s choices', () => {
+    const panel = document.createElement('section')
+    panel.setAttribute('data-own-keys', '')
+    const choice = document.createElement('span')
+    panel.append(choice)
+    document.body.append(panel)
+    expect(press('ArrowRight', choice)).toBeNull()
+    panel.remove()
+  })
+})
