@@ -19,6 +19,14 @@ async function diagramOf(open: (file?: string) => Promise<Page>, file: string): 
   return page
 }
 
+/** Compact spacing (the whole connection in view), and the step that makes the variant selected. */
+async function showVariant(page: Page, arrowOfVariant: ReturnType<Page['locator']>): Promise<void> {
+  await page.getByTestId('teach-spacing').getByText('Compact').click()
+  await arrowOfVariant.scrollIntoViewIfNeeded()
+  await arrowOfVariant.click()
+  await expect(page.getByTestId('step-narrative')).toBeVisible()
+}
+
 test.describe('teaching views in browser mode', () => {
   test('should draw the classic session with its states, phases, payloads and TIME-WAIT, and select an arrow’s packet', async ({ open }) => {
     const page = await diagramOf(open, LESSONS.classic)
@@ -40,13 +48,17 @@ test.describe('teaching views in browser mode', () => {
 
   test('should draw a merged FIN-ACK as one arrow carrying steps 2 and 3', async ({ open }) => {
     const page = await diagramOf(open, LESSONS.merged)
-    await expect(page.locator('[data-testid="diagram-arrow"][data-steps="2,3"]')).toHaveCount(1)
+    const merged = page.locator('[data-testid="diagram-arrow"][data-steps="2,3"]')
+    await expect(merged).toHaveCount(1)
+    await showVariant(page, merged)
+    await expect(page.getByTestId('step-narrative')).toContainText('FIN')
     await keepScreenshot(page, 'teach-3-merged-close')
   })
 
   test('should cross the SYNs of a simultaneous open', async ({ open }) => {
     const page = await diagramOf(open, LESSONS.simultaneousOpen)
     await expect(page.locator('[data-testid="diagram-state-box"][data-state="SYN-RECEIVED"]')).toHaveCount(2)
+    await showVariant(page, page.locator('[data-testid="diagram-arrow"][data-index="1"]'))
     await keepScreenshot(page, 'teach-4-simultaneous-open')
   })
 
@@ -54,6 +66,7 @@ test.describe('teaching views in browser mode', () => {
     const page = await diagramOf(open, LESSONS.simultaneousClose)
     await expect(page.locator('[data-testid="diagram-state-box"][data-state="CLOSING"]')).toHaveCount(2)
     await expect(page.getByTestId('diagram-time-wait')).toHaveCount(2)
+    await showVariant(page, page.getByTestId('diagram-arrow').filter({ hasText: 'FIN' }).nth(1))
     await keepScreenshot(page, 'teach-5-simultaneous-close')
   })
 
@@ -61,12 +74,15 @@ test.describe('teaching views in browser mode', () => {
     const page = await diagramOf(open, LESSONS.refused)
     await expect(page.getByTestId('diagram-arrow')).toHaveCount(2)
     await expect(page.getByTestId('diagram-arrow').nth(1)).toContainText('RST')
+    await showVariant(page, page.getByTestId('diagram-arrow').nth(1))
+    await expect(page.getByTestId('step-narrative')).toContainText('refuse')
     await keepScreenshot(page, 'teach-6-refused')
   })
 
   test('should draw an RST abort with the RSTs that answer data still in flight', async ({ open }) => {
     const page = await diagramOf(open, LESSONS.rstAbort)
     await expect(page.getByTestId('diagram-arrow').filter({ hasText: 'RST' })).toHaveCount(3)
+    await showVariant(page, page.getByTestId('diagram-arrow').filter({ hasText: 'RST' }).first())
     await keepScreenshot(page, 'teach-7-rst-abort')
   })
 
@@ -131,8 +147,10 @@ test.describe('teaching views in browser mode', () => {
 
   test('should export the diagram as SVG and Mermaid', async ({ open }) => {
     const page = await diagramOf(open, LESSONS.classic)
+    await page.getByTestId('export-toggle').click()
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()])
     expect(svg.suggestedFilename()).toBe('tcp-stream-0.svg')
+    await page.getByTestId('export-toggle').click()
     const [mermaid] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-mermaid').click()])
     expect(mermaid.suggestedFilename()).toMatch(/^tcp-stream-0.*\.mmd$/)
   })

@@ -83,5 +83,7 @@ export function sequenceCss(rem: number): string {
 .sq-provenance { stroke-width: ${px(rem, 0.14)}; stroke-dasharray: ${px(rem, 0.4)} ${px(rem, 0.3)}; fill: none; }
 .sq-root .sq-provenance-label.seq { fill: ${C.seqLine}; font-weight: 700; }
 .sq-root .sq-provenance-label.ack { fill: ${C.ackLine}; font-weight: 700; }
+/* What hovering draws over the arrows must not catch the click meant for the arrow under it. */
+.sq-provenances, .sq-travel { pointer-events: none; }
 `
 }

@@ -48,12 +48,17 @@ export const useTeachStore = defineStore('teach', () => {
   }
 
   const playback = usePlaybackStore()
-  // A new narrative (another connection, or the same one in another language): playback starts over.
+  const selection = useSelectionStore()
+  // A new narrative (another connection, or the same one in another language): playback starts
+  // over, and the step of the packet selected is selected (else the first step, with its packet).
   watch(narrative, (told, before) => {
     if (!told) return
     if (!before || before.stream !== told.stream) {
       playback.load(told.steps.length, 'connection')
-      if (selected.value < 0 && told.steps.length > 0) selected.value = 0
+      if (selected.value >= 0 || told.steps.length === 0) return
+      const current = told.steps.findIndex((s) => s.frame === selection.frame)
+      if (current >= 0) selected.value = current
+      else void selectStep(0)
     }
   })
   // Playback moves the selection with it (loading new steps does not).
@@ -65,7 +70,6 @@ export const useTeachStore = defineStore('teach', () => {
     },
   )
   // A frame selected elsewhere (the list, Go to packet) selects its step when it is one of ours.
-  const selection = useSelectionStore()
   watch(
     () => selection.frame,
     (frame) => {

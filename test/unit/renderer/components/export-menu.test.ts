@@ -146,3 +146,25 @@ describe('components/teach/ExportMenu', () => {
     expect(await saved[0]!.blob.text()).toContain('The diagram was not drawn when this report was made.')
   })
 })
+
+describe('components/teach/ExportMenu as a drop-down', () => {
+  it('should open on its button, close after a choice, on Escape and on a click elsewhere', async () => {
+    const { wrapper } = mountMenu()
+    const items = () => wrapper.get('.items').element as HTMLElement
+    const toggle = wrapper.get('[data-testid="export-toggle"]')
+    expect(items().style.display).toBe('none')
+    await toggle.trigger('click')
+    expect(toggle.attributes('aria-expanded')).toBe('true')
+    expect(items().style.display).toBe('')
+    await click(wrapper, 'export-mermaid')
+    expect(items().style.display).toBe('none')
+    expect(saved.map((s) => s.name)).toEqual(['tcp-stream-0.mmd'])
+    await toggle.trigger('click')
+    await wrapper.get('.items').trigger('keydown', { key: 'Escape' })
+    expect(items().style.display).toBe('none')
+    await toggle.trigger('click')
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }))
+    await wrapper.vm.$nextTick()
+    expect(items().style.display).toBe('none')
+  })
+})

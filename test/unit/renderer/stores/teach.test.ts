@@ -59,3 +59,24 @@ describe('stores/teach', () => {
     expect(teach).toMatchObject({ stream: 3, selected: 0, dataExpanded: false })
   })
 })
+
+describe('stores/teach, opened on a selected packet', () => {
+  beforeEach(async () => {
+    setUp({ rows: 300 })
+    await useCaptureStore().start()
+  })
+
+  it('should select the step of the packet already selected, and else the first step’s packet', async () => {
+    const teach = useTeachStore()
+    const selection = useSelectionStore()
+    await teach.open(2)
+    await flushPromises()
+    expect(selection.frame).toBe(teach.steps[0]!.frame)
+    teach.clear()
+    await selection.selectFrame(22)
+    await teach.open(2)
+    await flushPromises()
+    expect(teach.selected).toBe(1)
+    expect(selection.frame).toBe(22)
+  })
+})
