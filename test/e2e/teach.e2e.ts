@@ -2,6 +2,7 @@
 // of opening and closing drawn as it happened (screenshots kept for a person to look at), an
 // arrow's packet selected in the tree below, playback advancing the state boxes and the
 // checklist in both languages, the flow graph, the lab assistant, the quiz and the exports.
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { LESSONS } from './captures'
 import { expect, keepScreenshot, test } from './serve'
@@ -112,6 +113,7 @@ test.describe('teaching views in browser mode', () => {
     // After step 2 the client knows all four facts; the server only after step 3.
     const checklist = page.getByTestId('knowledge-checklist')
     await expect(checklist.locator('[data-side="client"][data-known="true"]')).toHaveCount(6)
+    await checklist.scrollIntoViewIfNeeded()
     await keepScreenshot(page, 'teach-9-playback-step-2')
 
     await page.getByTestId('language-switch').selectOption('zh-CN')
@@ -119,6 +121,8 @@ test.describe('teaching views in browser mode', () => {
     await expect(page.getByTestId('step-narrative')).toContainText('第 2 次握手')
     await page.getByTestId('playback-next').click()
     await expect(checklist.locator('[data-side="server"][data-known="true"]')).toHaveCount(6)
+    await expect(page.locator('[data-testid="state-edge"][data-taken="server"]')).toHaveCount(1)
+    await page.getByTestId('state-machine').scrollIntoViewIfNeeded()
     await keepScreenshot(page, 'teach-10-playback-zh')
   })
 
@@ -145,7 +149,7 @@ test.describe('teaching views in browser mode', () => {
     await keepScreenshot(page, 'teach-13-quiz')
   })
 
-  test('should export the diagram as SVG and Mermaid', async ({ open }) => {
+  test('should export the diagram as SVG, PNG and Mermaid, and a lab report that prints', async ({ open }) => {
     const page = await diagramOf(open, LESSONS.classic)
     await page.getByTestId('export-toggle').click()
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()])
@@ -153,5 +157,21 @@ test.describe('teaching views in browser mode', () => {
     await page.getByTestId('export-toggle').click()
     const [mermaid] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-mermaid').click()])
     expect(mermaid.suggestedFilename()).toMatch(/^tcp-stream-0.*\.mmd$/)
+    expect(readFileSync(await mermaid.path(), 'utf8').startsWith('sequenceDiagram')).toBe(true)
+
+    // Playback has revealed one step: the files still hold the whole connection.
+    await page.getByTestId('playback-rewind').click()
+    await page.getByTestId('playback-next').click()
+    await page.getByTestId('export-toggle').click()
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()])
+    expect(png.suggestedFilename()).toBe('tcp-stream-0.png')
+    expect([...readFileSync(await png.path()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
+    await page.getByTestId('export-toggle').click()
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()])
+    expect(report.suggestedFilename()).toBe('tcp-stream-0-report.en.html')
+    const html = readFileSync(await report.path(), 'utf8')
+    expect(html).not.toContain('<script')
+    expect(html.match(/data-testid="diagram-arrow"/g)).toHaveLength(11)
+    expect(html).toContain('GET /index.html')
   })
 })
