@@ -2,7 +2,7 @@
 // state box, phase bracket, TIME-WAIT bar and data block goes, and what it says (as codes and
 // numbers; the component puts them into words). layoutSequence (sequence-layout.ts) makes it from
 // a ConnectionNarrative without Vue or the DOM; SequenceDiagram.vue draws it.
-import type { RoleName, TcpStateName } from '../../../preload/contract/api'
+import type { RoleName, SegmentFacts, TcpStateName } from '../../../preload/contract/api'
 
 export type SequenceSpacing = 'time' | 'compact'
 
@@ -84,14 +84,7 @@ export const ARROW_TAGS = ['syn-retry', 'retransmission', 'rst-in-flight', 'keep
 export type ArrowTag = (typeof ARROW_TAGS)[number]
 
 /** A segment's numbers, relative and raw, so the component can switch without a new layout. */
-export interface ArrowNumbers {
-  relative: boolean
-  seq: number
-  ack: number
-  rawSeq: number
-  rawAck: number
-  /** Payload length (−1: unknown). */
-  length: number
+export interface ArrowNumbers extends Pick<SegmentFacts, 'relative' | 'seq' | 'ack' | 'rawSeq' | 'rawAck' | 'length'> {
   /** The ACK flag is set (the ack field means something). */
   hasAck: boolean
 }

@@ -82,6 +82,21 @@ export const LABEL_LINE_HEIGHT = 14
 
 const COLUMN = { left: 74, centre: 290, right: 500 } as const
 
+/** RFC 9293's eleven states, in the order §3.3.2 lists them. */
+export const RFC_STATES: readonly TcpStateName[] = [
+  'CLOSED',
+  'LISTEN',
+  'SYN-SENT',
+  'SYN-RECEIVED',
+  'ESTABLISHED',
+  'FIN-WAIT-1',
+  'FIN-WAIT-2',
+  'CLOSE-WAIT',
+  'CLOSING',
+  'LAST-ACK',
+  'TIME-WAIT',
+]
+
 export const STATE_NODES: readonly StateNode[] = [
   { id: 'closed', state: 'CLOSED', x: COLUMN.centre, y: 30 },
   { id: 'listen', state: 'LISTEN', x: COLUMN.centre, y: 130 },

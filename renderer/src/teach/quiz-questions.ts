@@ -6,25 +6,14 @@
 // what follows them), so a 10,000-segment download still asks a handful.
 import type { ConnectionNarrative, NarrativeStep, RoleName, TcpStateName } from '../../../preload/contract/api'
 import { ackExplanation, flagsExplanation, retransmissionExplanation, seqExplanation, stateExplanation } from './quiz-explanation'
+import { RFC_STATES } from '../diagram/state-machine'
 
 export type QuizKind = 'flags' | 'seq' | 'ack' | 'state' | 'retransmission'
 
 /** The flags a student chooses among (the others, URG, ECE and CWR, are not asked). */
 export const QUIZ_FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH'] as const
 /** The states a student chooses among: RFC 9293's eleven. */
-export const QUIZ_STATES: readonly TcpStateName[] = [
-  'CLOSED',
-  'LISTEN',
-  'SYN-SENT',
-  'SYN-RECEIVED',
-  'ESTABLISHED',
-  'FIN-WAIT-1',
-  'FIN-WAIT-2',
-  'CLOSE-WAIT',
-  'CLOSING',
-  'LAST-ACK',
-  'TIME-WAIT',
-]
+export const QUIZ_STATES: readonly TcpStateName[] = RFC_STATES
 export const YES_NO = ['yes', 'no'] as const
 
 /** How a question is answered: a number typed, several choices, or one choice. */
