@@ -79,6 +79,9 @@ describe('main/menu', () => {
       'statistics.follow': 'follow-stream',
       'help.shortcuts': 'show-shortcuts',
       'help.about': 'show-about',
+      'view.packets': 'view-packets',
+      'view.diagram': 'view-diagram',
+      'view.flow': 'view-flow',
     }
     for (const [id, command] of Object.entries(expected)) {
       click(item(template, id))

@@ -18,6 +18,10 @@ describe('composables/shortcuts', () => {
     expect(commandForKey(stroke('ArrowLeft', { metaKey: true }))).toBe('go-previous')
     expect(commandForKey(stroke('C', { ctrlKey: true, shiftKey: true }))).toBe('show-conversations')
     expect(commandForKey(stroke('F1'))).toBe('show-shortcuts')
+    expect(commandForKey(stroke('1', { altKey: true }))).toBe('view-packets')
+    expect(commandForKey(stroke('2', { altKey: true }))).toBe('view-diagram')
+    expect(commandForKey(stroke('3', { altKey: true }))).toBe('view-flow')
+    expect(commandForKey(stroke('2'))).toBeNull()
   })
 
   it('should leave plain keys to the focused list and tree', () => {
