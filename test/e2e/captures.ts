@@ -18,23 +18,27 @@ export const CAPTURES = {
   notCapture: join(E2E_DIR, 'notes.txt'),
 }
 
+/** A folder of their own, so the Open dialog's test sees only the three files above. */
+const LESSONS_DIR = join(tmpdir(), 'tcplens-e2e-lessons')
+
 /** One capture per connection variant the Diagram view must draw as it happened. */
 export const LESSONS = {
   /** A browser's visit: handshake, GET /index.html, 200 OK, the client's four-way close. */
-  classic: join(E2E_DIR, 'lesson-classic.pcap'),
-  merged: join(E2E_DIR, 'lesson-merged-close.pcap'),
-  simultaneousOpen: join(E2E_DIR, 'lesson-simultaneous-open.pcap'),
-  simultaneousClose: join(E2E_DIR, 'lesson-simultaneous-close.pcap'),
-  refused: join(E2E_DIR, 'lesson-refused.pcap'),
-  rstAbort: join(E2E_DIR, 'lesson-rst-abort.pcap'),
+  classic: join(LESSONS_DIR, 'lesson-classic.pcap'),
+  merged: join(LESSONS_DIR, 'lesson-merged-close.pcap'),
+  simultaneousOpen: join(LESSONS_DIR, 'lesson-simultaneous-open.pcap'),
+  simultaneousClose: join(LESSONS_DIR, 'lesson-simultaneous-close.pcap'),
+  refused: join(LESSONS_DIR, 'lesson-refused.pcap'),
+  rstAbort: join(LESSONS_DIR, 'lesson-rst-abort.pcap'),
   /** A download of 3,000 segments: its data phase collapses. */
-  longDownload: join(E2E_DIR, 'lesson-long-download.pcap'),
+  longDownload: join(LESSONS_DIR, 'lesson-long-download.pcap'),
   /** Two connections on one port pair, one after the other. */
-  portReuse: join(E2E_DIR, 'lesson-port-reuse.pcap'),
+  portReuse: join(LESSONS_DIR, 'lesson-port-reuse.pcap'),
 }
 
 export function writeE2eCaptures(): void {
   mkdirSync(E2E_DIR, { recursive: true })
+  mkdirSync(LESSONS_DIR, { recursive: true })
   const handshake = scenarioBytes('tcp-scenario-four-way-close')
   writeFileSync(CAPTURES.handshake, handshake)
   writeFileSync(CAPTURES.damaged, cut(handshake, handshake.length - 30))
