@@ -9,6 +9,14 @@ export interface FlowGeometry {
   column: number
 }
 
+/**
+ * A host column's width: the room the time and comment columns leave, shared among the hosts,
+ * never narrower than `least` (the view scrolls sideways then).
+ */
+export function hostColumn(available: number, hosts: number, least: number): number {
+  return Math.max(least, Math.floor(available / Math.max(1, hosts)))
+}
+
 /** The lifeline's x of host `i`. */
 export function hostX(geometry: FlowGeometry, i: number): number {
   return (i + 0.5) * geometry.column

@@ -13,7 +13,7 @@ export const en = {
   estimatedRtt: 'EstimatedRTT',
   axisTime: 'Time since the first frame (s)',
   axisRtt: 'RTT (ms)',
-  axisSeq: 'Relative sequence number',
+  axisSeq: 'seq (relative)',
   tsTitle: 'Time-sequence graph (Stevens)',
   tsNone: 'Neither side sent data, a SYN or a FIN.',
   tsDirection: 'Direction',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { FlowGraph } from '../../../../preload/contract/api'
-import { flowArrow, flowNumbers, flowStateBadges, hostX, hostsWidth, streamColour, STREAM_COLOURS } from '../../../../renderer/src/diagram/flow-layout'
+import { flowArrow, flowNumbers, flowStateBadges, hostColumn, hostX, hostsWidth, streamColour, STREAM_COLOURS } from '../../../../renderer/src/diagram/flow-layout'
 import { flowOf } from '../../../fixtures/teaching-views'
 
 describe('diagram/flow-layout', () => {
@@ -36,6 +36,12 @@ describe('diagram/flow-layout', () => {
       { role: 'server', host: 1, from: 'LISTEN', to: 'SYN-RECEIVED' },
     ])
     expect(flowStateBadges(flow.rows[4]!)).toEqual([])
+  })
+
+  it('should share the room left among the hosts, but never below the narrowest column', () => {
+    expect(hostColumn(900, 2, 230)).toBe(450)
+    expect(hostColumn(900, 6, 230)).toBe(230)
+    expect(hostColumn(0, 0, 230)).toBe(230)
   })
 
   it('should cycle the connection colours', () => {
