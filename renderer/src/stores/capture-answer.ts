@@ -1,7 +1,7 @@
-import { computed, shallowRef, watch } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type { Answer } from '../../../preload/contract/api'
 import { useApiStore } from './api'
-import { useCaptureStore } from './capture'
+import { onCaptureChanges } from './capture-changes'
 
 /** The requests that answer about the open capture as a whole and take no argument. */
 export type CaptureWideMethod = 'connections' | 'expertInfo'
@@ -24,20 +24,15 @@ export function useCaptureAnswer<M extends CaptureWideMethod>(method: M) {
     value.value = answer
   }
 
-  const capture = useCaptureStore()
-  watch(
-    () => capture.status.session,
-    () => {
+  onCaptureChanges({
+    forget: () => {
       request++
       value.value = null
     },
-  )
-  watch(
-    () => capture.status.state,
-    (state, previous) => {
-      if (state === 'ready' && previous === 'loading' && loaded.value) void load()
+    refresh: () => {
+      if (loaded.value) void load()
     },
-  )
+  })
 
   return { value, loaded, load }
 }

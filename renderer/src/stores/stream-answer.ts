@@ -1,7 +1,7 @@
 import { ref, shallowRef, watch } from 'vue'
 import type { Answer } from '../../../preload/contract/api'
 import { useApiStore } from './api'
-import { useCaptureStore } from './capture'
+import { onCaptureChanges } from './capture-changes'
 import { useSettingsStore } from './settings'
 
 /** The requests that answer about one connection, in the UI language. */
@@ -9,8 +9,9 @@ export type StreamMethod = 'narrative' | 'lab'
 
 /**
  * One answer about one connection in the UI language (its narrative, its lab report): asked
- * again when the language changes, forgotten when another capture session starts. Of two loads,
- * the later wins. For use inside a setup store.
+ * again when the language changes, and when a capture that was still loading becomes ready (the
+ * connection may have had more packets to come); forgotten when another capture session starts.
+ * Of two loads, the later wins. For use inside a setup store.
  */
 export function useStreamAnswer<M extends StreamMethod>(method: M) {
   const stream = ref<number | null>(null)
@@ -32,13 +33,11 @@ export function useStreamAnswer<M extends StreamMethod>(method: M) {
     value.value = null
   }
 
-  watch(() => useCaptureStore().status.session, clear)
-  watch(
-    () => useSettingsStore().language,
-    () => {
-      if (stream.value !== null) void load(stream.value)
-    },
-  )
+  const again = (): void => {
+    if (stream.value !== null) void load(stream.value)
+  }
+  onCaptureChanges({ forget: clear, refresh: again })
+  watch(() => useSettingsStore().language, again)
 
   return { stream, value, load, clear }
 }

@@ -49,17 +49,17 @@ export const useTeachStore = defineStore('teach', () => {
 
   const playback = usePlaybackStore()
   const selection = useSelectionStore()
-  // A new narrative (another connection, or the same one in another language): playback starts
-  // over, and the step of the packet selected is selected (else the first step, with its packet).
+  // Another connection, or more steps of this one (it was told while its capture was loading):
+  // playback starts over, and the step of the packet selected is selected (else the first step,
+  // with its packet). The same steps in another language keep playback where it is.
   watch(narrative, (told, before) => {
     if (!told) return
-    if (!before || before.stream !== told.stream) {
-      playback.load(told.steps.length, 'connection')
-      if (selected.value >= 0 || told.steps.length === 0) return
-      const current = told.steps.findIndex((s) => s.frame === selection.frame)
-      if (current >= 0) selected.value = current
-      else void selectStep(0)
-    }
+    if (before && before.stream === told.stream && before.steps.length === told.steps.length) return
+    playback.load(told.steps.length, 'connection')
+    if (selected.value >= 0 || told.steps.length === 0) return
+    const current = told.steps.findIndex((s) => s.frame === selection.frame)
+    if (current >= 0) selected.value = current
+    else void selectStep(0)
   })
   // Playback moves the selection with it (loading new steps does not).
   watch(
