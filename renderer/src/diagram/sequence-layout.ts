@@ -8,7 +8,7 @@ import { firstEventY, sequenceColumns, sequenceMetrics, type SequenceColumns } f
 import { placePhases } from './sequence-phases'
 import { placeRows, timeScale, type RowPlacement } from './sequence-rows'
 import { placeStates, placeTimeWaits, type StateContext } from './sequence-states'
-import { flightDelays, indexOfFrames, segmentTimes } from './sequence-time'
+import { compactDelays, flightDelays, indexOfFrames, segmentTimes } from './sequence-time'
 import type { FlightDelays, SequenceDataBlock, SequenceLayout, SequenceLifeline, SequenceMetrics, SequenceOptions } from './sequence-types'
 
 export function layoutSequence(narrative: ConnectionNarrative, options: SequenceOptions): SequenceLayout {
@@ -17,8 +17,9 @@ export function layoutSequence(narrative: ConnectionNarrative, options: Sequence
   const columns = sequenceColumns(metrics)
   const indexOf = indexOfFrames(steps)
   const delays = flightDelays(steps, connection)
-  const times = segmentTimes(steps, delays, indexOf)
-  const runs = longDataRuns(steps, options.collapseAbove ?? COLLAPSE_ABOVE)
+  const collapseAbove = options.collapseAbove ?? COLLAPSE_ABOVE
+  const times = segmentTimes(steps, options.spacing === 'compact' ? compactDelays(delays, steps, collapseAbove) : delays, indexOf)
+  const runs = longDataRuns(steps, collapseAbove)
   const startBreak = connection.open === 'not-captured'
   const top = firstEventY(metrics, startBreak)
   const rows = placeRows(steps, times, options.dataExpanded ? [] : runs, {

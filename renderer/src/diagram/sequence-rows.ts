@@ -4,7 +4,7 @@
 // compressed and labelled. A collapsed data run takes one block's height.
 import type { NarrativeStep, RoleName } from '../../../preload/contract/api'
 import type { DataRun } from './sequence-data'
-import type { SegmentTimes } from './sequence-time'
+import { medianStepGap, type SegmentTimes } from './sequence-time'
 import type { FlightDelays, SequenceGap, SequenceMetrics, SequenceSpacing } from './sequence-types'
 
 /** In compact spacing, gaps of at least this many seconds get their own labelled row. */
@@ -50,17 +50,6 @@ export function timeScale(steps: readonly NarrativeStep[], delays: FlightDelays,
   return Number.isFinite(scale) ? scale : m.row
 }
 
-function medianStepGap(steps: readonly NarrativeStep[]): number {
-  const gaps = new Float64Array(Math.max(0, steps.length - 1))
-  let count = 0
-  for (let i = 1; i < steps.length; i++) {
-    const gap = steps[i]!.time - steps[i - 1]!.time
-    if (gap > 0) gaps[count++] = gap
-  }
-  if (count === 0) return 0
-  const sorted = gaps.subarray(0, count).sort()
-  return sorted[count >> 1]!
-}
 
 export function placeRows(
   steps: readonly NarrativeStep[],

@@ -42,6 +42,40 @@ export function flightDelays(steps: readonly NarrativeStep[], connection: Pick<C
   return { client: 0, server: 0, source: 'default' }
 }
 
+/** The median time between one captured segment and the next (0: none apart). */
+export function medianStepGap(steps: readonly NarrativeStep[]): number {
+  const gaps = new Float64Array(Math.max(0, steps.length - 1))
+  let count = 0
+  for (let i = 1; i < steps.length; i++) {
+    const gap = steps[i]!.time - steps[i - 1]!.time
+    if (gap > 0) gaps[count++] = gap
+  }
+  if (count === 0) return 0
+  const sorted = gaps.subarray(0, count).sort()
+  return sorted[count >> 1]!
+}
+
+/** In compact spacing, a flight in a long data phase may outlast this many typical gaps, no more. */
+const COMPACT_FLIGHT_GAPS = 2
+
+/**
+ * The delays compact spacing orders events by. Each event gets a row there, so in a bulk transfer
+ * (a long data phase with a window of data in flight) a flight outlasts many later segments and
+ * would stretch its arrow over as many rows: a band no one can read. There the delays are scaled
+ * down until a flight lasts no longer than a couple of the data phase's typical gaps, keeping
+ * where the capture point stands; crossings are still kept crossing (segmentTimes). A short data
+ * phase, and proportional spacing everywhere, keep the true delays.
+ */
+export function compactDelays(delays: FlightDelays, steps: readonly NarrativeStep[], longDataPhase: number): FlightDelays {
+  const data = steps.filter((s) => s.phase === 'data')
+  if (data.length <= longDataPhase) return delays
+  const flight = delays.client + delays.server
+  const longest = COMPACT_FLIGHT_GAPS * medianStepGap(data)
+  if (longest <= 0 || flight <= longest) return delays
+  const k = longest / flight
+  return { ...delays, client: delays.client * k, server: delays.server * k }
+}
+
 /** The delay between a host and the capture point. */
 const delayOf = (delays: FlightDelays, role: RoleName): number => (role === 'client' ? delays.client : delays.server)
 

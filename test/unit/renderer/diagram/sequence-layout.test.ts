@@ -3,7 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ConnectionNarrative } from '../../../../preload/contract/api'
 import { labelAreaOf, labelsOverlap } from '../../../../renderer/src/diagram/sequence-arrows'
+import { COLLAPSE_ABOVE } from '../../../../renderer/src/diagram/sequence-data'
 import { layoutSequence } from '../../../../renderer/src/diagram/sequence-layout'
+import { compactDelays, flightDelays } from '../../../../renderer/src/diagram/sequence-time'
 import type { SequenceArrow, SequenceLayout, SequenceOptions } from '../../../../renderer/src/diagram/sequence-types'
 import { httpSessionCapture, longDownloadCapture } from '../../../fixtures/lesson-captures'
 import { SegmentBuilder, linuxSynOptions } from '../../../fixtures/segments'
@@ -292,6 +294,27 @@ describe('diagram/sequence-layout: the data phase', () => {
     expect(layout.blocks[0]!.y2).toBeGreaterThan(layout.blocks[0]!.y1)
     expect(layout.arrowOfStep.every((a, i) => layout.arrows[a]!.index === i)).toBe(true)
     expect(layoutSequence(narrative('download'), { ...COMPACT, dataExpanded: true }).arrows).toHaveLength(steps.length)
+  })
+
+  it('should keep a bulk transfer readable in compact spacing: each data arrow spans a few rows, not the whole window in flight', () => {
+    const expanded = { dataExpanded: true }
+    const rows = (layout: SequenceLayout) => layout.arrows.filter((a) => narrative('download').steps[a.index]!.phase === 'data').map((a) => Math.abs(a.y2 - a.y1) / layout.metrics.row)
+    const compact = rows(layoutSequence(narrative('download'), { ...COMPACT, ...expanded })).sort((a, b) => a - b)
+    // A flight lasts two typical gaps: the next segment's and the delayed ACKs' events, a few rows.
+    expect(compact[Math.floor(compact.length * 0.99)]).toBeLessThanOrEqual(6 + 1e-6)
+    expect(compact.at(-1)).toBeLessThanOrEqual(8 + 1e-6)
+    // Proportional spacing keeps the truth: about 240 segments left while one was in flight.
+    const time = rows(layoutSequence(narrative('download'), { ...TIME, ...expanded }))
+    expect(time.sort((a, b) => a - b)[time.length >> 1]).toBeGreaterThan(100)
+    // Only a long data phase has its delays scaled, and the capture point stays where it was.
+    const fourWay = narrative('four-way-close')
+    const fourWayDelays = flightDelays(fourWay.steps, fourWay.connection)
+    expect(compactDelays(fourWayDelays, fourWay.steps, COLLAPSE_ABOVE)).toEqual(fourWayDelays)
+    const download = narrative('download')
+    const delays = flightDelays(download.steps, download.connection)
+    const scaled = compactDelays(delays, download.steps, COLLAPSE_ABOVE)
+    expect(scaled.client + scaled.server).toBeLessThan((delays.client + delays.server) / 10)
+    expect(scaled.client / (scaled.client + scaled.server)).toBeCloseTo(delays.client / (delays.client + delays.server), 9)
   })
 
   it('should leave a short data phase drawn segment by segment', () => {
