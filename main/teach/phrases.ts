@@ -69,7 +69,8 @@ export function titleMsg(step: StepExplanation): Msg {
     if (numbers.length > 1) return m('step.title.closeMerged', { list })
     return m('step.title.closing')
   }
-  return step.phase === 'data' ? m('step.title.data') : m('step.title.abort')
+  if (step.phase === 'data') return m('step.title.data')
+  return step.kind === 'refusal' ? m('step.title.refusal') : m('step.title.abort')
 }
 
 export function kindMsg(step: StepExplanation): Msg {

@@ -76,6 +76,7 @@ export const en = {
   'step.title.closing': 'Closing',
   'step.title.data': 'Data',
   'step.title.abort': 'Abort',
+  'step.title.refusal': 'Refusal',
   'section.sent': 'Sent',
   'section.does': 'What it does',
   'section.numbers': 'Why these numbers',

@@ -77,6 +77,7 @@ export const zhCN = {
   'step.title.closing': '关闭连接',
   'step.title.data': '数据传输',
   'step.title.abort': '异常中止',
+  'step.title.refusal': '拒绝连接',
   'section.sent': '发送',
   'section.does': '作用',
   'section.numbers': '数字从何而来',

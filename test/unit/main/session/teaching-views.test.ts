@@ -62,6 +62,13 @@ describe('session/narrative: the facts beside the words', () => {
     expect(zh.mermaid).not.toBe(classic.mermaid)
   })
 
+  it('should title a refusing RST a refusal, not an abort', async () => {
+    const refused = await narrativeOf('tcp-scenario-refused')
+    expect(refused.steps[1]!.title).toBe('Refusal')
+    expect((await narrativeOf('tcp-scenario-refused', 0, 'zh-CN')).steps[1]!.title).toBe('拒绝连接')
+    expect((await narrativeOf('tcp-scenario-rst-abort')).steps.find((s) => s.kind === 'rst')!.title).toBe('Abort')
+  })
+
   it('should link a retransmission to its original', async () => {
     const told = await narrativeOf('tcp-scenario-retransmission-timeout')
     const again = told.steps.find((s) => s.marks.some((m) => m.code === 'retransmission'))!
