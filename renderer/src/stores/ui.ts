@@ -10,6 +10,8 @@ export type MainView = 'packets' | 'diagram' | 'flow'
 export const useUiStore = defineStore('ui', () => {
   const dialog = ref<DialogName | null>(null)
   const view = ref<MainView>('packets')
+  /** The teaching views alone, without the tree and bytes panes below (a projector's room). */
+  const panesHidden = ref(false)
   /** The element focused before a dialog opened, to give focus back. */
   let returnFocus: HTMLElement | null = null
 
@@ -28,5 +30,5 @@ export const useUiStore = defineStore('ui', () => {
     view.value = next
   }
 
-  return { dialog, view, openDialog, closeDialog, showView }
+  return { dialog, view, panesHidden, openDialog, closeDialog, showView }
 })

@@ -1,7 +1,7 @@
 // The UI's words for the teaching views' frame (the view tabs, the Diagram and Flow graph views,
 // playback), in both languages (merged into en.ts and zh-CN.ts under `teach`).
 export const en = {
-  tabs: { label: 'Views', packets: 'Packets', diagram: 'Diagram', flow: 'Flow graph' },
+  tabs: { label: 'Views', packets: 'Packets', diagram: 'Diagram', flow: 'Flow graph', hidePanes: 'Hide tree and bytes', showPanes: 'Show tree and bytes' },
   connection: 'Connection',
   connectionOption: 'Stream {stream}: {client} → {server} · {open} · {close}',
   choose: 'Choose a connection to draw its diagram.',
@@ -36,7 +36,7 @@ export const en = {
 }
 
 export const zhCN: typeof en = {
-  tabs: { label: '视图', packets: '数据包', diagram: '时序图', flow: '流图' },
+  tabs: { label: '视图', packets: '数据包', diagram: '时序图', flow: '流图', hidePanes: '隐藏字段树和字节', showPanes: '显示字段树和字节' },
   connection: '连接',
   connectionOption: '流 {stream}：{client} → {server} · {open} · {close}',
   choose: '选择一个连接以绘制其时序图。',
