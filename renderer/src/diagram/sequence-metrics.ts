@@ -37,6 +37,20 @@ export function sequenceColumns(m: SequenceMetrics): SequenceColumns {
   return { gutterX, clientX, serverX, width: serverX + m.stateColumn + m.margin }
 }
 
+/** Below this rem (px) the diagram's words stop being readable: a narrower pane scrolls sideways instead. */
+export const MIN_FIT_REM = 9
+
+/**
+ * The rem that draws the diagram no wider than `available` px (its width is proportional to the
+ * rem): the font-scale's rem when it fits, else smaller, never below MIN_FIT_REM. So both
+ * lifelines stay in view when the Projector font size meets a narrow pane.
+ */
+export function fittedRem(wanted: number, available: number): number {
+  if (!(available > 0)) return wanted
+  const widthPerRem = sequenceColumns(sequenceMetrics(1)).width
+  return Math.max(Math.min(wanted, available / widthPerRem), Math.min(wanted, MIN_FIT_REM))
+}
+
 /** The y of the first state boxes (the states before the first step), under the lifeline headers. */
 export const initialStateY = (m: SequenceMetrics): number => m.margin + m.header + m.stateBox.height / 2 + 0.3 * m.rem
 
