@@ -12,6 +12,7 @@ export interface DataRun {
   lastIndex: number
 }
 
+/** What a data run's block says: its segments, each side's payload bytes, its retransmissions, its first and last frames and the seconds between them. */
 export interface DataSummary {
   segments: number
   bytes: { client: number; server: number }

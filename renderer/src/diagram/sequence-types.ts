@@ -3,6 +3,7 @@
 // numbers; the component puts them into words). layoutSequence (sequence-layout.ts) makes it from
 // a ConnectionNarrative without Vue or the DOM; SequenceDiagram.vue draws it.
 import type { RoleName, SegmentFacts, TcpStateName } from '../../../preload/contract/api'
+import type { DataRun, DataSummary } from './sequence-data'
 
 export type SequenceSpacing = 'time' | 'compact'
 
@@ -178,22 +179,12 @@ export interface SequenceTimeWait {
 }
 
 /** A long run of data steps: one summary block, or (expanded) the run's extent with a collapse control. */
-export interface SequenceDataBlock {
-  firstIndex: number
-  lastIndex: number
+export interface SequenceDataBlock extends DataRun, DataSummary {
   collapsed: boolean
   x1: number
   x2: number
   y1: number
   y2: number
-  segments: number
-  /** Payload bytes each side sent. */
-  bytes: { client: number; server: number }
-  retransmissions: number
-  firstFrame: number
-  lastFrame: number
-  /** Seconds from its first to its last segment. */
-  duration: number
 }
 
 /** A compressed stretch of time with nothing in it ("… 75 s idle …"). */
