@@ -36,6 +36,20 @@ export interface ReplayLimits {
 
 const seconds = (t: Timestamp): number => t.sec + t.nsec / 1e9
 
+/** Longer connections are not replayed for the narrative and the lab (their steps would run to hundreds of megabytes of text). */
+export const CONNECTION_FRAME_LIMIT = 20_000
+
+/** One connection replayed (at most CONNECTION_FRAME_LIMIT frames), for its narrative and its lab answers. */
+export async function replayConnection(stream: number, indexer: CaptureIndexer, decoder: FrameDecoder): Promise<ReplayedConnection> {
+  const replayed = await replayConnections([stream], indexer, decoder, {
+    maxFrames: CONNECTION_FRAME_LIMIT,
+    tooMany: () => `TCP stream ${stream} has ${indexer.tcp.framesOf(stream).length} frames; connections of more than ${CONNECTION_FRAME_LIMIT} frames are not narrated`,
+  })
+  const connection = replayed.get(stream)
+  if (!connection) throw new ApiFailure('internal', `replaying TCP stream ${stream} gave no connection`)
+  return connection
+}
+
 /** Replays `streams` (TCP stream numbers) with their steps recorded. */
 export async function replayConnections(streams: readonly number[], indexer: CaptureIndexer, decoder: FrameDecoder, limits: ReplayLimits): Promise<Map<number, ReplayedConnection>> {
   const wantedStreams = new Set(streams)

@@ -1,33 +1,23 @@
 // One connection told step by step (main/teach's describeConnection) in the language asked for,
 // with the engine's facts beside each step for the diagram: its numbers, state changes, notes
-// and the frames its seq and ack come from. The connection is replayed (connection-replay.ts).
+// and the frames its seq and ack come from. It tells a connection replayed by connection-replay.ts.
 import type { ConnectionNarrative, Lang, NarrativeStep } from '../../preload/contract/dto'
 import { ApiFailure } from '../api/port'
 import type { Step } from '../tcp/step'
 import { describeExplanation, explainConnection, format, renderMermaid, type DescribedStep } from '../teach'
 import { topicBody, topicTitle } from '../teach/phrases'
 import type { TopicId } from '../teach/topics'
-import type { CaptureIndexer } from './capture-indexer'
 import { connectionDto } from './connection-dto'
-import { replayConnections, type ReplayedFrame } from './connection-replay'
-import type { FrameDecoder } from './frame-decoder'
+import type { ReplayedConnection, ReplayedFrame } from './connection-replay'
 import { segmentFacts, stateChanges, stepMarks } from './step-dto'
 
-/** Longer connections are not narrated (their steps would run to hundreds of megabytes of text). */
-export const NARRATIVE_FRAME_LIMIT = 20_000
-
-export async function narrate(stream: number, lang: Lang, indexer: CaptureIndexer, decoder: FrameDecoder): Promise<ConnectionNarrative> {
-  const replayed = await replayConnections([stream], indexer, decoder, {
-    maxFrames: NARRATIVE_FRAME_LIMIT,
-    tooMany: () => `TCP stream ${stream} has ${indexer.tcp.framesOf(stream).length} frames; connections of more than ${NARRATIVE_FRAME_LIMIT} frames are not narrated`,
-  })
-  const connection = replayed.get(stream)
-  if (!connection) throw new ApiFailure('internal', `replaying TCP stream ${stream} gave no connection`)
-  const { timeline, frames } = connection
+/** One replayed connection (connection-replay.ts) told in `lang`. */
+export function narrate(replayed: ReplayedConnection, lang: Lang): ConnectionNarrative {
+  const { timeline, frames } = replayed
   const explanation = explainConnection(timeline)
   const described = describeExplanation(explanation, lang)
   return {
-    stream,
+    stream: timeline.stream,
     lang,
     connection: connectionDto(timeline),
     title: described.title,

@@ -30,6 +30,7 @@ import { scanExpertItems } from './expert-scan'
 import { followStream } from './follow-stream'
 import { giveWay, scanDecoded } from './full-scan'
 import { narrate } from './narrative'
+import { replayConnection, type ReplayedConnection } from './connection-replay'
 import { flowGraph } from './flow-graph'
 import { labAnswers } from './lab'
 import { packetDetail } from './packet-detail'
@@ -62,6 +63,8 @@ type TextColumn = 'source' | 'destination' | 'protocol' | 'info'
 interface Findings {
   summary?: { connections: ConnectionTimeline[]; findings: CaptureFinding[] }
   expert?: { packets: number; info: Promise<ExpertInfo> }
+  /** The connection replayed last (its narrative, in either language, and its lab answers read it), as of `packets` frames. */
+  replayed?: { stream: number; packets: number; connection: Promise<ReplayedConnection> }
 }
 
 export class SessionCore {
@@ -207,7 +210,7 @@ export class SessionCore {
     const load = this.requireLoad()
     this.checkStream(load, stream)
     this.checkLang('narrative', lang)
-    return this.guard(load, () => narrate(stream, lang, load.indexer, load.decoder))
+    return this.guard(load, async () => narrate(await this.replayed(load, stream), lang))
   }
 
   /** The lab assistant's answers for one connection. */
@@ -215,7 +218,7 @@ export class SessionCore {
     const load = this.requireLoad()
     this.checkStream(load, stream)
     this.checkLang('lab', lang)
-    return this.guard(load, () => labAnswers(stream, lang, load.indexer, load.decoder))
+    return this.guard(load, async () => labAnswers(await this.replayed(load, stream), lang, load.decoder))
   }
 
   /** The view's TCP frames as a flow between hosts, each with its connection's step. */
@@ -224,6 +227,19 @@ export class SessionCore {
     this.checkLang('flowGraph', lang)
     const view = this.view ?? new AllFrames(load.indexer.index)
     return this.guard(load, () => flowGraph(view, lang, load.indexer, load.decoder, () => this.load === load))
+  }
+
+  /** A connection replayed with its steps: the last one is kept, until more frames are read. */
+  private replayed(load: CaptureLoad, stream: number): Promise<ReplayedConnection> {
+    const kept = this.findings.replayed
+    if (kept && kept.stream === stream && kept.packets === load.packets) return kept.connection
+    const connection = replayConnection(stream, load.indexer, load.decoder)
+    const entry = { stream, packets: load.packets, connection }
+    this.findings.replayed = entry
+    connection.catch(() => {
+      if (this.findings.replayed === entry) this.findings.replayed = undefined
+    })
+    return connection
   }
 
   private checkLang(method: string, lang: Lang): void {

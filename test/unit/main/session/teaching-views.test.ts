@@ -1,10 +1,11 @@
 // The session's answers for the teaching views (narrative facts, flow graph, lab), made by the
 // real engine on scenario captures: each step carries the numbers and links the diagram draws.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ConnectionNarrative, FlowGraph } from '../../../../preload/contract/dto'
 import { FLOW_ROW_LIMIT } from '../../../../main/session/flow-graph'
 import { flowOf, narrativeOf } from '../../../fixtures/teaching-views'
 import { httpSessionCapture, longDownloadCapture } from '../../../fixtures/lesson-captures'
+import { FrameDecoder } from '../../../../main/session/frame-decoder'
 import { SessionCore } from '../../../../main/session/session-core'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -76,6 +77,28 @@ describe('session/narrative: the facts beside the words', () => {
     const first = told.steps.find((s) => s.frame === original)!
     expect(first.segment.seq).toBe(again.segment.seq)
     expect(original).toBeLessThan(again.frame)
+  })
+})
+
+describe('session/session-core: one replay for a connection’s narrative and lab', () => {
+  it('should replay a connection once for its narrative in both languages and its lab answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tcplens-replay-'))
+    const path = join(dir, 'http.pcap')
+    writeFileSync(path, httpSessionCapture())
+    const core = new SessionCore(() => undefined)
+    await core.openPath(path)
+    await core.loaded()
+    const decode = vi.spyOn(FrameDecoder.prototype, 'decode')
+    const told = await core.narrative(0, 'en')
+    expect(decode).toHaveBeenCalledTimes(told.steps.length)
+    await core.narrative(0, 'zh-CN')
+    expect(decode).toHaveBeenCalledTimes(told.steps.length)
+    await core.lab(0, 'en')
+    // Only the handshake and teardown segments, for their field tables.
+    const stepped = told.steps.filter((s) => s.step.length > 0).length
+    expect(decode).toHaveBeenCalledTimes(told.steps.length + stepped)
+    decode.mockRestore()
+    await core.dispose()
   })
 })
 
