@@ -78,8 +78,15 @@ export const useFlowStore = defineStore('flow', () => {
     },
     { immediate: true },
   )
-  // Playback moves the selected row with it.
+  // Back on the flow graph after a diagram, playback plays the flow again.
   const playback = usePlaybackStore()
+  watch(
+    () => ui.view,
+    (view) => {
+      if (view === 'flow' && graph.value && playback.scope !== 'flow') playback.load(graph.value.rows.length, 'flow')
+    },
+  )
+  // Playback moves the selected row with it.
   watch(
     () => playback.moves,
     () => {

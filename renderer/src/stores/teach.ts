@@ -4,6 +4,7 @@ import type { NarrativeStep } from '../../../preload/contract/api'
 import { usePlaybackStore } from './playback'
 import { useSelectionStore } from './selection'
 import { useStreamAnswer } from './stream-answer'
+import { useUiStore } from './ui'
 
 /** How the diagram shows sequence numbers, and how it spaces the arrows. */
 export type DiagramNumbers = 'relative' | 'raw'
@@ -61,6 +62,14 @@ export const useTeachStore = defineStore('teach', () => {
     if (current >= 0) selected.value = current
     else void selectStep(0)
   })
+  // Back on the Diagram view after the flow graph, playback plays this connection again.
+  const ui = useUiStore()
+  watch(
+    () => ui.view,
+    (view) => {
+      if (view === 'diagram' && narrative.value && playback.scope !== 'connection') playback.load(narrative.value.steps.length, 'connection')
+    },
+  )
   // Playback moves the selection with it (loading new steps does not).
   watch(
     () => playback.moves,

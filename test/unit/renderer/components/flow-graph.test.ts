@@ -69,6 +69,22 @@ describe('components/flow/FlowGraphView', () => {
     expect(useSelectionStore().frame).toBe(1)
   })
 
+  it('should play the flow on the flow graph and the connection on the diagram, switching back and forth', async () => {
+    await mounted()
+    const playback = usePlaybackStore()
+    const ui = useUiStore()
+    await useTeachStore().open(1)
+    ui.showView('diagram')
+    await flushPromises()
+    expect(playback).toMatchObject({ scope: 'connection', length: 2 })
+    ui.showView('flow')
+    await flushPromises()
+    expect(playback).toMatchObject({ scope: 'flow', length: flow.rows.length })
+    ui.showView('diagram')
+    await flushPromises()
+    expect(playback).toMatchObject({ scope: 'connection', length: 2 })
+  })
+
   it('should say how to narrow a view too large to replay', async () => {
     const { wrapper } = await mounted({ ok: false, error: { code: 'unsupported', message: 'the flow graph shows at most 10000 TCP packets; apply a display filter' } })
     expect(wrapper.get('[data-testid="flow-problem"]').text()).toContain('Apply a display filter first.')
