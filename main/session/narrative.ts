@@ -28,7 +28,7 @@ export function narrate(replayed: ReplayedConnection, lang: Lang): ConnectionNar
   }
 }
 
-export function topicCard(id: TopicId, lang: Lang): ConnectionNarrative['topics'][number] {
+function topicCard(id: TopicId, lang: Lang): ConnectionNarrative['topics'][number] {
   return { id, title: format(topicTitle(id), lang), text: format(topicBody(id), lang).split('\n\n') }
 }
 

@@ -39,7 +39,6 @@ export const usePlaybackStore = defineStore('playback', () => {
   let resting = false
 
   const atEnd = computed(() => index.value >= length.value - 1 && travel.value >= 1)
-  const arrived = computed(() => travel.value >= 1)
 
   function stopTimer(): void {
     if (timer !== undefined) clearTimeout(timer)
@@ -151,5 +150,5 @@ export const usePlaybackStore = defineStore('playback', () => {
     phaseStart = now - done / value
   }
 
-  return { scope, length, index, travel, playing, speed, moves, atEnd, arrived, load, play, pause, toggle, next, previous, seek, rewind, setSpeed }
+  return { scope, length, index, travel, playing, speed, moves, atEnd, load, play, pause, toggle, next, previous, seek, rewind, setSpeed }
 })
