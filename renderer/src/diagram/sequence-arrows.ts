@@ -4,9 +4,9 @@
 import type { NarrativeStep, RoleName } from '../../../preload/contract/api'
 import type { SequenceColumns } from './sequence-metrics'
 import type { RowPlacement } from './sequence-rows'
-import type { SegmentTimes } from './sequence-time'
 import { headText, numbersText, textWidth } from './sequence-text'
 import { ARROW_TAGS, type ArrowClass, type SequenceArrow, type SequenceLink, type SequenceMetrics } from './sequence-types'
+import { roundTime, type SegmentTimes } from './sequence-time'
 
 const ACK_FLAG = 0x10
 
@@ -225,14 +225,36 @@ function placeLabels(arrows: SequenceArrow[], m: SequenceMetrics): void {
   }
 }
 
-/** A SYN retry's gap since the previous attempt, as a dimension outside the sender's lifeline. */
+/** Segments sent again because a timer ran out (not a fast retransmission): their gaps show the backoff. */
+const TIMED_REPEATS = new Set(['syn-retry', 'syn-ack-retry', 'fin-retry'])
+
+function isTimedRepeat(step: NarrativeStep): boolean {
+  return TIMED_REPEATS.has(step.kind) || step.marks.some((m) => m.code === 'retransmission' || m.code === 'syn-retry')
+}
+
+/** The sender's latest earlier copy of a step's segment (same seq, length and flags), or −1. */
+function previousCopy(steps: readonly NarrativeStep[], index: number): number {
+  const step = steps[index]!
+  const s = step.segment
+  for (let i = index - 1; i >= 0; i--) {
+    const other = steps[i]!
+    if (other.from === step.from && other.segment.seq === s.seq && other.segment.length === s.length && other.segment.flags === s.flags) return i
+  }
+  return -1
+}
+
+/**
+ * A segment sent again after a timeout (a SYN retry, a data or FIN retransmission): its gap since
+ * the copy before it, as a dimension outside the sender's lifeline. The gaps double as the
+ * retransmission timer backs off.
+ */
 function addBackoff(ctx: ArrowContext, arrow: SequenceArrow, arrowOfStep: Int32Array, arrows: SequenceArrow[]): void {
-  const mark = ctx.steps[arrow.index]!.marks.find((m) => m.code === 'syn-retry')
-  const gap = mark?.values?.['gap']
-  const previous = mark?.frames[0] === undefined ? -1 : (ctx.indexOf.get(mark.frames[0]) ?? -1)
-  if (typeof gap !== 'number' || previous < 0 || arrowOfStep[previous]! < 0) return
+  const step = ctx.steps[arrow.index]!
+  if (!isTimedRepeat(step)) return
+  const previous = previousCopy(ctx.steps, arrow.index)
+  if (previous < 0 || arrowOfStep[previous]! < 0) return
   const before = arrows[arrowOfStep[previous]!]!
-  arrow.backoff = { seconds: gap, x: arrow.x1 - inward(arrow.from) * 0.9 * ctx.metrics.rem, y1: before.y1, y2: arrow.y1 }
+  arrow.backoff = { seconds: roundTime(step.time - ctx.steps[previous]!.time), x: arrow.x1 - inward(arrow.from) * 0.9 * ctx.metrics.rem, y1: before.y1, y2: arrow.y1 }
 }
 
 /** The step a retransmission (or a retried SYN or SYN-ACK) repeats, or −1. */

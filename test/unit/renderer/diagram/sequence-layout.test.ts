@@ -197,6 +197,15 @@ describe('diagram/sequence-layout: variants drawn as they happened', () => {
     expect(layout.phases.map((p) => p.phase)).toEqual(['unanswered'])
   })
 
+  it('should label a data retransmission after a timeout with its backoff, but not a fast retransmission', () => {
+    const timeout = layoutOf('retransmission-timeout')
+    const steps = narrative('retransmission-timeout').steps
+    const backoffs = timeout.arrows.filter((a) => a.backoff)
+    expect(backoffs.map((a) => a.backoff!.seconds)).toEqual([0.21, 0.42])
+    for (const arrow of backoffs) expect(steps[arrow.index]!.marks.map((m) => m.code)).toContain('retransmission')
+    expect(layoutOf('fast-retransmission').arrows.some((a) => a.backoff)).toBe(false)
+  })
+
   it('should grow the gaps between SYN retries with the backoff in time spacing', () => {
     const departures = layoutOf('syn-retries').arrows.map((a) => a.y1)
     const gaps = departures.slice(1).map((y, i) => y - departures[i]!)
