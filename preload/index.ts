@@ -58,10 +58,20 @@ const api: TcpLensApi = {
   expertInfo: () => invoke('expertInfo'),
   followStream: (stream) => invoke('followStream', stream),
 
+  captureInterfaces: () => invoke('captureInterfaces'),
+  checkCaptureFilter: (iface, filter) => invoke('checkCaptureFilter', iface, filter),
+  startCapture: (options) => invoke('startCapture', options),
+  stopCapture: () => invoke('stopCapture'),
+  restartCapture: () => invoke('restartCapture'),
+  runDemo: (scenario) => invoke('runDemo', scenario),
+  connectTo: (target) => invoke('connectTo', target),
+  saveCapture: (target) => invoke('saveCapture', target),
+
   onCapture: (listener) => subscribe('capture', listener),
   onProgress: (listener) => subscribe('progress', listener),
   onWork: (listener) => subscribe('work', listener),
   onPreferences: (listener) => subscribe('preferences', listener),
+  onLive: (listener) => subscribe('live', listener),
   onMenu: (listener) => subscribe('menu', listener),
 
   pathForFile(file) {

@@ -3,13 +3,13 @@
 // the dialogs, and answers a Result. It never throws; it forwards the session's events and the
 // preference changes to whoever listens (the transport).
 import type { Answer, Args, EventName, Events, Method } from '../../preload/contract/api'
-import type { DirectoryListing, FileInfo, Lang, OpenSource, Transport } from '../../preload/contract/dto'
+import type { DirectoryListing, FileInfo, Lang, OpenSource, SavedFile, SaveTarget, Transport } from '../../preload/contract/dto'
 import type { Result } from '../../preload/contract/result'
 import type { SettingsStore } from '../settings/store'
 import { appInfo } from './app-info'
 import { toApiError } from './errors'
 import type { PathPolicy } from './path-policy'
-import { ApiFailure, type BackendPort, type CaptureSessions, type SessionMethod } from './port'
+import { ApiFailure, type BackendPort, type CaptureControl, type CaptureSessions, type SessionMethod } from './port'
 import { validateRequest } from './validate'
 import { checkFilter } from './filter-check'
 import { filterFieldList } from '../filter'
@@ -31,6 +31,10 @@ export interface BackendOptions {
   listDirectory?: (path?: string) => Promise<DirectoryListing>
   /** Browser mode: keeps an uploaded capture (a temporary file) and answers where it is. */
   upload?: (name: string, bytes: Uint8Array) => Promise<string>
+  /** Live capture, demos and "Connect to host:port" over `sessions`; absent: unsupported. */
+  capture?: CaptureControl
+  /** Electron's save dialog (the suggested name given): the chosen path, or null when cancelled. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>
   /** For appInfo; defaults: process.platform, main/teach's systemLanguage(). */
   platform?: string
   systemLanguage?: Lang
@@ -58,6 +62,7 @@ export function createBackend(options: BackendOptions): BackendPort {
     }
   }
   const unsubscribe = [sessions.onEvent((event, data) => emit(event, data as Events[typeof event])), settings.onPreferences((preferences) => emit('preferences', preferences))]
+  if (options.capture) unsubscribe.push(options.capture.onStats((stats) => emit('live', stats)))
 
   /** The opens under way: one begun before dispose() may still start a capture after it. */
   const opening = new Set<Promise<FileInfo>>()
@@ -108,6 +113,29 @@ export function createBackend(options: BackendOptions): BackendPort {
     return { ...info, name, path: '' }
   }
 
+  function captureControl(): CaptureControl {
+    if (!options.capture) throw unsupported('Live capture', transport)
+    return options.capture
+  }
+
+  /** Save, Save As and Export Specified Packets: the path the user chose, written by the session. */
+  async function saveCapture(target: SaveTarget): Promise<SavedFile | null> {
+    let path: string
+    if (target.kind === 'dialog') {
+      if (!options.chooseSavePath) throw unsupported('The save dialog', transport)
+      const status = await sessions.status()
+      if (!status.file) throw new ApiFailure('no-capture', 'no capture is open')
+      const chosen = await options.chooseSavePath(suggestedSaveName(status.file.name, target.displayed))
+      if (chosen === null) return null
+      path = chosen
+    } else {
+      // A path typed in the page: only browser mode's own file dialog (the server's folders) sends one.
+      if (transport !== 'browser') throw new ApiFailure('forbidden', 'Only a path chosen in the save dialog can be written')
+      path = target.path
+    }
+    return sessions.saveAs(path, { displayed: target.displayed })
+  }
+
   const sessionHandlers = Object.fromEntries(SESSION_METHODS.map((method) => [method, (...args: unknown[]) => (sessions[method] as (...a: unknown[]) => Promise<unknown>)(...args)]))
   const handlers: Handlers = {
     ...(sessionHandlers as Pick<Handlers, SessionMethod>),
@@ -119,6 +147,14 @@ export function createBackend(options: BackendOptions): BackendPort {
     upload,
     checkFilter: async (text) => checkFilter(text),
     filterFields: async () => filterFieldList(),
+    captureInterfaces: () => captureControl().interfaces(),
+    checkCaptureFilter: (iface, filter) => captureControl().checkFilter(iface, filter),
+    startCapture: (captureOptions) => captureControl().start(captureOptions),
+    stopCapture: () => captureControl().stop(),
+    restartCapture: () => captureControl().restart(),
+    runDemo: (scenario) => captureControl().runDemo(scenario),
+    connectTo: (target) => captureControl().connectTo(target),
+    saveCapture,
     listDirectory: async (path) => {
       if (!options.listDirectory) throw unsupported('Browsing the server’s folders', transport)
       return options.listDirectory(path)
@@ -145,7 +181,17 @@ export function createBackend(options: BackendOptions): BackendPort {
       disposed = true
       listeners.clear()
       for (const stop of unsubscribe) stop()
+      await options.capture?.dispose()
       await Promise.allSettled([...opening])
     },
   }
+}
+
+/** The name a save dialog suggests: a live capture's temporary name, or "<name> (displayed)". */
+export function suggestedSaveName(openName: string, displayed: boolean): string {
+  const dot = openName.lastIndexOf('.')
+  const stem = dot > 0 ? openName.slice(0, dot) : openName
+  const extension = dot > 0 ? openName.slice(dot) : '.pcapng'
+  const plain = /\.gz$/i.test(extension) ? '.pcapng' : extension
+  return displayed ? `${stem}-displayed${plain}` : `${stem}${plain}`
 }

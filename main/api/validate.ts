@@ -1,7 +1,7 @@
 // Every request that crosses the contract is untrusted until it passes here: the method must be
 // one of the contract's, and its arguments an array of the right length whose values have the
 // right types and ranges. One table, one row per method (preload/contract/api.ts `Requests`).
-import type { ColumnId, OpenSource } from '../../preload/contract/dto'
+import type { ColumnId, DemoScenario, OpenSource, SaveTarget } from '../../preload/contract/dto'
 import { PREFERENCE_CHECKS } from '../settings/preferences'
 import { ApiFailure, type Method } from './port'
 
@@ -119,6 +119,25 @@ const preferenceChanges = object(
   Object.keys(PREFERENCE_CHECKS),
 )
 
+/** An interface name as libpcap gives it ("eth0", "\\Device\\NPF_{GUID}"). */
+const interfaceName = text(1000)
+/** A capture filter (BPF): libpcap compiles it; "" is none. */
+const bpfText: Check = (value) => {
+  if (typeof value !== 'string') return `must be a string, not ${describe(value)}`
+  if (value.includes('\0')) return 'must not contain a NUL character'
+  return value.length > MAX_FILTER_LENGTH ? `must have at most ${MAX_FILTER_LENGTH} characters` : undefined
+}
+const stopConditions = object({ packets: integer(1, 1e9), seconds: integer(1, 7 * 24 * 3600), megabytes: integer(1, 1e6) }, ['packets', 'seconds', 'megabytes'])
+const liveCaptureOptions = object({ interface: interfaceName, filter: bpfText, stop: stopConditions }, ['stop'])
+const demoScenario = oneOf(['normal', 'server-close', 'half-close', 'refused', 'rst-abort', 'keep-alive'] satisfies DemoScenario[])
+/** A host name or an address: letters, digits, dots, hyphens, colons (IPv6), at most 253. */
+const hostText = text(253, { test: (v) => /^[A-Za-z0-9._:%-]+$/.test(v), says: 'must be a host name or an IP address' })
+const connectTarget = object({ host: hostText, port: integer(1, 65535), interface: interfaceName }, ['interface'])
+const saveTarget = byKind({
+  dialog: object({ kind: oneOf(['dialog']), displayed: boolean }),
+  path: object({ kind: oneOf(['path']), path, displayed: boolean }),
+} satisfies Record<SaveTarget['kind'], Check>)
+
 const none: Parameter[] = []
 
 /** Each method's parameters, in order. */
@@ -158,6 +177,17 @@ const SIGNATURES: { readonly [M in Method]: readonly Parameter[] } = {
   flowGraph: [{ name: 'lang', check: lang }],
   expertInfo: none,
   followStream: [{ name: 'stream', check: streamIndex }],
+  captureInterfaces: none,
+  checkCaptureFilter: [
+    { name: 'iface', check: interfaceName },
+    { name: 'filter', check: bpfText },
+  ],
+  startCapture: [{ name: 'options', check: liveCaptureOptions }],
+  stopCapture: none,
+  restartCapture: none,
+  runDemo: [{ name: 'scenario', check: demoScenario }],
+  connectTo: [{ name: 'target', check: connectTarget }],
+  saveCapture: [{ name: 'target', check: saveTarget }],
 }
 
 /** True for a string that may name a file (what `{ kind: 'path' }` accepts). */

@@ -1,6 +1,8 @@
 // The `tcplens` command: one subcommand per job, all on the same engine as the app.
 import { UsageError } from './argv'
+import { captureCommand } from './capture'
 import { convCommand } from './conv'
+import { demoCommand } from './demo'
 import { explainCommand } from './explain'
 import { fieldsCommand } from './fields'
 import { infoCommand } from './info'
@@ -27,6 +29,14 @@ commands:
                                            each connection step by step: flags, seq/ack arithmetic,
                                            both sides' states and why (language: the system's)
   info FILE                                what the capture file is: format, interfaces, packets, times
+  capture -D                               the interfaces to capture on (as tshark -D lists them)
+  capture -i IFACE [-f BPF] [-c COUNT] [-a duration:SEC] [-a filesize:KB] -w FILE
+                                           captures live to FILE (pcapng, or pcap for *.pcap);
+                                           stops at a condition or on Ctrl+C. Packets are stamped
+                                           on arrival in TCP Lens (about 0.1 ms precision)
+  demo [SCENARIO] -w FILE [--list]         makes a TCP connection on 127.0.0.1 and captures it on
+                                           the loopback interface: normal, server-close, half-close,
+                                           refused, rst-abort, keep-alive (default: normal)
   serve [FILE] [--port N] [--no-open]      the app in your browser, on this machine only (127.0.0.1,
                                            with a secret token); opens FILE or the sample capture
   help                                     this text
@@ -52,6 +62,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await summaryCommand(rest, io)
       case 'info':
         return await infoCommand(rest, io)
+      case 'capture':
+        return await captureCommand(rest, io)
+      case 'demo':
+        return await demoCommand(rest, io)
       case 'serve':
         return await serveCommand(rest, io)
       case undefined:

@@ -6,7 +6,7 @@
 // kept here too, so it is known with no worker running.
 import { Worker } from 'node:worker_threads'
 import { sessionWorkerPath } from '../bundle-dir'
-import type { CaptureStatus, FileInfo } from '../../preload/contract/dto'
+import type { CaptureStatus, FileInfo, LiveCaptureInfo, SavedFile } from '../../preload/contract/dto'
 import { ApiFailure, type Answer, type Args, type CaptureSessions, type SessionEvent, type SessionMethod } from '../api/port'
 import type { WorkerMemory, WorkerMessage, WorkerMethod, WorkerOptions, WorkerRequest } from './worker-protocol'
 
@@ -64,6 +64,27 @@ export class SessionHost implements CaptureSessions {
       if (this.channel === channel) await this.endWorker()
       throw error
     }
+  }
+
+  /** SEAM (implementation pending). */
+  async openLive(path: string, live: Omit<LiveCaptureInfo, 'state'>, options: { displayName?: string } = {}): Promise<FileInfo> {
+    void path
+    void live
+    void options
+    throw new ApiFailure('unsupported', 'live capture is not implemented yet')
+  }
+
+  /** SEAM (implementation pending). */
+  liveGrew(size: number, ended: boolean): void {
+    void size
+    void ended
+  }
+
+  /** SEAM (implementation pending). */
+  async saveAs(path: string, options: { displayed: boolean }): Promise<SavedFile> {
+    void path
+    void options
+    throw new ApiFailure('unsupported', 'saving is not implemented yet')
   }
 
   onEvent(listener: Listener): () => void {

@@ -3,7 +3,17 @@
 // renderer/src/api.ts (browser mode) speak it, and the renderer sees nothing else.
 import type {
   AppInfo,
+  CaptureFilterCheck,
+  CaptureInterfaces,
+  CaptureStart,
   CaptureStatus,
+  ConnectTarget,
+  DemoScenario,
+  LiveCaptureOptions,
+  LiveStats,
+  MadeConnection,
+  SavedFile,
+  SaveTarget,
   ConnectionDto,
   ConnectionNarrative,
   DirectoryListing,
@@ -88,6 +98,27 @@ export interface Requests {
   flowGraph: { args: [lang: Lang]; result: FlowGraph }
   expertInfo: { args: []; result: ExpertInfo }
   followStream: { args: [stream: number]; result: FollowStream }
+
+  // Live capture (main/capture/live.ts loads `cap` only when one of these is first called).
+  /** The interfaces to capture on (`available: false` with the reason when `cap` cannot load). */
+  captureInterfaces: { args: []; result: CaptureInterfaces }
+  /** Compiles a capture filter (BPF) with libpcap for an interface, capturing nothing. */
+  checkCaptureFilter: { args: [iface: string, filter: string]; result: CaptureFilterCheck }
+  /**
+   * Starts capturing (closing the open capture first; the renderer asked about unsaved packets):
+   * packets go to a temporary pcapng file, which the session reads as it grows.
+   */
+  startCapture: { args: [options: LiveCaptureOptions]; result: CaptureStart }
+  /** Stops the live capture; the packets stay open (unsaved). */
+  stopCapture: { args: []; result: CaptureStatus }
+  /** Stops, discards the packets, and starts again with the same options. */
+  restartCapture: { args: []; result: CaptureStart }
+  /** Plays a scenario on 127.0.0.1 while capturing it on the loopback interface, then opens it. */
+  runDemo: { args: [scenario: DemoScenario]; result: MadeConnection }
+  /** Captures one TCP connection to host:port, opened and closed by TCP Lens, then opens it. */
+  connectTo: { args: [target: ConnectTarget]; result: MadeConnection }
+  /** Saves the open capture (all of it, or the displayed packets) atomically; null: cancelled. */
+  saveCapture: { args: [target: SaveTarget]; result: SavedFile | null }
 }
 
 export type Method = keyof Requests
@@ -101,6 +132,8 @@ export interface Events {
   /** A long request's progress (a filter or a sort that decodes packets, Expert Info reading the whole file). */
   work: WorkProgress
   preferences: Preferences
+  /** A live capture's counters (at most 10 a second, and once when it stops). */
+  live: LiveStats
   /** Electron only: a menu item or its shortcut. */
   menu: MenuCommand
 }
@@ -119,6 +152,7 @@ export interface EventFunctions {
   onProgress(listener: (progress: OpenProgress) => void): () => void
   onWork(listener: (work: WorkProgress) => void): () => void
   onPreferences(listener: (preferences: Preferences) => void): () => void
+  onLive(listener: (stats: LiveStats) => void): () => void
   onMenu(listener: (command: MenuCommand) => void): () => void
 }
 

@@ -85,6 +85,22 @@ export interface CaptureStatus {
    * damage are there. With 'failed' nothing could be read.
    */
   error?: { code: 'damaged' | 'unsupported' | 'io' | 'internal'; message: string; framesRead: number }
+  /** A live capture: the session reads its temporary file while packets are written to it. */
+  live?: LiveCaptureInfo
+  /**
+   * The capture exists only in a temporary file (a live capture not saved yet): closing it,
+   * opening another file or quitting asks first.
+   */
+  unsaved?: boolean
+}
+
+/** What the status says of a live capture. */
+export interface LiveCaptureInfo {
+  /** 'capturing' until a stop condition, the user or an error stops it; then 'stopped'. */
+  state: 'capturing' | 'stopped'
+  interface: string
+  /** The capture filter (BPF) it runs with ("" for none). */
+  filter: string
 }
 
 export interface OpenProgress {
@@ -519,6 +535,140 @@ export interface FollowStream {
   truncated: boolean
 }
 
+// ── Live capture ──────────────────────────────────────────────────────────────────────────────
+
+/** A network interface libpcap (Npcap on Windows) can capture on. */
+export interface CaptureInterface {
+  /** What libpcap calls it: "eth0", "lo", "en0", "\\Device\\NPF_{…}". */
+  name: string
+  /** libpcap's description ("Intel(R) Ethernet…" on Windows), when it has one. */
+  description?: string
+  /** Its IPv4 and IPv6 addresses, as text. */
+  addresses: string[]
+  loopback: boolean
+  /** It holds the default route: where traffic to the internet goes (marked as recommended). */
+  recommended: boolean
+}
+
+/**
+ * Why capturing cannot start (or stopped), as a code the renderer words in the UI language with
+ * the exact fix for `platform`; `message` is libpcap's or the OS's own words, shown as they are.
+ */
+export type CaptureProblemCode =
+  | 'no-capture-module' // `cap` is not installed or failed to load (opening files still works)
+  | 'permission' //        the OS refused: no CAP_NET_RAW (Linux), no /dev/bpf access (macOS)
+  | 'no-npcap' //          Windows: Npcap is not installed (or not in WinPcap-compatible mode)
+  | 'no-device' //         no such interface (unplugged, renamed)
+  | 'bad-filter' //        the capture filter does not compile
+  | 'failed' //            anything else libpcap said
+
+export interface CaptureProblem {
+  code: CaptureProblemCode
+  message: string
+  /** process.platform of the machine that captures ('linux', 'darwin', 'win32'). */
+  platform: string
+  /** Linux 'permission': the program that needs the capture rights (for the setcap line). */
+  program?: string
+}
+
+export interface CaptureInterfaces {
+  /** False when `cap` could not be loaded: `problem` says why, and the list is empty. */
+  available: boolean
+  problem?: CaptureProblem
+  interfaces: CaptureInterface[]
+}
+
+/** A capture filter (BPF) checked by libpcap on an interface, before starting. */
+export interface CaptureFilterCheck {
+  ok: boolean
+  /** Why not: 'bad-filter' with libpcap's message, or another problem found while checking. */
+  problem?: CaptureProblem
+}
+
+/** When a live capture stops by itself (each one optional; the first reached wins). */
+export interface StopConditions {
+  packets?: number
+  seconds?: number
+  /** Megabytes (10^6 bytes) of packets captured. */
+  megabytes?: number
+}
+
+export interface LiveCaptureOptions {
+  interface: string
+  /** A capture filter (BPF); "" captures everything. */
+  filter: string
+  stop?: StopConditions
+}
+
+/** Why a live capture stopped. */
+export type StopReason = 'user' | 'packets' | 'seconds' | 'megabytes' | 'error'
+
+/**
+ * A live capture's counters, sent as the `live` event at most 10 times a second, and once more
+ * when it stops. Packets are stamped on arrival in TCP Lens (cap reports no capture time).
+ */
+export interface LiveStats {
+  session: number
+  state: 'capturing' | 'stopped'
+  interface: string
+  filter: string
+  /** Packets and bytes received by TCP Lens and written to the temporary file. */
+  packets: number
+  bytes: number
+  /** Over the last second or so. */
+  packetsPerSecond: number
+  bytesPerSecond: number
+  /** Packets TCP Lens received but could not keep (the disk fell too far behind): never silent. */
+  dropped: number
+  elapsedMs: number
+  stopReason?: StopReason
+  /** Set when an error stopped it. */
+  problem?: CaptureProblem
+}
+
+/** Starting a capture: the temporary file it opened, or why it could not start. */
+export interface CaptureStart {
+  file?: FileInfo
+  problem?: CaptureProblem
+}
+
+/** The connections "Demo connection" can play on 127.0.0.1. */
+export type DemoScenario = 'normal' | 'server-close' | 'half-close' | 'refused' | 'rst-abort' | 'keep-alive'
+
+/** Where "Connect to host:port" opens its connection (the interface: default, the recommended one). */
+export interface ConnectTarget {
+  host: string
+  port: number
+  interface?: string
+}
+
+/**
+ * A demo or a connection made and captured: the capture is open (saved nowhere yet) and `stream`
+ * is the connection to show; else `problem` (capture could not run) or `error` (the connection:
+ * "getaddrinfo ENOTFOUND", "connect ETIMEDOUT"…; a refused connection is a result, not an error).
+ */
+export interface MadeConnection {
+  file?: FileInfo
+  stream?: number
+  problem?: CaptureProblem
+  error?: string
+}
+
+/**
+ * Where Save / Save As / Export Specified Packets writes. The format follows the extension
+ * (.pcap → pcap, anything else → pcapng). Electron: 'dialog'; browser mode: 'path' (a path on
+ * the server chosen in its file dialog). `displayed`: only the packets the view shows.
+ */
+export type SaveTarget = { kind: 'dialog'; displayed: boolean } | { kind: 'path'; path: string; displayed: boolean }
+
+export interface SavedFile {
+  path: string
+  name: string
+  format: 'pcap' | 'pcapng'
+  packets: number
+  bytes: number
+}
+
 // ── The Electron menu ─────────────────────────────────────────────────────────────────────────
 
 /** What a menu item asks the renderer to do (items main handles itself are not sent). */
@@ -537,3 +687,12 @@ export type MenuCommand =
   | 'view-diagram'
   | 'view-flow'
   | 'open-file'
+  | 'capture-options'
+  | 'capture-start'
+  | 'capture-stop'
+  | 'capture-restart'
+  | 'demo-connection'
+  | 'connect-to'
+  | 'save'
+  | 'save-as'
+  | 'export-specified'

@@ -106,6 +106,7 @@ export function connectWebSocket(url: string = defaultSocketUrl(), createSocket:
     progress: new Listeners(),
     work: new Listeners(),
     preferences: new Listeners(),
+    live: new Listeners(),
     menu: new Listeners(),
   }
   const disconnects = new Listeners<Disconnect>()
@@ -168,10 +169,19 @@ export function connectWebSocket(url: string = defaultSocketUrl(), createSocket:
     flowGraph: request('flowGraph'),
     expertInfo: request('expertInfo'),
     followStream: request('followStream'),
+    captureInterfaces: request('captureInterfaces'),
+    checkCaptureFilter: request('checkCaptureFilter'),
+    startCapture: request('startCapture'),
+    stopCapture: request('stopCapture'),
+    restartCapture: request('restartCapture'),
+    runDemo: request('runDemo'),
+    connectTo: request('connectTo'),
+    saveCapture: request('saveCapture'),
     onCapture: subscribe('capture'),
     onProgress: subscribe('progress'),
     onWork: subscribe('work'),
     onPreferences: subscribe('preferences'),
+    onLive: subscribe('live'),
     onMenu: subscribe('menu'),
     onDisconnect: (listener) => disconnects.add(listener),
     get connected() {

@@ -2,6 +2,16 @@
 // hundred rows (or 2,000,000 for windowing), a field tree with its bytes, connections, expert
 // info, a followed stream and a narrative. Every call is recorded; events are emitted by hand.
 import type {
+  CaptureFilterCheck,
+  CaptureInterfaces,
+  CaptureStart,
+  ConnectTarget,
+  DemoScenario,
+  LiveCaptureOptions,
+  LiveStats,
+  MadeConnection,
+  SavedFile,
+  SaveTarget,
   AppInfo,
   CaptureStatus,
   ColourClass,
@@ -245,6 +255,7 @@ export class FakeApi implements TcpLensApi {
     work: new Set<Listener<WorkProgress>>(),
     preferences: new Set<Listener<Preferences>>(),
     menu: new Set<Listener<MenuCommand>>(),
+    live: new Set<Listener<LiveStats>>(),
   }
   private readonly systemLanguage: 'en' | 'zh-CN'
 
@@ -313,6 +324,7 @@ export class FakeApi implements TcpLensApi {
   emit(event: 'work', data: WorkProgress): void
   emit(event: 'preferences', data: Preferences): void
   emit(event: 'menu', data: MenuCommand): void
+  emit(event: 'live', data: LiveStats): void
   emit(event: keyof FakeApi['listeners'], data: unknown): void {
     if (event === 'capture') this.captureStatus = data as CaptureStatus
     for (const listener of this.listeners[event]) (listener as Listener<unknown>)(data)
@@ -341,6 +353,71 @@ export class FakeApi implements TcpLensApi {
   }
   onMenu(listener: Listener<MenuCommand>): () => void {
     return this.subscribe(this.listeners.menu, listener)
+  }
+  onLive(listener: Listener<LiveStats>): () => void {
+    return this.subscribe(this.listeners.live, listener)
+  }
+
+  // ── Live capture: two interfaces, the recommended one first; a capture starts at once ────────
+
+  captureInterfaces(): Promise<Result<CaptureInterfaces>> {
+    this.record('captureInterfaces', [])
+    return ok({
+      available: true,
+      interfaces: [
+        { name: 'eth0', addresses: ['192.168.1.20', 'fe80::1'], loopback: false, recommended: true },
+        { name: 'lo', description: 'Loopback', addresses: ['127.0.0.1', '::1'], loopback: true, recommended: false },
+      ],
+    })
+  }
+
+  checkCaptureFilter(iface: string, filter: string): Promise<Result<CaptureFilterCheck>> {
+    this.record('checkCaptureFilter', [iface, filter])
+    if (filter.includes('bogus')) return ok({ ok: false, problem: { code: 'bad-filter', message: "syntax error in filter expression: syntax error", platform: 'linux' } })
+    return ok({ ok: true })
+  }
+
+  startCapture(options: LiveCaptureOptions): Promise<Result<CaptureStart>> {
+    this.record('startCapture', [options])
+    const file = { ...FAKE_FILE, name: `capture-${options.interface}.pcapng`, path: `/tmp/tcplens/capture-${options.interface}.pcapng` }
+    this.view = {}
+    this.emit('capture', { session: this.captureStatus.session + 1, state: 'loading', file, packets: 0, connections: 0, live: { state: 'capturing', interface: options.interface, filter: options.filter }, unsaved: true })
+    return ok({ file })
+  }
+
+  stopCapture(): Promise<Result<CaptureStatus>> {
+    this.record('stopCapture', [])
+    const live = this.captureStatus.live
+    this.emit('capture', { ...this.captureStatus, state: 'ready', ...(live ? { live: { ...live, state: 'stopped' as const } } : {}) })
+    return ok({ ...this.captureStatus })
+  }
+
+  restartCapture(): Promise<Result<CaptureStart>> {
+    this.record('restartCapture', [])
+    const live = this.captureStatus.live
+    return live ? this.startCapture({ interface: live.interface, filter: live.filter }) : ok({})
+  }
+
+  runDemo(scenario: DemoScenario): Promise<Result<MadeConnection>> {
+    this.record('runDemo', [scenario])
+    const file = this.startSession({ ...FAKE_FILE, name: `demo-${scenario}.pcapng`, path: `/tmp/tcplens/demo-${scenario}.pcapng` })
+    this.captureStatus = { ...this.captureStatus, unsaved: true }
+    return ok({ file, stream: 0 })
+  }
+
+  connectTo(target: ConnectTarget): Promise<Result<MadeConnection>> {
+    this.record('connectTo', [target])
+    if (target.host === 'nowhere.invalid') return ok({ error: 'getaddrinfo ENOTFOUND nowhere.invalid' })
+    const file = this.startSession({ ...FAKE_FILE, name: `connect-${target.host}.pcapng`, path: `/tmp/tcplens/connect.pcapng` })
+    return ok({ file, stream: 0 })
+  }
+
+  saveCapture(target: SaveTarget): Promise<Result<SavedFile | null>> {
+    this.record('saveCapture', [target])
+    if (target.kind === 'dialog' && this.transport === 'browser') return Promise.resolve({ ok: false, error: { code: 'unsupported', message: 'The save dialog is not available in browser mode' } })
+    const path = target.kind === 'path' ? target.path : '/captures/saved.pcapng'
+    if (!target.displayed) this.captureStatus = { ...this.captureStatus, unsaved: false }
+    return ok({ path, name: path.split('/').pop() ?? path, format: path.endsWith('.pcap') ? 'pcap' : 'pcapng', packets: this.rowCount, bytes: 12_345 })
   }
 
 

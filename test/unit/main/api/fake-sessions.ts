@@ -52,6 +52,9 @@ export function fakeSessions() {
     followStream: vi.fn(async () => {
       throw new Error('not in this fake')
     }),
+    openLive: vi.fn(async (path: string) => fileInfo(path)),
+    liveGrew: vi.fn((size: number, ended: boolean) => void [size, ended]),
+    saveAs: vi.fn(async (path: string) => ({ path, name: basename(path), format: path.endsWith('.pcap') ? ('pcap' as const) : ('pcapng' as const), packets: 0, bytes: 0 })),
     onEvent: vi.fn((listener: Listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -54,6 +54,26 @@ const CASES: { [M in Method]: { good: unknown[][]; bad: unknown[][] } } = {
   cancelWork: { good: [[]], bad: [[1]] },
   checkFilter: { good: [[''], ['tcp.port == 80'], ['x'.repeat(MAX_FILTER_LENGTH)]], bad: [[], [1], ['x'.repeat(MAX_FILTER_LENGTH + 1)], ['tcp', 'tcp']] },
   filterFields: { good: [[]], bad: [['tcp']] },
+  captureInterfaces: { good: [[]], bad: [[1]] },
+  checkCaptureFilter: {
+    good: [['lo', ''], ['eth0', 'tcp port 80'], ['\\Device\\NPF_{0A1B}', 'tcp[tcpflags] & (tcp-syn|tcp-fin|tcp-rst) != 0']],
+    bad: [['lo'], ['', 'tcp'], ['lo', 3], ['lo', 'tcp\0'], ['lo', 'x'.repeat(MAX_FILTER_LENGTH + 1)]],
+  },
+  startCapture: {
+    good: [[{ interface: 'lo', filter: '' }], [{ interface: 'eth0', filter: 'tcp', stop: { packets: 100, seconds: 10, megabytes: 5 } }], [{ interface: 'lo', filter: '', stop: {} }]],
+    bad: [[], [{ interface: 'lo' }], [{ interface: 'lo', filter: '', stop: { packets: 0 } }], [{ interface: 'lo', filter: '', stop: { minutes: 1 } }], [{ interface: 'lo', filter: '', promiscuous: true }]],
+  },
+  stopCapture: { good: [[]], bad: [[true]] },
+  restartCapture: { good: [[]], bad: [['lo']] },
+  runDemo: { good: [['normal'], ['refused'], ['keep-alive']], bad: [[], ['flood'], [1]] },
+  connectTo: {
+    good: [[{ host: '127.0.0.1', port: 80 }], [{ host: 'example.com', port: 443, interface: 'eth0' }], [{ host: '::1', port: 8080 }]],
+    bad: [[{ host: '127.0.0.1', port: 0 }], [{ host: 'a b', port: 80 }], [{ host: '127.0.0.1' }], [{ host: '', port: 80 }], [{ host: 'x', port: 70000 }]],
+  },
+  saveCapture: {
+    good: [[{ kind: 'dialog', displayed: false }], [{ kind: 'path', path: '/tmp/a.pcap', displayed: true }]],
+    bad: [[], [{ kind: 'dialog' }], [{ kind: 'path', displayed: false }], [{ kind: 'file', path: '/tmp/a', displayed: false }]],
+  },
 }
 
 function refusal(method: unknown, args: unknown): ApiFailure {

@@ -41,6 +41,9 @@ export function fakeSessions(): FakeSessions {
     expertInfo: noCapture,
     followStream: noCapture,
     cancelWork: async () => null,
+    openLive: (path: string) => sessions.openPath(path),
+    liveGrew: () => undefined,
+    saveAs: noCapture,
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
