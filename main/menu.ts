@@ -12,6 +12,8 @@ export interface MenuState {
   recent: readonly RecentFile[]
   /** A capture is open (or loading): Close, Go and Statistics apply. */
   hasCapture: boolean
+  /** A live capture is running: Stop applies, Start does not. */
+  capturing?: boolean
 }
 
 export interface MenuActions {
@@ -32,6 +34,9 @@ const EN_LABELS = {
   noRecent: 'No Recent Files',
   openSample: 'Open Sample Capture',
   close: 'Close',
+  save: 'Save',
+  saveAs: 'Save As…',
+  exportSpecified: 'Export Specified Packets…',
   quit: 'Quit',
   quitApp: 'Quit TCP Lens',
   edit: '&Edit',
@@ -67,6 +72,13 @@ const EN_LABELS = {
   first: 'First Packet',
   last: 'Last Packet',
   goTo: 'Go to Packet…',
+  capture: '&Capture',
+  captureOptions: 'Options…',
+  captureStart: 'Start',
+  captureStop: 'Stop',
+  captureRestart: 'Restart',
+  demoConnection: 'Demo Connection…',
+  connectTo: 'Connect to Host:Port…',
   statistics: '&Statistics',
   conversations: 'Conversations',
   expert: 'Expert Information',
@@ -88,6 +100,9 @@ const ZH_CN_LABELS: MenuLabels = {
   noRecent: '没有最近打开的文件',
   openSample: '打开示例抓包',
   close: '关闭',
+  save: '保存',
+  saveAs: '另存为…',
+  exportSpecified: '导出特定分组…',
   quit: '退出',
   quitApp: '退出 TCP Lens',
   edit: '编辑(&E)',
@@ -123,6 +138,13 @@ const ZH_CN_LABELS: MenuLabels = {
   first: '第一个分组',
   last: '最后一个分组',
   goTo: '转至分组…',
+  capture: '捕获(&C)',
+  captureOptions: '选项…',
+  captureStart: '开始',
+  captureStop: '停止',
+  captureRestart: '重新开始',
+  demoConnection: '演示连接…',
+  connectTo: '连接到主机:端口…',
   statistics: '统计(&S)',
   conversations: '会话',
   expert: '专家信息',
@@ -144,6 +166,11 @@ const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', 'zh-CN': '简体�
 export const ACCELERATORS = {
   open: 'CmdOrCtrl+O',
   close: 'CmdOrCtrl+W',
+  save: 'CmdOrCtrl+S',
+  saveAs: 'CmdOrCtrl+Shift+S',
+  captureOptions: 'CmdOrCtrl+K',
+  captureStartStop: 'CmdOrCtrl+E',
+  captureRestart: 'CmdOrCtrl+R',
   quit: 'CmdOrCtrl+Q',
   zoomIn: 'CmdOrCtrl+=',
   zoomOut: 'CmdOrCtrl+-',
@@ -205,6 +232,10 @@ export function menuTemplate(lang: Lang, state: MenuState, actions: MenuActions)
       { id: 'file.sample', label: t.openSample, click: () => actions.openSample() },
       separator,
       { id: 'file.close', label: t.close, accelerator: ACCELERATORS.close, enabled: state.hasCapture, click: () => actions.closeCapture() },
+      separator,
+      { id: 'file.save', label: t.save, accelerator: ACCELERATORS.save, enabled: state.hasCapture, click: send('save') },
+      { id: 'file.save-as', label: t.saveAs, accelerator: ACCELERATORS.saveAs, enabled: state.hasCapture, click: send('save-as') },
+      { id: 'file.export-specified', label: t.exportSpecified, enabled: state.hasCapture, click: send('export-specified') },
       ...(mac ? [] : [separator, { id: 'file.quit', role: 'quit', label: t.quit, accelerator: ACCELERATORS.quit } satisfies MenuItemConstructorOptions]),
     ],
   }
@@ -270,6 +301,22 @@ export function menuTemplate(lang: Lang, state: MenuState, actions: MenuActions)
     ],
   }
 
+  // Wireshark's keys: Ctrl+K options, Ctrl+E starts or stops (whichever applies), Ctrl+R restarts.
+  const capturing = state.capturing === true
+  const capture: MenuItemConstructorOptions = {
+    id: 'capture',
+    label: t.capture,
+    submenu: [
+      { id: 'capture.options', label: t.captureOptions, accelerator: ACCELERATORS.captureOptions, click: send('capture-options') },
+      { id: 'capture.start', label: t.captureStart, ...(capturing ? {} : { accelerator: ACCELERATORS.captureStartStop }), enabled: !capturing, click: send('capture-start') },
+      { id: 'capture.stop', label: t.captureStop, ...(capturing ? { accelerator: ACCELERATORS.captureStartStop } : {}), enabled: capturing, click: send('capture-stop') },
+      { id: 'capture.restart', label: t.captureRestart, accelerator: ACCELERATORS.captureRestart, enabled: capturing, click: send('capture-restart') },
+      separator,
+      { id: 'capture.demo', label: t.demoConnection, click: send('demo-connection') },
+      { id: 'capture.connect', label: t.connectTo, click: send('connect-to') },
+    ],
+  }
+
   const statistics: MenuItemConstructorOptions = {
     id: 'statistics',
     label: t.statistics,
@@ -290,7 +337,7 @@ export function menuTemplate(lang: Lang, state: MenuState, actions: MenuActions)
     ],
   }
 
-  return [...(mac ? [appMenu] : []), file, edit, view, go, statistics, help]
+  return [...(mac ? [appMenu] : []), file, edit, view, go, capture, statistics, help]
 }
 
 /** Builds the menu and makes it the application's. */

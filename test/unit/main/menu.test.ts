@@ -35,12 +35,12 @@ function item(template: MenuItemConstructorOptions[], id: string): MenuItemConst
 const click = (entry: MenuItemConstructorOptions) => (entry.click as () => void)()
 
 describe('main/menu', () => {
-  it('should have File, Edit, View, Go, Statistics and Help menus in English', () => {
-    expect(build('en').template.map((menu) => menu.label)).toEqual(['&File', '&Edit', '&View', '&Go', '&Statistics', '&Help'])
+  it('should have File, Edit, View, Go, Capture, Statistics and Help menus in English', () => {
+    expect(build('en').template.map((menu) => menu.label)).toEqual(['&File', '&Edit', '&View', '&Go', '&Capture', '&Statistics', '&Help'])
   })
 
   it('should have the same menus in Chinese', () => {
-    expect(build('zh-CN').template.map((menu) => menu.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '跳转(&G)', '统计(&S)', '帮助(&H)'])
+    expect(build('zh-CN').template.map((menu) => menu.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '跳转(&G)', '捕获(&C)', '统计(&S)', '帮助(&H)'])
   })
 
   it('should give every item with an id the same structure and a translated label in both languages', () => {
@@ -65,6 +65,19 @@ describe('main/menu', () => {
     expect(new Set(accelerators).size).toBe(accelerators.length)
   })
 
+  it("should give Ctrl+E to Start when nothing is captured and to Stop while capturing, as Wireshark does", () => {
+    const idle = build('en').template
+    expect(item(idle, 'capture.start')).toMatchObject({ accelerator: 'CmdOrCtrl+E', enabled: true })
+    expect(item(idle, 'capture.stop')).toMatchObject({ enabled: false })
+    expect(item(idle, 'capture.stop').accelerator).toBeUndefined()
+    const live = build('en', { capturing: true, hasCapture: true }).template
+    expect(item(live, 'capture.stop')).toMatchObject({ accelerator: 'CmdOrCtrl+E', enabled: true })
+    expect(item(live, 'capture.start').accelerator).toBeUndefined()
+    expect(item(live, 'capture.restart')).toMatchObject({ accelerator: 'CmdOrCtrl+R', enabled: true })
+    expect(item(live, 'capture.options').accelerator).toBe('CmdOrCtrl+K')
+    expect(item(live, 'file.save')).toMatchObject({ accelerator: 'CmdOrCtrl+S', enabled: true })
+  })
+
   it('should send the renderer the commands it handles', () => {
     const { template, actions } = build('en')
     const expected: Record<string, string> = {
@@ -82,6 +95,15 @@ describe('main/menu', () => {
       'view.packets': 'view-packets',
       'view.diagram': 'view-diagram',
       'view.flow': 'view-flow',
+      'file.save': 'save',
+      'file.save-as': 'save-as',
+      'file.export-specified': 'export-specified',
+      'capture.options': 'capture-options',
+      'capture.start': 'capture-start',
+      'capture.stop': 'capture-stop',
+      'capture.restart': 'capture-restart',
+      'capture.demo': 'demo-connection',
+      'capture.connect': 'connect-to',
     }
     for (const [id, command] of Object.entries(expected)) {
       click(item(template, id))
