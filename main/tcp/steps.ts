@@ -194,9 +194,19 @@ export class ConnectionTimelines {
     stepOf(c, seg, a)
   }
 
-  /** The connections, summed up, and the capture-level findings. */
+  /** The connections, summed up, and the capture-level findings (the capture is over: settles them). */
   finish(): { connections: ConnectionTimeline[]; findings: CaptureFinding[] } {
-    const connections = this.progress.filter((c): c is ConnectionProgress => c !== undefined).map(summarize)
+    const connections = this.progress.filter((c): c is ConnectionProgress => c !== undefined).map((c) => summarize(c, true))
+    return { connections, findings: findSynFloods(connections, this.progress) }
+  }
+
+  /**
+   * The connections as they stand now, for a capture that goes on (a live one): nothing is
+   * settled or changed, so the segments still to come are read as if no snapshot was taken.
+   * Recorded steps are shared with the builder (later frames may still revise them).
+   */
+  snapshot(): { connections: ConnectionTimeline[]; findings: CaptureFinding[] } {
+    const connections = this.progress.filter((c): c is ConnectionProgress => c !== undefined).map((c) => summarize(c, false))
     return { connections, findings: findSynFloods(connections, this.progress) }
   }
 }
@@ -636,9 +646,12 @@ function round(seconds: number): number {
   return Math.round(seconds * 1e6) / 1e6
 }
 
-function summarize(c: ConnectionProgress): ConnectionTimeline {
-  unconfirmSynAck(c)
-  deliverReset(c)
+/** One connection summed up; `settle`: the capture is over (what the last frames leave open is decided). */
+function summarize(c: ConnectionProgress, settle: boolean): ConnectionTimeline {
+  if (settle) {
+    unconfirmSynAck(c)
+    deliverReset(c)
+  }
   const client = c.endpoint('client')
   const server = c.endpoint('server')
   const timeline: ConnectionTimeline = {
@@ -660,8 +673,8 @@ function summarize(c: ConnectionProgress): ConnectionTimeline {
     variants: variants(c),
   }
   if (c.steps) {
-    timeline.steps = c.steps
-    addBackoffNote(c)
+    timeline.steps = settle ? c.steps : c.steps.slice()
+    if (settle) addBackoffNote(c)
   }
   return timeline
 }
