@@ -3,7 +3,9 @@
 // synchronously, so reading costs a promise per chunk rather than per frame.
 
 import { BytesChunkSource, FileChunkSource, type ChunkSource } from './chunk-source'
+import { FollowChunkSource } from './follow-source'
 import { GunzipSource, GzipDamage } from './gunzip-source'
+import type { LiveFeed } from './live-feed'
 import { PcapParser, pcapCaptureInfo, pcapMagic, readPcapHeader, PCAP_HEADER_LENGTH } from './pcap'
 import { PcapngParser, emptyPcapngInfo } from './pcapng'
 import { BLOCK } from './pcapng-codes'
@@ -14,12 +16,17 @@ import { CaptureError, type CaptureInfo, type RawFrame } from './source'
 export interface OpenOptions {
   /** Bytes read at a time; default 1 MiB. Tests use tiny ones to make records straddle chunks. */
   chunkSize?: number
+  /**
+   * The file grows while it is read (a live capture): read only the bytes the feed says are
+   * complete, wait at that point for more, and end only after the feed's end (or on close()).
+   */
+  follow?: LiveFeed
 }
 
 export interface CaptureReader {
   /** What the file says about itself; grows while a pcapng file is read (IDBs, NRBs, ISBs). */
   readonly info: CaptureInfo
-  /** Size of the file on disk (compressed size for gzip). */
+  /** Size of the file on disk (compressed size for gzip); a followed file: the bytes complete so far. */
   readonly fileSize: number
   /** Bytes of the file on disk read so far, for progress. */
   readonly bytesRead: number
@@ -48,13 +55,19 @@ export function captureKindOf(bytes: Uint8Array): CaptureKind | undefined {
 
 /** Opens a capture file. Throws CaptureError ('io', 'empty', 'not-capture', or damage in the file header) before any frame. */
 export async function openCapture(path: string, options: OpenOptions = {}): Promise<CaptureReader> {
+  const feed = options.follow
+  if (feed) {
+    const followed = await FollowChunkSource.open(path, feed)
+    return openSource(followed, () => followed.size, options)
+  }
   const source = await FileChunkSource.open(path)
-  return openSource(source, source.size, options)
+  const size = source.size
+  return openSource(source, () => size, options)
 }
 
 /** The same over bytes in memory. */
 export async function openCaptureBytes(bytes: Uint8Array, options: OpenOptions = {}): Promise<CaptureReader> {
-  return openSource(new BytesChunkSource(bytes), bytes.length, options)
+  return openSource(new BytesChunkSource(bytes), () => bytes.length, options)
 }
 
 function chunkSizeOf(options: OpenOptions): number {
@@ -63,7 +76,7 @@ function chunkSizeOf(options: OpenOptions): number {
   return size
 }
 
-async function openSource(raw: ChunkSource, fileSize: number, options: OpenOptions): Promise<CaptureReader> {
+async function openSource(raw: ChunkSource, fileSize: () => number, options: OpenOptions): Promise<CaptureReader> {
   const chunkSize = chunkSizeOf(options)
   let stream = new ReadBuffer(raw, chunkSize)
   try {
@@ -121,9 +134,13 @@ class StreamingReader implements CaptureReader {
   constructor(
     private readonly stream: ReadBuffer,
     private readonly parser: RecordParser,
-    readonly fileSize: number,
+    private readonly sizeOfFile: () => number,
   ) {
     this.info = parser.info
+  }
+
+  get fileSize(): number {
+    return this.sizeOfFile()
   }
 
   get bytesRead(): number {
