@@ -1,11 +1,14 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, ipcMain, session } from 'electron'
+import type { Events } from '../preload/contract/api'
 import type { OpenSource } from '../preload/contract/dto'
 import { createBackend } from './api/backend'
 import { fileFromArgv } from './api/launch-file'
 import { chosenPathsPolicy } from './api/path-policy'
 import type { BackendPort } from './api/port'
-import { chooseCaptureFile, showOpenError } from './ipc/dialogs'
+import { askToSaveCapture, chooseCaptureFile, chooseSavePath, showOpenError, showSaveError } from './ipc/dialogs'
+import { CaptureController } from './live/capture-controller'
+import { guardWindowClose, unsavedGuard } from './unsaved-guard'
 import { registerIpc, sendEvent } from './ipc/register'
 import { installApplicationMenu, menuLanguage, type MenuActions } from './menu'
 import { sampleCapturePath } from './sample/sample-file'
@@ -42,12 +45,26 @@ function runApp(): void {
   // Naming it on the command line is the user's choice, as a second launch's is (openChosenFile).
   if (pendingFile) paths.grant(pendingFile)
   let hasCapture = false
+  /** A live capture is running (the menu's Stop applies). */
+  let capturing = false
+  /** The open capture exists only in a temporary file: closing or replacing it asks first. */
+  let unsaved = false
 
   const uiLanguage = () => menuLanguage(settings?.getPreferences().language ?? 'system', osLanguage)
+
+  const mayDiscardCapture = unsavedGuard({
+    isUnsaved: () => unsaved,
+    ask: () => (mainWindow ? askToSaveCapture(mainWindow, uiLanguage()) : Promise.resolve('discard')),
+    save: async () => (backend ? backend.call('saveCapture', [{ kind: 'dialog', displayed: false }]) : { ok: true, value: null }),
+    showSaveError: async (error) => {
+      if (mainWindow && !mainWindow.isDestroyed()) await showSaveError(mainWindow, uiLanguage(), error)
+    },
+  })
 
   /** Opens from main (not asked by the renderer): a failure is shown in a message box. */
   async function openFromMain(source: OpenSource): Promise<void> {
     if (!backend || !mainWindow) return
+    if (!(await mayDiscardCapture())) return
     const result = await backend.call('open', [source])
     if (!result.ok && mainWindow && !mainWindow.isDestroyed()) await showOpenError(mainWindow, uiLanguage(), result.error)
   }
@@ -71,7 +88,7 @@ function runApp(): void {
     command: (command) => mainWindow && sendEvent(mainWindow, 'menu', command),
     openRecent: (path) => void openFromMain({ kind: 'recent', path }),
     openSample: () => void openFromMain({ kind: 'sample' }),
-    closeCapture: () => void backend?.call('close', []),
+    closeCapture: () => void mayDiscardCapture().then((go) => (go ? backend?.call('close', []) : undefined)),
     setPreferences: (changes) => void backend?.call('setPreferences', [changes]),
   }
 
@@ -79,7 +96,7 @@ function runApp(): void {
     if (!settings) return
     const preferences = settings.getPreferences()
     const recent = await settings.recentFiles()
-    installApplicationMenu(menuLanguage(preferences.language, osLanguage), { platform: process.platform, preferences, recent, hasCapture }, menuActions)
+    installApplicationMenu(menuLanguage(preferences.language, osLanguage), { platform: process.platform, preferences, recent, hasCapture, capturing }, menuActions)
   }
 
   /** The first start opens the sample; later starts open what the command line named, or nothing. */
@@ -100,19 +117,27 @@ function runApp(): void {
       paths,
       samplePath: () => sampleCapturePath(app.getPath('userData')),
       chooseFile: () => chooseCaptureFile(win, uiLanguage()),
+      chooseSavePath: (name) => chooseSavePath(win, uiLanguage(), name),
+      capture: new CaptureController({ sessions }),
       systemLanguage: osLanguage,
     })
     const unwire = registerIpc({ ipcMain, window: win, location, backend: windowBackend, paths })
     windowBackend.onEvent((event, data) => {
       if (event === 'preferences') void rebuildMenu()
       if (event === 'capture') {
-        const open = (data as { state: string }).state !== 'empty'
-        if (open !== hasCapture) {
+        const status = data as Events['capture']
+        const open = status.state !== 'empty'
+        const live = status.live?.state === 'capturing'
+        unsaved = status.unsaved === true
+        if (open !== hasCapture || live !== capturing) {
           hasCapture = open
+          capturing = live
           void rebuildMenu()
         }
       }
     })
+    // Closing the window (or quitting) with unsaved packets asks first, as Wireshark does.
+    guardWindowClose(win, mayDiscardCapture, () => unsaved)
     win.webContents.once('did-finish-load', () => {
       rendererReady = true
       void openAtStart(store)

@@ -5,7 +5,7 @@
 // it cannot serve: the file cannot be read, the interface is not built, the port is taken.
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import type { BackendPort, CaptureSessions } from '../api/port'
+import type { BackendPort, CaptureControl, CaptureSessions } from '../api/port'
 import { openCapture } from '../capture/open'
 import { CaptureError } from '../capture/source'
 import { sampleCapturePath } from '../sample/sample-file'
@@ -15,6 +15,7 @@ import { openBrowser } from '../server/open-browser'
 import { startServer, type RunningServer } from '../server/server'
 import { browserSettingsFolder } from '../server/settings-folder'
 import { SessionHost } from '../session/session-host'
+import { CaptureController } from '../live/capture-controller'
 import { mainBundleDir } from '../bundle-dir'
 import { SettingsStore } from '../settings/store'
 import { systemLanguage } from '../teach'
@@ -27,6 +28,8 @@ const USAGE = 'usage: tcplens serve [FILE] [--port N] [--no-open]'
 export interface ServeEnvironment {
   /** A new capture session for each connection. */
   createSessions: () => CaptureSessions
+  /** Live capture over a connection's session (absent in tests that need none). */
+  createCapture?: (sessions: CaptureSessions) => CaptureControl
   /** The built renderer (out/renderer). */
   rendererDir: string
   settingsFolder: string
@@ -70,6 +73,7 @@ function defaultEnvironment(): ServeEnvironment {
   return {
     // Each connection has its own worker thread (out/main/session-worker.js).
     createSessions: () => new SessionHost(),
+    createCapture: (sessions) => new CaptureController({ sessions }),
     rendererDir: builtRendererDir(),
     settingsFolder: browserSettingsFolder(),
     samplePath: () => sampleCapturePath(),
@@ -127,7 +131,7 @@ export async function serveCommand(args: readonly string[], io: CliIo, overrides
       rootDir: machine.rendererDir,
       port,
       startDir: file ? dirname(file) : machine.cwd,
-      createBackend: (files) => createBrowserBackend({ files, settings, createSessions: machine.createSessions, samplePath: machine.samplePath }),
+      createBackend: (files) => createBrowserBackend({ files, settings, createSessions: machine.createSessions, createCapture: machine.createCapture, samplePath: machine.samplePath }),
       // Each page starts on FILE (or the sample); its status and progress reach the page as events.
       onConnection: (backend: BackendPort) => void backend.call('open', [start]),
     })

@@ -3,7 +3,7 @@
 // page), and this connection's server files (listDirectory, upload).
 import { createBackend, type BackendSettings } from '../api/backend'
 import { anyPathPolicy } from '../api/path-policy'
-import type { BackendPort, CaptureSessions } from '../api/port'
+import type { BackendPort, CaptureControl, CaptureSessions } from '../api/port'
 import type { ServerFiles } from './files'
 
 export interface BrowserBackendOptions {
@@ -12,6 +12,8 @@ export interface BrowserBackendOptions {
   /** A new capture session (its own worker) for this connection. */
   createSessions: () => CaptureSessions
   samplePath?: () => Promise<string>
+  /** Live capture over this connection's session (absent: unsupported, e.g. in tests). */
+  createCapture?: (sessions: CaptureSessions) => CaptureControl
 }
 
 export function createBrowserBackend(options: BrowserBackendOptions): BackendPort {
@@ -24,6 +26,8 @@ export function createBrowserBackend(options: BrowserBackendOptions): BackendPor
     samplePath: options.samplePath,
     listDirectory: (path) => options.files.listDirectory(path),
     upload: (name, bytes) => options.files.upload(name, bytes),
+    // The page's own live captures, demos and connections, read by this connection's session.
+    capture: options.createCapture?.(sessions),
   })
   return {
     call: (method, args) => backend.call(method, args),
