@@ -43,6 +43,8 @@ export interface PcapngInterfaceToWrite {
   tsResolution?: TsResolution
   /** if_tsoffset in seconds. */
   tsOffset?: number
+  /** opt_comment options of the IDB. */
+  comments?: string[]
 }
 
 export interface PcapngSectionToWrite {
@@ -68,7 +70,7 @@ const utf8 = new TextEncoder()
 
 // ---------------------------------------------------------------- pcap
 
-function writePcapHeader(out: ByteBuilder, options: PcapWriteOptions): void {
+export function writePcapHeader(out: ByteBuilder, options: PcapWriteOptions): void {
   out.u32(options.nanosecond ? 0xa1b23c4d : 0xa1b2c3d4)
   out.u16(2).u16(4) // version 2.4
   out.u32(0).u32(0) // thiszone, sigfigs: always 0 in practice
@@ -76,7 +78,7 @@ function writePcapHeader(out: ByteBuilder, options: PcapWriteOptions): void {
   out.u32(options.linkType)
 }
 
-function writePcapRecord(out: ByteBuilder, frame: FrameToWrite, nanosecond: boolean): void {
+export function writePcapRecord(out: ByteBuilder, frame: FrameToWrite, nanosecond: boolean): void {
   out.u32(frame.tsSec)
   out.u32(nanosecond ? frame.tsNsec : Math.floor(frame.tsNsec / 1000))
   out.u32(frame.bytes.length)
@@ -129,7 +131,7 @@ function int64Bytes(value: number, littleEndian: boolean): Uint8Array {
   return bytes
 }
 
-function writeSectionHeader(out: ByteBuilder, section: PcapngSectionToWrite): void {
+export function writeSectionHeader(out: ByteBuilder, section: PcapngSectionToWrite): void {
   writeBlock(out, BLOCK.SECTION_HEADER, () => {
     out.u32(BYTE_ORDER_MAGIC).u16(1).u16(0)
     out.u64(-1) // section length: unknown, which every reader accepts
@@ -142,7 +144,7 @@ function writeSectionHeader(out: ByteBuilder, section: PcapngSectionToWrite): vo
   })
 }
 
-function writeInterface(out: ByteBuilder, iface: PcapngInterfaceToWrite, littleEndian: boolean): void {
+export function writeInterface(out: ByteBuilder, iface: PcapngInterfaceToWrite, littleEndian: boolean): void {
   writeBlock(out, BLOCK.INTERFACE_DESCRIPTION, () => {
     out.u16(iface.linkType).u16(0).u32(iface.snapLen ?? DEFAULT_SNAPLEN)
     const filter = iface.filter === undefined ? undefined : new Uint8Array([0, ...utf8.encode(iface.filter)])
@@ -153,6 +155,7 @@ function writeInterface(out: ByteBuilder, iface: PcapngInterfaceToWrite, littleE
       [OPTION.IF_FILTER, filter],
       [OPTION.IF_OS, text(iface.os)],
       [OPTION.IF_TSOFFSET, iface.tsOffset === undefined ? undefined : int64Bytes(iface.tsOffset, littleEndian)],
+      ...comments(iface.comments),
     ])
   })
 }
@@ -162,7 +165,7 @@ function interfaceOf(interfaces: PcapngInterfaceToWrite[], frame: FrameToWrite):
   return interfaces[frame.interfaceId ?? 0] ?? { linkType: 1 }
 }
 
-function writePacket(out: ByteBuilder, kind: 'epb' | 'spb' | 'pb', frame: FrameToWrite, interfaces: PcapngInterfaceToWrite[]): void {
+export function writePacket(out: ByteBuilder, kind: 'epb' | 'spb' | 'pb', frame: FrameToWrite, interfaces: PcapngInterfaceToWrite[]): void {
   const origLen = frame.origLen ?? frame.bytes.length
   if (kind === 'spb') {
     writeBlock(out, BLOCK.SIMPLE_PACKET, () => out.u32(origLen).bytes(frame.bytes))
