@@ -187,11 +187,10 @@ export function createBackend(options: BackendOptions): BackendPort {
   }
 }
 
-/** The name a save dialog suggests: a live capture's temporary name, or "<name> (displayed)". */
+/** The name a save dialog suggests: the open file's, in a format TCP Lens writes (pcap or pcapng). */
 export function suggestedSaveName(openName: string, displayed: boolean): string {
-  const dot = openName.lastIndexOf('.')
-  const stem = dot > 0 ? openName.slice(0, dot) : openName
-  const extension = dot > 0 ? openName.slice(dot) : '.pcapng'
-  const plain = /\.gz$/i.test(extension) ? '.pcapng' : extension
-  return displayed ? `${stem}-displayed${plain}` : `${stem}${plain}`
+  const known = /\.(pcapng|pcap|cap)(\.gz)?$/i.exec(openName)
+  const stem = known ? openName.slice(0, known.index) : openName
+  const extension = known?.[1]?.toLowerCase() === 'pcap' ? '.pcap' : '.pcapng'
+  return `${stem}${displayed ? '-displayed' : ''}${extension}`
 }

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { APP_NAME } from '../../../../main/api/app-info'
-import { createBackend, type BackendOptions } from '../../../../main/api/backend'
+import { createBackend, suggestedSaveName, type BackendOptions } from '../../../../main/api/backend'
 import { anyPathPolicy, chosenPathsPolicy } from '../../../../main/api/path-policy'
-import { ApiFailure } from '../../../../main/api/port'
+import { ApiFailure, type CaptureControl } from '../../../../main/api/port'
+import type { LiveStats } from '../../../../preload/contract/dto'
 import { SettingsStore } from '../../../../main/settings/store'
 import packageJson from '../../../../package.json'
 import { EMPTY_STATUS, fakeSessions } from './fake-sessions'
@@ -142,6 +143,78 @@ describe('main/api/backend', () => {
       const backend = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: anyPathPolicy(), listDirectory })
       expect(await backend.call('listDirectory', ['/srv'])).toEqual({ ok: true, value: listing })
       expect(listDirectory).toHaveBeenCalledWith('/srv')
+    })
+  })
+
+  describe('live capture and saving', () => {
+    const control = () => {
+      let statsListener: ((stats: LiveStats) => void) | undefined
+      const capture = {
+        interfaces: vi.fn(async () => ({ available: true, interfaces: [] })),
+        checkFilter: vi.fn(async () => ({ ok: true })),
+        start: vi.fn(async () => ({ file: { name: 'a.pcapng', path: '/tmp/a.pcapng', size: 0, format: 'pcapng' as const, compressed: false } })),
+        stop: vi.fn(async () => EMPTY_STATUS),
+        restart: vi.fn(async () => ({})),
+        runDemo: vi.fn(async () => ({ stream: 0 })),
+        connectTo: vi.fn(async () => ({ error: 'connect ETIMEDOUT' })),
+        onStats: vi.fn((listener: (stats: LiveStats) => void) => {
+          statsListener = listener
+          return () => (statsListener = undefined)
+        }),
+        dispose: vi.fn(async () => undefined),
+      } satisfies CaptureControl
+      return { capture, stats: (stats: LiveStats) => statsListener?.(stats) }
+    }
+
+    it('should route the capture requests to the capture control, after checking their arguments', async () => {
+      const { capture } = control()
+      const backend = electronBackend({ capture })
+      await backend.call('startCapture', [{ interface: 'lo', filter: 'tcp', stop: { seconds: 5 } }])
+      expect(capture.start).toHaveBeenCalledWith({ interface: 'lo', filter: 'tcp', stop: { seconds: 5 } })
+      await backend.call('runDemo', ['half-close'])
+      expect(capture.runDemo).toHaveBeenCalledWith('half-close')
+      expect(await backend.call('connectTo', [{ host: '127.0.0.1', port: 9 }])).toEqual({ ok: true, value: { error: 'connect ETIMEDOUT' } })
+      expect((await backend.call('startCapture', [{ interface: 'lo' }])).ok).toBe(false)
+      expect(capture.start).toHaveBeenCalledTimes(1)
+    })
+
+    it('should answer unsupported without a capture control, and send its counters as the live event', async () => {
+      expect(await electronBackend().call('captureInterfaces', [])).toMatchObject({ ok: false, error: { code: 'unsupported' } })
+      const { capture, stats } = control()
+      const backend = electronBackend({ capture })
+      const events: unknown[] = []
+      backend.onEvent((event, data) => events.push([event, data]))
+      const live: LiveStats = { session: 1, state: 'capturing', interface: 'lo', filter: '', packets: 3, bytes: 200, packetsPerSecond: 3, bytesPerSecond: 200, dropped: 0, elapsedMs: 1000 }
+      stats(live)
+      expect(events).toEqual([['live', live]])
+      await backend.dispose()
+      expect(capture.dispose).toHaveBeenCalled()
+    })
+
+    it('should save through the save dialog, suggesting a name, and answer null when it is cancelled', async () => {
+      fake.sessions.status.mockResolvedValue({ ...EMPTY_STATUS, state: 'ready', file: { name: 'tcplens_capture-lo_1.pcapng', path: '/tmp/x.pcapng', size: 1, format: 'pcapng', compressed: false } })
+      const chooseSavePath = vi.fn(async () => '/labs/mine.pcap')
+      const saved = await electronBackend({ chooseSavePath }).call('saveCapture', [{ kind: 'dialog', displayed: true }])
+      expect(chooseSavePath).toHaveBeenCalledWith('tcplens_capture-lo_1-displayed.pcapng')
+      expect(fake.sessions.saveAs).toHaveBeenCalledWith('/labs/mine.pcap', { displayed: true })
+      expect(saved).toMatchObject({ ok: true, value: { path: '/labs/mine.pcap', format: 'pcap' } })
+      const cancelled = await electronBackend({ chooseSavePath: async () => null }).call('saveCapture', [{ kind: 'dialog', displayed: false }])
+      expect(cancelled).toEqual({ ok: true, value: null })
+    })
+
+    it('should write a typed path only in browser mode', async () => {
+      expect(await electronBackend().call('saveCapture', [{ kind: 'path', path: '/etc/x.pcapng', displayed: false }])).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      const browser = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: anyPathPolicy() })
+      expect(await browser.call('saveCapture', [{ kind: 'path', path: '/home/s/lab.pcapng', displayed: false }])).toMatchObject({ ok: true })
+      expect(fake.sessions.saveAs).toHaveBeenCalledWith('/home/s/lab.pcapng', { displayed: false })
+    })
+
+    it('should suggest save names from the open file', () => {
+      expect(suggestedSaveName('lab.pcap', false)).toBe('lab.pcap')
+      expect(suggestedSaveName('lab.pcap.gz', false)).toBe('lab.pcap')
+      expect(suggestedSaveName('trace.cap', false)).toBe('trace.pcapng')
+      expect(suggestedSaveName('notes', false)).toBe('notes.pcapng')
+      expect(suggestedSaveName('lab.pcapng', true)).toBe('lab-displayed.pcapng')
     })
   })
 
