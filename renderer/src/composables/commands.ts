@@ -5,7 +5,9 @@ import { useConnectionsStore } from '../stores/connections'
 import { useExpertStore } from '../stores/expert'
 import { useFilterStore } from '../stores/filter'
 import { useFollowStore } from '../stores/follow'
+import { useLiveStore } from '../stores/live'
 import { useMessagesStore } from '../stores/messages'
+import { useSaveStore } from '../stores/save'
 import { useSelectionStore } from '../stores/selection'
 import { useSettingsStore } from '../stores/settings'
 import { useTeachStore } from '../stores/teach'
@@ -74,11 +76,59 @@ export function useCommands() {
     if (found && selection.position < 0) useMessagesStore().notify('notices.notInView', { frame })
   }
 
+  /**
+   * Starts at once with the last capture's options (Shift+Start, 'capture-start'); the Capture
+   * dialog when there are none yet, or to explain why it could not start.
+   */
+  async function startCapture(): Promise<void> {
+    const live = useLiveStore()
+    if (!live.lastOptions) return ui.openDialog('capture')
+    if (!(await live.startLast()) && live.problem) ui.openDialog('capture')
+  }
+
+  /** The commands of live capture and of making traffic: they need no capture open. */
+  function runCaptureCommand(command: MenuCommand): Promise<unknown> | void {
+    const live = useLiveStore()
+    switch (command) {
+      case 'capture-options':
+        return ui.openDialog('capture')
+      case 'capture-start':
+        return startCapture()
+      case 'capture-stop':
+        return live.stopCapture()
+      case 'capture-restart':
+        return live.restart()
+      case 'demo-connection':
+        return ui.openDialog('demo')
+      case 'connect-to':
+        return ui.openDialog('connect')
+    }
+  }
+
+  /** Save, Save As, Export Specified Packets: they need a capture. */
+  function runSaveCommand(command: MenuCommand): Promise<unknown> | void {
+    const save = useSaveStore()
+    if (command === 'save') return save.save()
+    if (command === 'save-as') return save.saveAs(false)
+    if (command === 'export-specified') return save.exportSpecified()
+  }
+
+  const CAPTURE_COMMANDS: ReadonlySet<MenuCommand> = new Set(['capture-options', 'capture-start', 'capture-stop', 'capture-restart', 'demo-connection', 'connect-to'])
+  const SAVE_COMMANDS: ReadonlySet<MenuCommand> = new Set(['save', 'save-as', 'export-specified'])
+
   async function run(command: MenuCommand): Promise<void> {
     if (command === 'open-file') return openFile()
     if (command === 'show-shortcuts') return ui.openDialog('shortcuts')
     if (command === 'show-about') return ui.openDialog('about')
+    if (CAPTURE_COMMANDS.has(command)) {
+      await runCaptureCommand(command)
+      return
+    }
     if (!capture.hasCapture) return
+    if (SAVE_COMMANDS.has(command)) {
+      await runSaveCommand(command)
+      return
+    }
     switch (command) {
       case 'go-next':
         return selection.move(1)
@@ -106,5 +156,5 @@ export function useCommands() {
     }
   }
 
-  return { run, openFile, openSample, followStream, showConversations, showDiagram, filterOnStream, goToFrame }
+  return { run, openFile, openSample, startCapture, followStream, showConversations, showDiagram, filterOnStream, goToFrame }
 }

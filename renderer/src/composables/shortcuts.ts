@@ -25,6 +25,12 @@ export interface Shortcut extends KeyChord {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'open-file', key: 'o', ctrl: true },
+  { command: 'save', key: 's', ctrl: true },
+  { command: 'save-as', key: 's', ctrl: true, shift: true },
+  // Capture, as in Wireshark: options Ctrl+K, stop Ctrl+E, restart Ctrl+R.
+  { command: 'capture-options', key: 'k', ctrl: true },
+  { command: 'capture-stop', key: 'e', ctrl: true },
+  { command: 'capture-restart', key: 'r', ctrl: true },
   { command: 'go-to-packet', key: 'g', ctrl: true },
   { command: 'go-next', key: 'ArrowRight', ctrl: true },
   { command: 'go-previous', key: 'ArrowLeft', ctrl: true },

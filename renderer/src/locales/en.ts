@@ -1,5 +1,6 @@
 // The UI's words in English. zh-CN.ts has exactly the same keys (its type is this object's type).
 // vue-i18n message syntax: {name} is a parameter; write no bare @ $ | { } in a message.
+import * as capture from './capture'
 import * as teachExplain from './teach/explain'
 import * as teachLab from './teach/lab'
 import * as teachQuiz from './teach/quiz'
@@ -256,6 +257,7 @@ const en = {
     'show-shortcuts': 'Keyboard shortcuts',
     'show-about': 'About TCP Lens',
     'open-file': 'Open a file',
+    ...capture.en.commands,
   },
   about: {
     title: 'About TCP Lens',
@@ -288,6 +290,7 @@ const en = {
     filter: 'Filtering…',
     failed: 'Nothing to show: the request failed.',
   },
+  live: capture.en,
   teach: teachView.en,
   sequence: teachSequence.en,
   explain: teachExplain.en,

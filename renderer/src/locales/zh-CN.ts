@@ -1,5 +1,6 @@
 // The UI's words in Simplified Chinese: exactly the keys of en.ts (the type checker holds it to them).
 import type { MessageSchema } from './en'
+import * as capture from './capture'
 import * as teachExplain from './teach/explain'
 import * as teachLab from './teach/lab'
 import * as teachQuiz from './teach/quiz'
@@ -256,6 +257,7 @@ const zhCN: MessageSchema = {
     'show-shortcuts': '键盘快捷键',
     'show-about': '关于 TCP Lens',
     'open-file': '打开文件',
+    ...capture.zhCN.commands,
   },
   about: {
     title: '关于 TCP Lens',
@@ -288,6 +290,7 @@ const zhCN: MessageSchema = {
     filter: '正在过滤…',
     failed: '没有可显示的内容：请求失败。',
   },
+  live: capture.zhCN,
   teach: teachView.zhCN,
   sequence: teachSequence.zhCN,
   explain: teachExplain.zhCN,

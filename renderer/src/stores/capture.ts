@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { CaptureStatus, FileInfo, OpenProgress, OpenSource, RecentFile, WorkProgress } from '../../../preload/contract/api'
 import { useApiStore } from './api'
+import { useUnsavedStore } from './unsaved'
 import { useWorkStore } from './work'
 
 export const EMPTY_STATUS: CaptureStatus = { session: 0, state: 'empty', packets: 0, connections: 0 }
@@ -9,7 +10,8 @@ export const EMPTY_STATUS: CaptureStatus = { session: 0, state: 'empty', packets
 /**
  * The open capture: its status and loading progress as the back end reports them, and the
  * requests that open, cancel and close. Events of an earlier session are ignored; the progress of
- * its long requests (`work`) goes to the work store.
+ * its long requests (`work`) goes to the work store. Opening another capture or closing this one
+ * asks first when its packets are not saved (stores/unsaved.ts).
  */
 export const useCaptureStore = defineStore('capture', () => {
   const status = ref<CaptureStatus>({ ...EMPTY_STATUS })
@@ -69,6 +71,7 @@ export const useCaptureStore = defineStore('capture', () => {
   }
 
   async function open(source: OpenSource): Promise<FileInfo | null> {
+    if (!(await useUnsavedStore().mayDiscard())) return null
     opening.value = true
     try {
       return (await useApiStore().request('open', source)) ?? null
@@ -78,6 +81,7 @@ export const useCaptureStore = defineStore('capture', () => {
   }
 
   async function upload(name: string, base64: string): Promise<FileInfo | null> {
+    if (!(await useUnsavedStore().mayDiscard())) return null
     opening.value = true
     try {
       return (await useApiStore().request('upload', name, base64)) ?? null
@@ -92,6 +96,7 @@ export const useCaptureStore = defineStore('capture', () => {
   }
 
   async function close(): Promise<void> {
+    if (!(await useUnsavedStore().mayDiscard())) return
     const next = await useApiStore().request('close')
     if (next) acceptStatus(next)
   }

@@ -3,6 +3,7 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import type { FlowGraph } from '../../../preload/contract/api'
 import { useApiStore } from './api'
 import { useCaptureStore } from './capture'
+import { useLiveRefreshStore } from './live-refresh'
 import { useMessagesStore } from './messages'
 import { usePacketsStore } from './packets'
 import { usePlaybackStore } from './playback'
@@ -67,7 +68,9 @@ export const useFlowStore = defineStore('flow', () => {
   const packets = usePacketsStore()
   const settings = useSettingsStore()
   let madeFrom: readonly unknown[] = []
-  const source = () => [packets.view, settings.language, capture.status.session, capture.status.state] as const
+  const liveRefresh = useLiveRefreshStore()
+  // A live capture's flow graph is drawn again as packets arrive (at most once a second).
+  const source = () => [packets.view, settings.language, capture.status.session, capture.status.state, capture.status.live?.state, liveRefresh.tick] as const
   watch(() => capture.status.session, clear)
   watch(
     [() => ui.view, source],

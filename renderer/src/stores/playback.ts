@@ -18,6 +18,9 @@ export const TICK_MS = 33
  * [0, index] are revealed; the step at `index` travels along its arrow while `travel` goes from
  * 0 to 1 (states change when it arrives, at 1). Not playing, everything is revealed (index is
  * the last step). Play starts again from the first step when at the end.
+ *
+ * A connection of a live capture grows while it plays: playing past its newest step, playback
+ * waits there (`waiting`) and moves on by itself when more steps arrive (extend).
  */
 export const usePlaybackStore = defineStore('playback', () => {
   const scope = ref<PlaybackScope>('connection')
@@ -33,6 +36,10 @@ export const usePlaybackStore = defineStore('playback', () => {
    * steps are loaded: the views select the step playback moves to, and only then.
    */
   const moves = ref(0)
+  /** The steps may still grow (a live capture is running): the end is only the newest step so far. */
+  const growing = ref(false)
+  /** Playing, and at the newest step of a growing connection: the next one is awaited. */
+  const waiting = ref(false)
   let timer: ReturnType<typeof setTimeout> | undefined
   let phaseStart = 0
   /** Travelling, then resting after arrival. */
@@ -53,6 +60,33 @@ export const usePlaybackStore = defineStore('playback', () => {
     index.value = steps - 1
     travel.value = 1
     playing.value = false
+    waiting.value = false
+  }
+
+  /**
+   * More steps of the same connection: where playback stands is kept (everything stays revealed
+   * when it was), and playback waiting at the newest step moves on to the next.
+   */
+  function extend(steps: number): void {
+    if (steps < length.value) return load(steps, scope.value)
+    if (steps === length.value) return
+    const allRevealed = !playing.value && index.value >= length.value - 1 && travel.value >= 1
+    length.value = steps
+    if (waiting.value) {
+      waiting.value = false
+      startStep(index.value + 1)
+    } else if (allRevealed) {
+      index.value = steps - 1
+    }
+  }
+
+  /** Whether the steps may still grow; when they stop growing, a wait for more ends. */
+  function setGrowing(on: boolean): void {
+    growing.value = on
+    if (!on && waiting.value) {
+      waiting.value = false
+      playing.value = false
+    }
   }
 
   function tick(): void {
@@ -65,6 +99,11 @@ export const usePlaybackStore = defineStore('playback', () => {
         phaseStart = now
       }
     } else if (elapsed >= DWELL_MS) {
+      if (playing.value && index.value >= length.value - 1 && growing.value && scope.value === 'connection') {
+        waiting.value = true
+        stopTimer()
+        return
+      }
       if (!playing.value || index.value >= length.value - 1) {
         playing.value = false
         stopTimer()
@@ -88,7 +127,7 @@ export const usePlaybackStore = defineStore('playback', () => {
   }
 
   function play(): void {
-    if (length.value === 0) return
+    if (length.value === 0 || waiting.value) return
     playing.value = true
     if (atEnd.value) startStep(0)
     else if (travel.value >= 1) startStep(index.value + 1)
@@ -100,6 +139,7 @@ export const usePlaybackStore = defineStore('playback', () => {
 
   function pause(): void {
     playing.value = false
+    waiting.value = false
     stopTimer()
     travel.value = 1
   }
@@ -122,6 +162,7 @@ export const usePlaybackStore = defineStore('playback', () => {
   function previous(): void {
     stopTimer()
     playing.value = false
+    waiting.value = false
     index.value = Math.max(-1, index.value - 1)
     moves.value++
     travel.value = 1
@@ -131,6 +172,7 @@ export const usePlaybackStore = defineStore('playback', () => {
   function seek(i: number): void {
     stopTimer()
     playing.value = false
+    waiting.value = false
     index.value = Math.max(-1, Math.min(length.value - 1, Math.round(i)))
     moves.value++
     travel.value = 1
@@ -150,5 +192,5 @@ export const usePlaybackStore = defineStore('playback', () => {
     phaseStart = now - done / value
   }
 
-  return { scope, length, index, travel, playing, speed, moves, atEnd, load, play, pause, toggle, next, previous, seek, rewind, setSpeed }
+  return { scope, length, index, travel, playing, speed, moves, growing, waiting, atEnd, load, extend, setGrowing, play, pause, toggle, next, previous, seek, rewind, setSpeed }
 })

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { NarrativeStep } from '../../../preload/contract/api'
+import { useCaptureStore } from './capture'
 import { usePlaybackStore } from './playback'
 import { useSelectionStore } from './selection'
 import { useStreamAnswer } from './stream-answer'
@@ -50,18 +51,22 @@ export const useTeachStore = defineStore('teach', () => {
 
   const playback = usePlaybackStore()
   const selection = useSelectionStore()
-  // Another connection, or more steps of this one (it was told while its capture was loading):
-  // playback starts over, and the step of the packet selected is selected (else the first step,
-  // with its packet). The same steps in another language keep playback where it is.
+  // Another connection: playback starts over, and the step of the packet selected is selected
+  // (else the first step, with its packet). More steps of this one (it was told while its capture
+  // was loading, or a live capture goes on): playback keeps its place, and one waiting at the
+  // newest step goes on. The same steps in another language keep playback where it is.
   watch(narrative, (told, before) => {
     if (!told) return
-    if (before && before.stream === told.stream && before.steps.length === told.steps.length) return
-    playback.load(told.steps.length, 'connection')
+    if (!before || before.stream !== told.stream) playback.load(told.steps.length, 'connection')
+    else if (playback.scope === 'connection') playback.extend(told.steps.length)
     if (selected.value >= 0 || told.steps.length === 0) return
     const current = told.steps.findIndex((s) => s.frame === selection.frame)
     if (current >= 0) selected.value = current
     else void selectStep(0)
   })
+  // A live capture's connection may grow: playback waits at its newest step until it stops.
+  const capture = useCaptureStore()
+  watch(() => capture.status.live?.state === 'capturing', (on) => playback.setGrowing(on), { immediate: true })
   // Back on the Diagram view after the flow graph, playback plays this connection again.
   const ui = useUiStore()
   watch(

@@ -1,7 +1,19 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type DialogName = 'go-to-packet' | 'conversations' | 'expert' | 'follow' | 'shortcuts' | 'about' | 'open-server'
+export type DialogName =
+  | 'go-to-packet'
+  | 'conversations'
+  | 'expert'
+  | 'follow'
+  | 'shortcuts'
+  | 'about'
+  | 'open-server'
+  | 'capture'
+  | 'demo'
+  | 'connect'
+  | 'save-server'
+  | 'unsaved'
 
 /** What the top pane shows: the packet list, one connection's diagram, or the flow graph. */
 export type MainView = 'packets' | 'diagram' | 'flow'
