@@ -80,11 +80,13 @@ function permissionFix(problem: CaptureProblem): string[] {
   const program = problem.program ?? captureProgram()
   return [
     'Linux needs the CAP_NET_RAW and CAP_NET_ADMIN capabilities to capture. Give them to the program',
-    'that captures (once; an update of the program undoes it):',
+    'that captures (once; updating the program undoes it):',
     `  sudo setcap cap_net_raw,cap_net_admin=eip ${program}`,
-    'Every user of that program can then capture. Alternatively, where Wireshark is installed, join its',
-    'group, whose members capture through dumpcap (log out and in again afterwards):',
-    '  sudo usermod -aG wireshark "$USER"',
+    'Trade-off: everyone who can run that program can then capture (for node: every Node.js program).',
+    'To keep capturing to one group, as Wireshark does with dumpcap, let only that group run it:',
+    '  sudo groupadd -f pcap && sudo usermod -aG pcap "$USER"',
+    `  sudo chgrp pcap ${program} && sudo chmod 750 ${program}`,
+    'then log out and in again (Wireshark\'s own "wireshark" group lets only dumpcap capture, not TCP Lens).',
     'Do not run TCP Lens as root.',
   ]
 }

@@ -54,7 +54,8 @@ export function loadCap(): CapModule {
     try {
       loaded = { cap: loader() }
     } catch (error) {
-      loaded = { error: new CaptureProblemError(classifyCaptureError(errorMessage(error), { loading: true })) }
+      // Node's "Require stack:" lines that follow the first say nothing to the user.
+      loaded = { error: new CaptureProblemError(classifyCaptureError(errorMessage(error).split('\n')[0], { loading: true })) }
     }
   }
   if ('error' in loaded) throw loaded.error
