@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { captureProblem, classifyCaptureError, describeCaptureProblem } from '../../../../main/capture/capture-problem'
+
+describe('capture/capture-problem: classifying what libpcap said', () => {
+  it.each([
+    ['socket: Operation not permitted', 'linux', 'permission'],
+    ["You don't have permission to capture on that device (socket: Operation not permitted)", 'linux', 'permission'],
+    ['(cannot open BPF device) /dev/bpf0: Permission denied', 'darwin', 'permission'],
+    ['No such device exists', 'linux', 'no-device'],
+    ["eth9: That device doesn't exist", 'linux', 'no-device'],
+    ["can't parse filter expression: syntax error", 'linux', 'bad-filter'],
+    ["unknown host 'nowhere'", 'linux', 'bad-filter'],
+    ['something else entirely', 'linux', 'failed'],
+  ])('should read "%s" on %s as %s', (message, platform, code) => {
+    expect(classifyCaptureError(message, { platform, program: '/usr/bin/node' })).toMatchObject({ code, message, platform })
+  })
+
+  it('should name the program needing the rights for a Linux permission problem only', () => {
+    expect(classifyCaptureError('socket: Operation not permitted', { platform: 'linux', program: '/opt/TCP Lens/tcplens' }).program).toBe('/opt/TCP Lens/tcplens')
+    expect(classifyCaptureError('/dev/bpf0: Permission denied', { platform: 'darwin' }).program).toBeUndefined()
+  })
+
+  it('should read a failed load as no-npcap on Windows when Npcap\'s DLLs are missing, else no-capture-module', () => {
+    expect(classifyCaptureError('The specified module could not be found.\r\n\\\\?\\C:\\app\\cap.node', { platform: 'win32', loading: true }).code).toBe('no-npcap')
+    expect(classifyCaptureError('libpcap.so.0.8: cannot open shared object file', { platform: 'linux', loading: true }).code).toBe('no-capture-module')
+  })
+})
+
+describe('capture/capture-problem: describeCaptureProblem', () => {
+  it('should give Linux the setcap line for the program, the group alternative, and never "run as root"', () => {
+    const text = describeCaptureProblem(captureProblem('permission', 'socket: Operation not permitted', { platform: 'linux', program: '/usr/bin/node' }))
+    expect(text).toContain('socket: Operation not permitted')
+    expect(text).toContain('sudo setcap cap_net_raw,cap_net_admin=eip /usr/bin/node')
+    expect(text).toContain('usermod -aG pcap')
+    expect(text).toContain('Do not run TCP Lens as root')
+  })
+
+  it('should give macOS the ChmodBPF approach', () => {
+    const text = describeCaptureProblem(captureProblem('permission', '/dev/bpf0: Permission denied', { platform: 'darwin' }))
+    expect(text).toContain('ChmodBPF')
+    expect(text).toContain('access_bpf')
+  })
+
+  it('should send Windows to npcap.com in WinPcap API-compatible mode', () => {
+    const text = describeCaptureProblem(captureProblem('no-npcap', 'The specified module could not be found.', { platform: 'win32' }))
+    expect(text).toContain('https://npcap.com')
+    expect(text).toContain('WinPcap API-compatible Mode')
+  })
+
+  it('should say what to install when cap is missing, and that files still open', () => {
+    const text = describeCaptureProblem(captureProblem('no-capture-module', "Cannot find module 'cap'", { platform: 'linux' }))
+    expect(text).toContain('libpcap-dev')
+    expect(text).toContain('libpcap-devel')
+    expect(text).toContain('npm rebuild cap')
+    expect(text).toContain('Opening capture files still works')
+  })
+})
