@@ -3,10 +3,16 @@
 // thread. Opening starts the pass and answers as soon as the file is known to be a capture; the
 // rows, packets and views of the frames read so far are answered while it goes on. Requests that
 // need the whole capture (connections, expert info, follow stream) wait for the pass to end.
+// A live capture (openLive) is read as its file grows, until liveGrew says it ended: its pass may
+// last as long as the capture, so connections, expert info and follow stream answer with the
+// frames read so far (the connections as they stand, not settled; each answer is worked out again
+// once more frames were read), and it can be saved meanwhile.
 // The slow ones (a sort by a text column, Expert Info streaming the file) report how far they have
 // got as `work` events. Every method throws ApiFailure, never anything else on purpose.
 import type {
   CaptureStatus,
+  LiveCaptureInfo,
+  SavedFile,
   ConnectionDto,
   ConnectionNarrative,
   ExpertInfo,
@@ -21,9 +27,11 @@ import type {
   ViewSpec,
 } from '../../preload/contract/dto'
 import { ApiFailure, type SessionEvent } from '../api/port'
+import { LiveFeed } from '../capture/live-feed'
 import { CaptureError } from '../capture/source'
 import type { CaptureFinding, ConnectionTimeline } from '../tcp/step'
-import { CaptureLoad } from './capture-load'
+import { CaptureLoad, type LoadOptions } from './capture-load'
+import { saveCapture, type SaveOptions } from './save-capture'
 import { connectionDto } from './connection-dto'
 import { ExpertCollector } from './expert-info'
 import { scanExpertItems } from './expert-scan'
@@ -59,9 +67,13 @@ export const TEXT_SORT_LIMIT = 1_000_000
 
 type TextColumn = 'source' | 'destination' | 'protocol' | 'info'
 
+type Summary = { connections: ConnectionTimeline[]; findings: CaptureFinding[] }
+
 /** What is worked out once per capture, after its pass. */
 interface Findings {
-  summary?: { connections: ConnectionTimeline[]; findings: CaptureFinding[] }
+  summary?: Summary
+  /** A live capture's connections as they stood after `packets` frames (not settled: it goes on). */
+  soFar?: { packets: number; summary: Summary }
   expert?: { packets: number; info: Promise<ExpertInfo> }
   /** The connection replayed last (its narrative, in either language, and its lab answers read it), as of `packets` frames. */
   replayed?: { stream: number; packets: number; connection: Promise<ReplayedConnection> }
@@ -77,6 +89,10 @@ export class SessionCore {
   /** Increases with every setView: a view still being built gives way to a newer one. */
   private viewRequest = 0
   private readonly filterResults = new FilterResults()
+  /** The growth of the live capture opened last (liveGrew's messages go there, even while it opens). */
+  private feed?: LiveFeed
+  /** Increases with every open and close: an open overtaken by another (or a close) gives up. */
+  private opens = 0
 
   constructor(
     private readonly emit: SessionEmit,
@@ -85,13 +101,37 @@ export class SessionCore {
 
   /** Closes the open capture, then starts reading `path`; answers once it is known to be a capture. */
   async openPath(path: string, options: { displayName?: string; session?: number } = {}): Promise<FileInfo> {
+    this.endFeed()
+    return this.open(path, options, (loadOptions) => CaptureLoad.open(path, loadOptions))
+  }
+
+  /**
+   * Closes the open capture, then follows a live capture's file as it grows: liveGrew says how far
+   * it is complete (it may say so before this answers). Answers once its header is complete; the
+   * status carries `live` (capturing until liveGrew's end, then stopped) and `unsaved`.
+   */
+  async openLive(path: string, live: Omit<LiveCaptureInfo, 'state'>, options: { displayName?: string; session?: number } = {}): Promise<FileInfo> {
+    this.endFeed()
+    const feed = new LiveFeed()
+    this.feed = feed
+    const info = { interface: live.interface, filter: live.filter }
+    return this.open(path, options, (loadOptions) => CaptureLoad.openLive(path, { info, feed }, loadOptions))
+  }
+
+  /** The live file's first `size` bytes are complete blocks; `ended`: it grows no more. */
+  liveGrew(size: number, ended: boolean): void {
+    this.feed?.grow(size, ended)
+  }
+
+  private async open(path: string, options: { displayName?: string; session?: number }, opener: (options: LoadOptions) => Promise<CaptureLoad>): Promise<FileInfo> {
+    const open = ++this.opens
     await this.closeLoad()
     this.session = options.session ?? this.session + 1
     this.openFailure = undefined
     const session = this.session
     let load: CaptureLoad
     try {
-      load = await CaptureLoad.open(path, {
+      load = await opener({
         displayName: options.displayName,
         tmpDir: this.options.tmpDir,
         progressIntervalMs: this.options.progressIntervalMs,
@@ -100,12 +140,13 @@ export class SessionCore {
         },
       })
     } catch (error) {
+      if (this.opens !== open) throw new ApiFailure('cancelled', `opening ${path} was cancelled`)
       const failure = openFailure(path, error)
       this.openFailure = { code: failure.status, message: failure.message, framesRead: 0 }
       this.emitStatus()
       throw new ApiFailure(failure.code, failure.message)
     }
-    if (this.session !== session) {
+    if (this.opens !== open) {
       // Another open or a close came while this one was opening the file.
       await load.close()
       throw new ApiFailure('cancelled', `opening ${path} was cancelled`)
@@ -119,12 +160,15 @@ export class SessionCore {
     return load.file
   }
 
+  /** Stops reading a file (the frames read so far stay); a live capture is read until it is stopped (liveGrew's end). */
   async cancelOpen(): Promise<CaptureStatus> {
-    if (this.load?.loading) await this.load.cancel()
+    if (this.load?.loading && !this.load.live) await this.load.cancel()
     return this.status()
   }
 
   async close(): Promise<CaptureStatus> {
+    this.opens++
+    this.endFeed()
     await this.closeLoad()
     this.openFailure = undefined
     this.emitStatus()
@@ -133,7 +177,26 @@ export class SessionCore {
 
   /** Ends the pass and closes every file. */
   async dispose(): Promise<void> {
+    this.opens++
+    this.endFeed()
     await this.closeLoad()
+  }
+
+  /**
+   * Writes the capture (the frames read so far), or only the frames of the current view, to `path`
+   * atomically: pcap for .pcap, else pcapng. A live capture saved whole, once it has stopped and
+   * every frame is in the file, is no longer unsaved.
+   */
+  async saveAs(path: string, options: { displayed: boolean }, saving: Pick<SaveOptions, 'createWriter'> = {}): Promise<SavedFile> {
+    const load = this.requireLoad()
+    const frames = options.displayed ? viewFrames(this.view!) : undefined
+    const wanted = () => this.load === load
+    const saved = await this.guard(load, () => saveCapture(load, path, { ...saving, frames, wanted }))
+    if (!options.displayed && load.live) {
+      load.savedWhole = saved.packets
+      this.emitStatus()
+    }
+    return saved
   }
 
   status(): CaptureStatus {
@@ -141,6 +204,10 @@ export class SessionCore {
     const load = this.load
     if (!load) return this.openFailure ? { ...base, state: 'failed', error: this.openFailure } : { ...base, state: 'empty' }
     const status: CaptureStatus = { ...base, state: load.loading ? 'loading' : load.failure ? 'failed' : 'ready', file: load.file, packets: load.packets, connections: load.connections }
+    if (load.live) {
+      status.live = { ...load.live.info, state: load.loading ? 'capturing' : 'stopped' }
+      status.unsaved = load.loading || load.savedWhole !== load.packets
+    }
     if (load.loading) return status
     status.loadMs = load.loadMs
     if (load.cancelled) status.cancelled = true
@@ -200,7 +267,7 @@ export class SessionCore {
     return packetDetail(await this.guard(load, () => load.decoder.decode(frame)))
   }
 
-  /** The TCP connections (after the pass has ended). */
+  /** The TCP connections (after the pass has ended; a live capture's so far). */
   async connections(): Promise<ConnectionDto[]> {
     const load = this.requireLoad()
     return (await this.summary(load)).connections.map(connectionDto)
@@ -280,11 +347,21 @@ export class SessionCore {
     return this.guard(load, () => followStream(stream, connections.find((c) => c.stream === stream), load.indexer, load.decoder))
   }
 
-  private async summary(load: CaptureLoad): Promise<NonNullable<Findings['summary']>> {
+  private async summary(load: CaptureLoad): Promise<Summary> {
+    if (load.live && load.loading) return this.summarySoFar(load)
     await this.guard(load, () => load.done)
     // The timeline builder sums up once: finish() settles the connections' last states.
     this.findings.summary ??= load.indexer.timelines.finish()
     return this.findings.summary
+  }
+
+  /** A live capture's connections as they stand (not settled), worked out again once more frames were read. */
+  private summarySoFar(load: CaptureLoad): Summary {
+    const kept = this.findings.soFar
+    if (kept && kept.packets === load.packets) return kept.summary
+    const summary = load.indexer.timelines.snapshot()
+    this.findings.soFar = { packets: load.packets, summary }
+    return summary
   }
 
   private async buildView(load: CaptureLoad, spec: ViewSpec, wanted: () => boolean): Promise<PacketView> {
@@ -380,6 +457,12 @@ export class SessionCore {
     this.emit('capture', this.status())
   }
 
+  /** The live capture's feed (if any) is no longer this session's: a wait on it ends. */
+  private endFeed(): void {
+    this.feed?.close()
+    this.feed = undefined
+  }
+
   private async closeLoad(): Promise<void> {
     const load = this.load
     this.load = undefined
@@ -389,6 +472,13 @@ export class SessionCore {
     this.viewRequest++
     await load?.close()
   }
+}
+
+/** The frames a view shows, in its order. */
+function viewFrames(view: PacketView): Uint32Array {
+  const frames = new Uint32Array(view.count())
+  for (let position = 0; position < frames.length; position++) frames[position] = view.frameAt(position)
+  return frames
 }
 
 /** What a failed open says: the contract's error code, the status's, and a message. */

@@ -3,12 +3,14 @@
 // capture's memory goes at once; requests are posted with ids and their answers resolved; a
 // worker that fails or exits turns every pending request into an ApiFailure and the capture into
 // 'failed'. Events of the current worker (progress, work) are passed on; the capture status is
-// kept here too, so it is known with no worker running.
+// kept here too, so it is known with no worker running. A live capture's growth (liveGrew) is
+// posted to the worker with no answer; the latest growth is kept until the live capture's worker
+// is there to take it.
 import { Worker } from 'node:worker_threads'
 import { sessionWorkerPath } from '../bundle-dir'
 import type { CaptureStatus, FileInfo, LiveCaptureInfo, SavedFile } from '../../preload/contract/dto'
 import { ApiFailure, type Answer, type Args, type CaptureSessions, type SessionEvent, type SessionMethod } from '../api/port'
-import type { WorkerMemory, WorkerMessage, WorkerMethod, WorkerOptions, WorkerRequest } from './worker-protocol'
+import type { LiveGrowth, WorkerInbound, WorkerMemory, WorkerMessage, WorkerMethod, WorkerOptions } from './worker-protocol'
 
 export interface SessionHostOptions {
   /** The worker script; default: session-worker.js next to the bundle (out/main/). */
@@ -34,6 +36,13 @@ export class SessionHost implements CaptureSessions {
   private current: CaptureStatus = { session: 0, state: 'empty', packets: 0, connections: 0 }
   private readonly listeners = new Set<Listener>()
   private readonly settled: Array<(status: CaptureStatus) => void> = []
+  /**
+   * The live capture's growth: the latest liveGrew, and the worker reading that capture once its
+   * openLive was posted (growth before that waits here, then goes right after the open).
+   */
+  private live?: { growth?: LiveGrowth; channel?: WorkerChannel }
+  /** Growth that came while no live capture was open or being opened (the next openLive takes it). */
+  private earlyGrowth?: LiveGrowth
 
   constructor(private readonly options: SessionHostOptions = {}) {}
 
@@ -51,6 +60,55 @@ export class SessionHost implements CaptureSessions {
   }
 
   async openPath(path: string, options: { displayName?: string } = {}): Promise<FileInfo> {
+    this.live = undefined
+    this.earlyGrowth = undefined
+    return this.openIn((channel, session) => channel.call('openPath', [path, { displayName: options.displayName, session }]))
+  }
+
+  /**
+   * Opens a live capture's file in a new worker, which reads it as liveGrew says it grows. Growth
+   * told before this answers (even before the previous worker has ended) is passed on.
+   */
+  async openLive(path: string, live: Omit<LiveCaptureInfo, 'state'>, options: { displayName?: string } = {}): Promise<FileInfo> {
+    const state: NonNullable<SessionHost['live']> = { growth: this.earlyGrowth }
+    this.live = state
+    this.earlyGrowth = undefined
+    return this.openIn((channel, session) => {
+      const opened = channel.call('openLive', [path, { interface: live.interface, filter: live.filter }, { displayName: options.displayName, session }])
+      if (this.live === state) {
+        state.channel = channel
+        if (state.growth) channel.notify(state.growth)
+      }
+      return opened
+    })
+  }
+
+  /**
+   * The live file's first `size` bytes are complete blocks; `ended`: it grows no more. Goes to the
+   * live capture opened last (a capture that has ended grows no more: growth after its end is
+   * kept for the next openLive).
+   */
+  liveGrew(size: number, ended: boolean): void {
+    if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`liveGrew: a size must be an integer ≥ 0, not ${size}`)
+    const growth: LiveGrowth = { notice: 'liveGrew', size, ended }
+    const live = this.live
+    if (live?.growth?.ended && ended && size === live.growth.size) return // the end told again
+    if (!live || live.growth?.ended) {
+      this.earlyGrowth = growth
+      return
+    }
+    live.growth = growth
+    if (live.channel && live.channel === this.channel) live.channel.notify(growth)
+  }
+
+  /** Writes the open capture (or the frames of the current view) to `path`, atomically. */
+  async saveAs(path: string, options: { displayed: boolean }): Promise<SavedFile> {
+    if (!this.channel) throw new ApiFailure('no-capture', 'no capture is open')
+    return (await this.channel.call('saveAs', [path, { displayed: options.displayed }])) as SavedFile
+  }
+
+  /** Ends the current worker, then starts one and opens a capture in it with `open`. */
+  private async openIn(open: (channel: WorkerChannel, session: number) => Promise<unknown>): Promise<FileInfo> {
     if (this.disposed) throw new ApiFailure('cancelled', 'the capture session has ended')
     await this.endWorker()
     // Disposed while the previous worker was ending: start nothing that no one would end.
@@ -58,33 +116,12 @@ export class SessionHost implements CaptureSessions {
     const session = ++this.session
     const channel = this.startWorker()
     try {
-      return (await channel.call('openPath', [path, { displayName: options.displayName, session }])) as FileInfo
+      return (await open(channel, session)) as FileInfo
     } catch (error) {
       // Not a capture (or gone): the worker holds nothing worth keeping.
       if (this.channel === channel) await this.endWorker()
       throw error
     }
-  }
-
-  /** SEAM (implementation pending). */
-  async openLive(path: string, live: Omit<LiveCaptureInfo, 'state'>, options: { displayName?: string } = {}): Promise<FileInfo> {
-    void path
-    void live
-    void options
-    throw new ApiFailure('unsupported', 'live capture is not implemented yet')
-  }
-
-  /** SEAM (implementation pending). */
-  liveGrew(size: number, ended: boolean): void {
-    void size
-    void ended
-  }
-
-  /** SEAM (implementation pending). */
-  async saveAs(path: string, options: { displayed: boolean }): Promise<SavedFile> {
-    void path
-    void options
-    throw new ApiFailure('unsupported', 'saving is not implemented yet')
   }
 
   onEvent(listener: Listener): () => void {
@@ -94,6 +131,8 @@ export class SessionHost implements CaptureSessions {
 
   async dispose(): Promise<void> {
     this.disposed = true
+    this.live = undefined
+    this.earlyGrowth = undefined
     await this.endWorker()
     this.listeners.clear()
   }
@@ -107,6 +146,8 @@ export class SessionHost implements CaptureSessions {
   }
 
   async close(): Promise<CaptureStatus> {
+    this.live = undefined
+    this.earlyGrowth = undefined
     await this.endWorker()
     this.publish({ session: this.session, state: 'empty', packets: 0, connections: 0 })
     return this.current
@@ -244,8 +285,13 @@ class WorkerChannel {
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject })
-      this.worker.postMessage({ id, method, args } satisfies WorkerRequest)
+      this.worker.postMessage({ id, method, args } satisfies WorkerInbound)
     })
+  }
+
+  /** Posts a message that has no answer (dropped once the worker is ending). */
+  notify(notice: LiveGrowth): void {
+    if (!this.ended) this.worker.postMessage(notice satisfies WorkerInbound)
   }
 
   /** Closes the worker's files (within `timeoutMs`), then ends the thread. */

@@ -1,16 +1,27 @@
 // The messages between the main thread (SessionHost) and the session worker (worker.ts):
-// requests with ids, answers, and the session's events. Plain data (structured clone).
+// requests with ids, answers, the session's events, and notices that need no answer (a live
+// capture's file grew). Plain data (structured clone).
 import type { ErrorCode } from '../../preload/contract/result'
 import type { SessionEvent, SessionMethod } from '../api/port'
 
 /** What the worker answers: the session's requests, and the host's own. */
-export type WorkerMethod = SessionMethod | 'openPath' | 'dispose' | 'openFiles' | 'memory'
+export type WorkerMethod = SessionMethod | 'openPath' | 'openLive' | 'saveAs' | 'dispose' | 'openFiles' | 'memory'
 
 export interface WorkerRequest {
   id: number
   method: WorkerMethod
   args: unknown[]
 }
+
+/** Sent and forgotten: the live capture's file has `size` bytes of complete blocks (`ended`: no more). */
+export interface LiveGrowth {
+  notice: 'liveGrew'
+  size: number
+  ended: boolean
+}
+
+/** What the host sends the worker. */
+export type WorkerInbound = WorkerRequest | LiveGrowth
 
 export type WorkerMessage =
   | { kind: 'answer'; id: number; ok: true; value: unknown }

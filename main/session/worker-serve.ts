@@ -1,14 +1,15 @@
 // The session worker's message loop, apart from the thread so it can be tested over an
 // in-process channel: each request runs the SessionCore method it names and is answered with
-// its id (an ApiFailure as its code and message); the core's events are posted as they come.
+// its id (an ApiFailure as its code and message); the core's events are posted as they come. A
+// live capture's growth is a notice, passed on at once and answered with nothing.
 import { getHeapStatistics } from 'node:v8'
 import { ApiFailure } from '../api/port'
 import type { SessionCore } from './session-core'
-import type { WorkerMemory, WorkerMessage, WorkerMethod, WorkerRequest } from './worker-protocol'
+import type { WorkerInbound, WorkerMemory, WorkerMessage, WorkerMethod, WorkerRequest } from './worker-protocol'
 
 /** The side of a MessagePort the loop needs (parentPort, or a MessageChannel's port in tests). */
 export interface RequestPort {
-  on(event: 'message', listener: (request: WorkerRequest) => void): unknown
+  on(event: 'message', listener: (message: WorkerInbound) => void): unknown
   postMessage(message: WorkerMessage): void
 }
 
@@ -17,6 +18,8 @@ type Handler = (core: SessionCore, args: unknown[]) => unknown
 // The arguments were validated by the backend (main/api); the core checks their ranges.
 const HANDLERS: Record<WorkerMethod, Handler> = {
   openPath: (core, [path, options]) => core.openPath(path as string, options as { displayName?: string; session?: number }),
+  openLive: (core, [path, live, options]) => core.openLive(path as string, live as Parameters<SessionCore['openLive']>[1], options as { displayName?: string; session?: number }),
+  saveAs: (core, [path, options]) => core.saveAs(path as string, options as { displayed: boolean }),
   cancelOpen: (core) => core.cancelOpen(),
   close: (core) => core.close(),
   status: (core) => core.status(),
@@ -37,8 +40,17 @@ const HANDLERS: Record<WorkerMethod, Handler> = {
 }
 
 export function serveSession(core: SessionCore, port: RequestPort): void {
-  port.on('message', (request) => {
-    void answer(core, request).then((message) => post(port, message))
+  port.on('message', (message) => {
+    if ('notice' in message) {
+      // The host checked the size; a notice has no one to fail to.
+      try {
+        core.liveGrew(message.size, message.ended)
+      } catch {
+        // ignored: see above
+      }
+      return
+    }
+    void answer(core, message).then((answered) => post(port, answered))
   })
 }
 
