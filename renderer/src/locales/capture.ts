@@ -86,6 +86,7 @@ export const en = {
     droppedTitle: 'Packets TCP Lens received but could not keep (the disk fell behind)',
     elapsed: 'Elapsed: {time}',
     stopped: 'Stopped: {count} packets ({reason})',
+    stoppedPlain: 'Stopped: {count} packets',
     autoscroll: 'Autoscroll',
     autoscrollTitle: 'Keep the newest packet in view while capturing (scrolling up turns it off)',
     reason: {
@@ -248,6 +249,7 @@ export const zhCN: typeof en = {
     droppedTitle: 'TCP Lens 收到但没能保存的分组（磁盘写入跟不上）',
     elapsed: '已用时间：{time}',
     stopped: '已停止：{count} 个分组（{reason}）',
+    stoppedPlain: '已停止：{count} 个分组',
     autoscroll: '自动滚动',
     autoscrollTitle: '抓包时让最新的分组始终可见（向上滚动会关闭）',
     reason: {

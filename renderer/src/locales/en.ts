@@ -108,10 +108,10 @@ const en = {
     fieldNoBytes: '{name} (no bytes)',
   },
   start: {
+    demoHint: 'No network to test with? A demo connection makes the traffic on this computer, offline.',
     openFile: 'Open file…',
     openSample: 'Open the sample capture',
-    capture: 'Capture from a network interface',
-    captureLater: 'Coming in a later version',
+    capture: 'Capture from a network interface…',
     recent: 'Recent files',
     noRecent: 'No recent files yet',
     dropHint: 'Or drop a pcap or pcapng file anywhere on this window.',

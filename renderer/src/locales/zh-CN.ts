@@ -108,10 +108,10 @@ const zhCN: MessageSchema = {
     fieldNoBytes: '{name}（无字节）',
   },
   start: {
+    demoHint: '没有可以测试的网络？演示连接会在本机生成流量，无需联网。',
     openFile: '打开文件…',
     openSample: '打开示例捕获',
-    capture: '从网络接口捕获',
-    captureLater: '将在后续版本中提供',
+    capture: '从网卡抓包…',
     recent: '最近的文件',
     noRecent: '还没有最近的文件',
     dropHint: '也可以把 pcap 或 pcapng 文件拖放到窗口的任意位置。',

@@ -46,7 +46,7 @@ describe('renderer/App', () => {
   it('should show the start page when no capture is open, and the panes once one is', async () => {
     const { wrapper, harness } = await mountApp({ initial: 'empty' })
     expect(wrapper.find('[data-testid="start-page"]').exists()).toBe(true)
-    expect(wrapper.get('[data-testid="start-capture"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-testid="start-capture"]').attributes('disabled')).toBeUndefined()
     expect(wrapper.findAll('[data-testid="recent-file"]')).toHaveLength(1)
     await wrapper.get('[data-testid="start-open-sample"]').trigger('click')
     await flushPromises()

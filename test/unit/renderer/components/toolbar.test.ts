@@ -56,7 +56,7 @@ describe('components/toolbar/MainToolbar', () => {
     await useCaptureStore().start()
     const wrapper = mountWith(MainToolbar, harness)
     await flushPromises()
-    expect(wrapper.findAll('[role="group"]').map((group) => group.attributes('aria-label'))).toEqual(['Files', 'Navigation', 'Analysis', 'View'])
+    expect(wrapper.findAll('[role="group"]').map((group) => group.attributes('aria-label'))).toEqual(['Files', 'Capture', 'Navigation', 'Analysis', 'View'])
     expect(wrapper.find('[data-testid="toolbar-cancel"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="go-to-packet"]').attributes('aria-label')).toBe('Go to packet…')
   })
