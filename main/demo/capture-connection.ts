@@ -12,6 +12,8 @@ export type ConnectionCaptureOptions = Omit<CaptureRunOptions, 'interface' | 'fi
   quietMs?: number
   /** …or this long after it ended at the latest (default 2 s). */
   tailMs?: number
+  /** Told once the interface is open, before the connection plays (the CLI says "Capturing on"). */
+  onCapturing?(run: CaptureRun): void
 }
 
 export interface CapturedConnection {
@@ -29,10 +31,11 @@ const POLL_MS = 50
 
 /** Throws CaptureProblemError when the capture cannot start (after closing the connection). */
 export async function captureConnection(connection: PreparedConnection, options: ConnectionCaptureOptions): Promise<CapturedConnection> {
-  const { quietMs = 300, tailMs = 2000, ...runOptions } = options
+  const { quietMs = 300, tailMs = 2000, onCapturing, ...runOptions } = options
   let run: CaptureRun | undefined
   try {
     run = await CaptureRun.start({ ...runOptions, filter: connection.filter })
+    onCapturing?.(run)
     await sleep(ACTIVE_PAUSE_MS)
     const { error } = await connection.play()
     // The last ACK (or RST) is sent by the kernel after the sockets closed: wait until it is in.

@@ -55,7 +55,7 @@ async function readAnswer(client: LabSocket): Promise<void> {
 
 export const SCENARIO_SCRIPTS: Readonly<Record<DemoScenario, ScenarioScript>> = {
   normal: {
-    summary: 'handshake, a request and its answer, then the client closes first (four-way close)',
+    summary: 'handshake, a request and its answer, then the client closes first',
     listens: true,
     expectedErrors: {},
     async client(client) {

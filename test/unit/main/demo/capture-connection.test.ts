@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DemoScenario } from '../../../../preload/contract/dto'
 import { CaptureProblemError } from '../../../../main/capture/capture-problem'
-import type { CapHandle, CapModule } from '../../../../main/capture/live'
 import { captureConnection } from '../../../../main/demo/capture-connection'
 import { prepareTarget } from '../../../../main/demo/connect-target'
 import { LESSON_ANSWER_BYTES, LESSON_REQUEST_BYTES } from '../../../../main/demo/lesson-exchange'
@@ -12,32 +11,12 @@ import { prepareScenario, type PreparedConnection } from '../../../../main/demo/
 import type { ConnectionTimeline, StepKind } from '../../../../main/tcp/step'
 import { describeLive, echoServer, LOOPBACK } from '../../../fixtures/live-capture'
 import { connectionsIn } from './connections-in'
+import { fakeCap, permissionDenied } from './fake-cap'
 
 const dir = mkdtempSync(join(tmpdir(), 'tcplens-demo-capture-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 let files = 0
 const newPath = (ext = 'pcapng') => join(dir, `capture-${++files}.${ext}`)
-
-/** A cap whose open() answers (a link type) or throws (libpcap's message); it never delivers a packet. */
-function fakeCap(open: () => string): CapModule {
-  class FakeHandle implements CapHandle {
-    open = open
-    close() {}
-    on() {
-      return this
-    }
-    removeAllListeners() {
-      return this
-    }
-    static deviceList() {
-      return []
-    }
-    static findDevice() {
-      return undefined
-    }
-  }
-  return { Cap: FakeHandle }
-}
 
 /** A connection that only records what was asked of it. */
 function fakeConnection(play: () => Promise<{ error?: string }>): PreparedConnection & { calls: string[] } {
@@ -51,12 +30,13 @@ function fakeConnection(play: () => Promise<{ error?: string }>): PreparedConnec
 }
 
 describe('demo/capture-connection', () => {
-  it("should stop the capture and close the connection, and answer the connection's own error", async () => {
+  it("should play once capturing, then stop the capture, close the connection and answer the connection's own error", async () => {
     const connection = fakeConnection(async () => ({ error: 'connect ETIMEDOUT 127.0.0.1:9' }))
-    const captured = await captureConnection(connection, { interface: 'lo', path: newPath(), cap: fakeCap(() => 'ETHERNET'), quietMs: 50 })
+    const onCapturing = () => void connection.calls.push('capturing')
+    const captured = await captureConnection(connection, { interface: 'lo', path: newPath(), cap: fakeCap(() => 'ETHERNET'), quietMs: 50, onCapturing })
     expect(captured.error).toBe('connect ETIMEDOUT 127.0.0.1:9')
     expect(captured.stats).toMatchObject({ state: 'stopped', stopReason: 'user', packets: 0, dropped: 0 })
-    expect(connection.calls).toEqual(['play', 'close'])
+    expect(connection.calls).toEqual(['capturing', 'play', 'close'])
   })
 
   it('should close the connection without playing it when the capture cannot start (permission denied)', async () => {
@@ -64,9 +44,7 @@ describe('demo/capture-connection', () => {
     const failing = captureConnection(connection, {
       interface: 'lo',
       path: newPath(),
-      cap: fakeCap(() => {
-        throw new Error('socket: Operation not permitted')
-      }),
+      cap: fakeCap(permissionDenied),
     })
     await expect(failing).rejects.toBeInstanceOf(CaptureProblemError)
     await expect(failing).rejects.toMatchObject({ problem: { code: 'permission' } })
