@@ -136,10 +136,10 @@ describe('session/session-core: a live capture', () => {
     expect(await core.close()).toMatchObject({ state: 'empty' })
     expect(core.openFiles).toBe(0)
 
-    const waiting = core.openLive((await liveFile()).path, LIVE)
+    const waiting = failure(core.openLive((await liveFile()).path, LIVE))
     await new Promise((resolve) => setTimeout(resolve, 10))
     await core.dispose()
-    expect((await failure(waiting)).code).toBe('cancelled')
+    expect((await waiting).code).toBe('cancelled')
     expect(core.openFiles).toBe(0)
   })
 

@@ -5,7 +5,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiFailure } from '../../../../main/api/port'
 import type { SessionCore } from '../../../../main/session/session-core'
-import type { WorkerMessage, WorkerRequest } from '../../../../main/session/worker-protocol'
+import type { LiveGrowth, WorkerMessage, WorkerRequest } from '../../../../main/session/worker-protocol'
 import { serveSession } from '../../../../main/session/worker-serve'
 
 let channel: MessageChannel | undefined
@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 /** A loop serving `core` on one port; `ask` sends a request on the other and resolves with its answer. */
-function serve(core: Partial<SessionCore>): (request: WorkerRequest) => Promise<WorkerMessage> {
+function serve(core: Partial<SessionCore>, notices: LiveGrowth[] = []): (request: WorkerRequest) => Promise<WorkerMessage> {
   channel = new MessageChannel()
   serveSession(core as SessionCore, channel.port1 as MessagePort & { on(event: 'message', listener: (request: WorkerRequest) => void): unknown })
   const client = channel.port2
@@ -28,6 +28,7 @@ function serve(core: Partial<SessionCore>): (request: WorkerRequest) => Promise<
         }
       }
       client.on('message', listener)
+      for (const notice of notices) client.postMessage(notice)
       client.postMessage(request)
     })
 }
@@ -61,5 +62,22 @@ describe('session/worker-serve: the worker message loop', () => {
     const ask = serve({ status: () => (++calls === 1 ? ({ state: 'empty', notCloneable: () => 1 } as never) : { session: 1, state: 'empty', packets: 0, connections: 0 }) })
     expect(await ask({ id: 1, method: 'status', args: [] })).toMatchObject({ id: 1, ok: false, error: { code: 'internal', message: expect.stringContaining('could not be sent') } })
     expect(await ask({ id: 2, method: 'status', args: [] })).toMatchObject({ id: 2, ok: true, value: { state: 'empty' } })
+  })
+
+  it('should pass a live capture’s growth on to the core and answer it with nothing', async () => {
+    const grew: Array<[number, boolean]> = []
+    const answers: WorkerMessage[] = []
+    const notices: LiveGrowth[] = [
+      { notice: 'liveGrew', size: 100, ended: false },
+      { notice: 'liveGrew', size: 250, ended: true },
+    ]
+    const ask = serve({ liveGrew: (size, ended) => void grew.push([size, ended]), status: () => ({ session: 1, state: 'loading', packets: 0, connections: 0 }) }, notices)
+    channel!.port2.on('message', (message: WorkerMessage) => answers.push(message))
+    await ask({ id: 9, method: 'status', args: [] })
+    expect(grew).toEqual([
+      [100, false],
+      [250, true],
+    ])
+    expect(answers.map((a) => a.kind === 'answer' && a.id)).toEqual([9])
   })
 })
