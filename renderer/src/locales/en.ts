@@ -257,6 +257,9 @@ const en = {
     'show-shortcuts': 'Keyboard shortcuts',
     'show-about': 'About TCP Lens',
     'open-file': 'Open a file',
+    'view-packets': 'Show the packet list',
+    'view-diagram': 'Show the diagram',
+    'view-flow': 'Show the flow graph',
     ...capture.en.commands,
   },
   about: {

@@ -257,6 +257,9 @@ const zhCN: MessageSchema = {
     'show-shortcuts': '键盘快捷键',
     'show-about': '关于 TCP Lens',
     'open-file': '打开文件',
+    'view-packets': '显示数据包列表',
+    'view-diagram': '显示时序图',
+    'view-flow': '显示流图',
     ...capture.zhCN.commands,
   },
   about: {

@@ -89,3 +89,53 @@ describe('stores/playback', () => {
     expect(playback).toMatchObject({ index: -1, playing: false })
   })
 })
+
+describe('stores/playback of a live connection', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('should wait at the newest step while the connection grows, and move on when a step arrives', () => {
+    const playback = usePlaybackStore()
+    playback.load(2, 'connection')
+    playback.setGrowing(true)
+    playback.play()
+    vi.advanceTimersByTime(2 * (TRAVEL_MS + DWELL_MS) + 200)
+    expect(playback).toMatchObject({ index: 1, playing: true, waiting: true })
+    playback.extend(3)
+    expect(playback).toMatchObject({ index: 2, travel: 0, waiting: false, playing: true })
+  })
+
+  it('should stop waiting when the capture stops', () => {
+    const playback = usePlaybackStore()
+    playback.load(1, 'connection')
+    playback.setGrowing(true)
+    playback.play()
+    vi.advanceTimersByTime(TRAVEL_MS + DWELL_MS + 100)
+    expect(playback.waiting).toBe(true)
+    playback.setGrowing(false)
+    expect(playback).toMatchObject({ waiting: false, playing: false })
+  })
+
+  it('should keep everything revealed when not playing, and its place when part-way', () => {
+    const playback = usePlaybackStore()
+    playback.load(3, 'connection')
+    playback.extend(5)
+    expect(playback).toMatchObject({ index: 4, length: 5, playing: false })
+    playback.seek(1)
+    playback.extend(7)
+    expect(playback).toMatchObject({ index: 1, length: 7 })
+  })
+
+  it('should end as before when the connection no longer grows', () => {
+    const playback = usePlaybackStore()
+    playback.load(1, 'connection')
+    playback.play()
+    vi.advanceTimersByTime(TRAVEL_MS + DWELL_MS + 100)
+    expect(playback).toMatchObject({ waiting: false, playing: false, atEnd: true })
+  })
+})
