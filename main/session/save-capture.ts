@@ -31,6 +31,8 @@ export interface SaveOptions {
 
 /** Writes `source`'s frames to `path` atomically; answers what was written. */
 export async function saveCapture(source: SaveSource, path: string, options: SaveOptions = {}): Promise<SavedFile> {
+  // The session reads the open file again by offset: replacing it would move its frames.
+  if (await sameFile(path, source.path)) throw new ApiFailure('bad-argument', `${path} is the capture that is open: save it under another name`)
   const format = /\.pcap$/i.test(path) ? 'pcap' : 'pcapng'
   const frames = framesToSave(source.packets, options.frames)
   const temporary = join(dirname(path), `.${basename(path)}.tcplens-${randomBytes(6).toString('hex')}.tmp`)
@@ -49,6 +51,12 @@ export async function saveCapture(source: SaveSource, path: string, options: Sav
   }
   const { size } = await stat(path)
   return { path, name: basename(path), format, packets: frames.length, bytes: size }
+}
+
+/** Both paths name one existing file (a link, another spelling). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [one, other] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)])
+  return one !== undefined && other !== undefined && one.dev === other.dev && one.ino === other.ino
 }
 
 /** The frame numbers to write, ascending and each once. */

@@ -205,6 +205,7 @@ export class SessionCore {
     if (!load) return this.openFailure ? { ...base, state: 'failed', error: this.openFailure } : { ...base, state: 'empty' }
     const status: CaptureStatus = { ...base, state: load.loading ? 'loading' : load.failure ? 'failed' : 'ready', file: load.file, packets: load.packets, connections: load.connections }
     if (load.live) {
+      status.file = { ...load.file, size: load.live.feed.committed }
       status.live = { ...load.live.info, state: load.loading ? 'capturing' : 'stopped' }
       status.unsaved = load.loading || load.savedWhole !== load.packets
     }

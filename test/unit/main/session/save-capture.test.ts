@@ -192,6 +192,17 @@ describe('session/save-capture: atomically', () => {
     await core.dispose()
   })
 
+  it('should refuse to replace the capture that is open (its frames are read again from it)', async () => {
+    const input = await twoInterfaces()
+    const path = files.bytes(`open-${++made}.pcapng`, input)
+    const { core } = session()
+    await core.openPath(path)
+    await core.loaded()
+    expect((await failure(core.saveAs(path, { displayed: true }))).code).toBe('bad-argument')
+    expect(fileBytes(path)).toEqual(input)
+    await core.dispose()
+  })
+
   it('should say not-found for a folder that does not exist, and no-capture with nothing open', async () => {
     const core = await opened(await twoInterfaces())
     expect((await failure(core.saveAs(join(files.dir, 'missing', 'x.pcapng'), { displayed: false }))).code).toBe('not-found')

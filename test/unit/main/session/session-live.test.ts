@@ -43,6 +43,7 @@ describe('session/session-core: a live capture', () => {
 
     core.liveGrew(file.writePackets(3), false)
     await until(() => core.status().packets === 3)
+    expect(core.status().file?.size).toBe(file.committed)
     expect((await core.rows(0, 100)).rows.map((r) => r.info)).toEqual([expect.stringContaining('[SYN]'), expect.stringContaining('[SYN, ACK]'), expect.stringContaining('[ACK]')])
     expect((await core.packet(2)).tree.map((n) => n.name)).toEqual(['frame', 'eth', 'ip', 'tcp'])
     const [opened] = await core.connections()
