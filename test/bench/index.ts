@@ -4,6 +4,7 @@
 // in headless Chromium (time to first rows and to full load, scrolling, memory), and display
 // filters applied through the session worker (index-backed ones: goal ≤ 1 s on 2 M packets).
 //   npm run bench [-- --connections N --per-connection M --runs R --with-fields --browser-only --filters-only]
+//   npm run bench -- live [--rate N] [--seconds S]   only the live-capture flood (live-flood.ts)
 // Results are medians over R runs (default 3). These machines are shared and noisy: read the
 // ratios, not the absolute numbers. --with-fields adds `tcplens fields` and `tshark -T fields`
 // (a full decode of every frame each: about a minute per run on 2 M frames). --browser-only runs
@@ -15,6 +16,7 @@ import { benchCaptureFile } from './capture-file'
 import { benchEngine } from './engine'
 import { benchFilters } from './filters'
 import { benchFrameCount, type BenchCaptureOptions } from './generate'
+import { benchLiveFlood } from './live-flood'
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`)
@@ -24,6 +26,7 @@ function option(name: string, fallback: number): number {
 const say = (line: string) => process.stdout.write(line + '\n')
 
 async function main(): Promise<void> {
+  if (process.argv.includes('live')) return benchLiveFlood({ rate: option('rate', 25_000), seconds: option('seconds', 10) }, say)
   const capture: BenchCaptureOptions = { connections: option('connections', 20_000), packetsPerConnection: option('per-connection', 100), segmentSize: 200 }
   const runs = option('runs', 3)
   const cli = resolve(__dirname, '../../out/main/cli.js')
