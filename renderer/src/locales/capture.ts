@@ -61,12 +61,13 @@ export const en = {
     copied: 'Copied',
     linuxPermission:
       'The operating system lets a program capture only when it holds the CAP_NET_RAW and CAP_NET_ADMIN capabilities. Give them to TCP Lens once with this command (you will be asked for your password), then start the capture again:',
+    linuxTradeoff: 'Everyone who may run that program can then capture (when it is node, every Node.js program), and updating the program undoes it.',
     linuxGroup:
       'Or, as Wireshark does, let only the members of a group capture: create the group, add yourself, give the program to the group with the capabilities, then log out and in again:',
     notRoot: 'Do not run the whole application as root: only the capture needs these rights.',
     darwinPermission:
       'macOS lets a program capture only when it may read the /dev/bpf devices. Install ChmodBPF (the “Install ChmodBPF” package on the Wireshark disk image) and add yourself to its access_bpf group, then log out and in again:',
-    darwinTemporary: 'Or, until the next restart only:',
+    darwinTemporary: 'Or do by hand what ChmodBPF does at each start (until the next restart):',
     npcap: 'Capturing on Windows needs Npcap. Download it from {link} and, while installing, tick “Install Npcap in WinPcap API-compatible Mode”. Then restart TCP Lens.',
     npcapAdmin: 'If Npcap was installed with “Restrict Npcap driver’s access to Administrators only”, install it again without that option.',
     moduleLinux: 'TCP Lens captures with the cap module, which needs libpcap. Install it, then build the module again in the TCP Lens folder:',
@@ -226,10 +227,11 @@ export const zhCN: typeof en = {
     copy: '复制',
     copied: '已复制',
     linuxPermission: '操作系统只允许拥有 CAP_NET_RAW 和 CAP_NET_ADMIN 能力的程序抓包。用下面这条命令给 TCP Lens 授权一次（会要求输入密码），然后重新开始抓包：',
+    linuxTradeoff: '这样一来，凡是能运行该程序的人都能抓包（如果它是 node，则所有 Node.js 程序都能抓包）；程序更新后需要重新授权。',
     linuxGroup: '也可以像 Wireshark 那样，只让某个用户组的成员抓包：创建用户组，把自己加进去，把程序交给该组并授予能力，然后注销再登录：',
     notRoot: '不要以 root 身份运行整个程序：只有抓包需要这些权限。',
     darwinPermission: 'macOS 只允许能读取 /dev/bpf 设备的程序抓包。请安装 ChmodBPF（Wireshark 磁盘映像中的 “Install ChmodBPF” 安装包），并把自己加入它的 access_bpf 用户组，然后注销再登录：',
-    darwinTemporary: '或者只在下次重启之前有效：',
+    darwinTemporary: '或者手动完成 ChmodBPF 每次开机时做的事（在下次重启前有效）：',
     npcap: '在 Windows 上抓包需要 Npcap。请从 {link} 下载，安装时勾选 “Install Npcap in WinPcap API-compatible Mode”（WinPcap API 兼容模式），然后重新启动 TCP Lens。',
     npcapAdmin: '如果安装 Npcap 时选了 “Restrict Npcap driver’s access to Administrators only”（仅限管理员），请去掉该选项重新安装。',
     moduleLinux: 'TCP Lens 用 cap 模块抓包，它需要 libpcap。请先安装 libpcap，再在 TCP Lens 目录中重新编译该模块：',

@@ -34,7 +34,10 @@ export function setcapCommand(program = PROGRAM_PLACEHOLDER): string {
   return `sudo setcap cap_net_raw,cap_net_admin=eip ${quoteIfNeeded(program)}`
 }
 
-/** Wireshark's way: only the members of a `pcap` group may run the program with those rights. */
+/**
+ * Wireshark's way: only the members of a `pcap` group may run the program with those rights.
+ * setcap comes last: changing a file's group clears its capabilities.
+ */
 export function groupCommands(program = PROGRAM_PLACEHOLDER): string {
   const target = quoteIfNeeded(program)
   return [
@@ -62,13 +65,14 @@ function permissionParts(problem: CaptureProblem, t: Translate): HelpPart[] {
       text(t('live.problem.darwinPermission')),
       command('sudo dseditgroup -o edit -a "$USER" -t user access_bpf'),
       text(t('live.problem.darwinTemporary')),
-      command('sudo chmod o+rw /dev/bpf*'),
+      command('sudo chgrp access_bpf /dev/bpf* && sudo chmod g+rw /dev/bpf*'),
       text(t('live.problem.notRoot')),
     ]
   }
   return [
     text(t('live.problem.linuxPermission')),
     command(setcapCommand(problem.program)),
+    text(t('live.problem.linuxTradeoff')),
     text(t('live.problem.linuxGroup')),
     command(groupCommands(problem.program)),
     text(t('live.problem.notRoot')),

@@ -25,6 +25,14 @@ describe('model/problem-help', () => {
     expect(help.message).toBe('socket: Operation not permitted')
   })
 
+  it('should give the group its rights after the group owns the program (chgrp clears file capabilities)', () => {
+    const lines = commands(problemHelp(problem('permission', 'linux', { program: '/usr/bin/tcplens' }), translator('en')))[1]!.split('\n')
+    const chgrp = lines.findIndex((line) => line.startsWith('sudo chgrp pcap'))
+    const setcap = lines.findIndex((line) => line.startsWith('sudo setcap'))
+    expect(chgrp).toBeGreaterThanOrEqual(0)
+    expect(setcap).toBeGreaterThan(chgrp)
+  })
+
   it('should word the same help in Chinese, with the same commands', () => {
     const en = problemHelp(problem('permission', 'linux', { program: '/usr/bin/tcplens' }), translator('en'))
     const zh = problemHelp(problem('permission', 'linux', { program: '/usr/bin/tcplens' }), translator('zh-CN'))
