@@ -86,6 +86,8 @@ function permissionFix(problem: CaptureProblem): string[] {
     'To keep capturing to one group, as Wireshark does with dumpcap, let only that group run it:',
     '  sudo groupadd -f pcap && sudo usermod -aG pcap "$USER"',
     `  sudo chgrp pcap ${program} && sudo chmod 750 ${program}`,
+    `  sudo setcap cap_net_raw,cap_net_admin=eip ${program}`,
+    '(setcap again last: changing a file\'s group clears its capabilities),',
     'then log out and in again (Wireshark\'s own "wireshark" group lets only dumpcap capture, not TCP Lens).',
     'Do not run TCP Lens as root.',
   ]
