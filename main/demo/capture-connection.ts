@@ -40,10 +40,10 @@ export async function captureConnection(connection: PreparedConnection, options:
     const { error } = await connection.play()
     // The last ACK (or RST) is sent by the kernel after the sockets closed: wait until it is in.
     await untilQuiet(run, quietMs, tailMs)
-    const stats = await run.stop('user')
+    const stats = await run.stop('finished')
     return error === undefined ? { stats } : { stats, error }
   } finally {
-    await run?.stop('user')
+    await run?.stop('finished')
     await connection.close()
   }
 }

@@ -54,6 +54,8 @@ export class CaptureLoad {
   loadMs?: number
   /** A live capture: the frames in its last save of the whole capture (unsaved until it covers them all). */
   savedWhole?: number
+  /** Where it was saved whole last (the status then names that file, as Wireshark's title does). */
+  savedTo?: { name: string; path: string; format: 'pcap' | 'pcapng' }
   private access?: Promise<FrameAccess>
   private closed = false
   private readonly started = performance.now()

@@ -194,6 +194,7 @@ export class SessionCore {
     const saved = await this.guard(load, () => saveCapture(load, path, { ...saving, frames, wanted }))
     if (!options.displayed && load.live) {
       load.savedWhole = saved.packets
+      load.savedTo = { name: saved.name, path: saved.path, format: saved.format }
       this.emitStatus()
     }
     return saved
@@ -208,6 +209,8 @@ export class SessionCore {
       status.file = { ...load.file, size: load.live.feed.committed }
       status.live = { ...load.live.info, state: load.loading ? 'capturing' : 'stopped' }
       status.unsaved = load.loading || load.savedWhole !== load.packets
+      // Saved whole: the capture is that file now (its frames are still read from the temporary one).
+      if (!status.unsaved && load.savedTo) status.file = { ...status.file, ...load.savedTo }
     }
     if (load.loading) return status
     status.loadMs = load.loadMs

@@ -600,8 +600,8 @@ export interface LiveCaptureOptions {
   stop?: StopConditions
 }
 
-/** Why a live capture stopped. */
-export type StopReason = 'user' | 'packets' | 'seconds' | 'megabytes' | 'error'
+/** Why a live capture stopped ('finished': the demo or connection it captured has ended). */
+export type StopReason = 'user' | 'packets' | 'seconds' | 'megabytes' | 'error' | 'finished'
 
 /**
  * A live capture's counters, sent as the `live` event at most 10 times a second, and once more

@@ -35,7 +35,7 @@ describe('demo/capture-connection', () => {
     const onCapturing = () => void connection.calls.push('capturing')
     const captured = await captureConnection(connection, { interface: 'lo', path: newPath(), cap: fakeCap(() => 'ETHERNET'), quietMs: 50, onCapturing })
     expect(captured.error).toBe('connect ETIMEDOUT 127.0.0.1:9')
-    expect(captured.stats).toMatchObject({ state: 'stopped', stopReason: 'user', packets: 0, dropped: 0 })
+    expect(captured.stats).toMatchObject({ state: 'stopped', stopReason: 'finished', packets: 0, dropped: 0 })
     expect(connection.calls).toEqual(['capturing', 'play', 'close'])
   })
 

@@ -181,6 +181,9 @@ describe('session/session-core: saving a live capture', () => {
     expect(whole).toMatchObject({ name: `whole-${made}.pcapng`, packets: 11 })
     expect(statusAfter(captures)).toMatchObject({ state: 'ready', unsaved: false, live: { state: 'stopped' } })
     expect(core.status().unsaved).toBe(false)
+    // From now on the capture is the saved file, as Wireshark's title says after a save.
+    expect(core.status().file).toMatchObject({ name: `whole-${made}.pcapng`, path: join(files.dir, `whole-${made}.pcapng`), format: 'pcapng' })
+    expect((await core.rows(0, 1)).rows).toHaveLength(1)
     await core.dispose()
   })
 })
