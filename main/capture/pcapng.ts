@@ -334,6 +334,9 @@ export class PcapngParser implements RecordParser {
         case OPTION.IF_OS:
           iface.os = optionText(buf, start, len)
           break
+        case OPTION.COMMENT:
+          ;(iface.comments ??= []).push(optionText(buf, start, len))
+          break
         case OPTION.IF_TSOFFSET:
           if (len === 8) iface.tsOffset = Number(view.getBigInt64(start, le))
           break

@@ -66,6 +66,8 @@ export interface InterfaceInfo {
   description?: string
   os?: string
   filter?: string
+  /** opt_comment options of the IDB (TCP Lens's own live captures say there how packets were stamped). */
+  comments?: string[]
   /** Statistics from the last Interface Statistics Block seen for it. */
   stats?: InterfaceStats
 }

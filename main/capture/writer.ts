@@ -253,6 +253,8 @@ export async function createCaptureFileWriter(
   path: string,
   format: CaptureFormat,
   iface: PcapngInterfaceToWrite | PcapngInterfaceToWrite[],
+  /** pcapng: the section header's comments, hardware and OS (a saved copy keeps the original's). */
+  section: Pick<PcapngSectionToWrite, 'comments' | 'hardware' | 'os'> = {},
 ): Promise<CaptureFileWriter> {
   const interfaces = Array.isArray(iface) ? iface : [iface]
   if (interfaces.length === 0) throw new RangeError('a capture file needs at least one interface')
@@ -260,7 +262,7 @@ export async function createCaptureFileWriter(
   const out = new ByteBuilder(true, FLUSH_AT + 65536)
   const nanosecond = format === 'pcap-ns'
   if (format === 'pcapng') {
-    writeSectionHeader(out, { interfaces, frames: [], userApplication: 'TCP Lens' })
+    writeSectionHeader(out, { ...section, interfaces, frames: [], userApplication: 'TCP Lens' })
     for (const each of interfaces) writeInterface(out, each, true)
   } else {
     writePcapHeader(out, { linkType: interfaces[0].linkType, snapLen: interfaces[0].snapLen, nanosecond })

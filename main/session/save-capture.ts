@@ -128,8 +128,19 @@ class SaveOutput {
 
   private open(linkType: number): Promise<CaptureFileWriter> {
     if (this.writer) return Promise.resolve(this.writer)
-    this.opening ??= this.createWriter(this.path, this.fileFormat(), this.interfaces(linkType)).then((writer) => (this.writer = writer))
+    this.opening ??= this.createWriter(this.path, this.fileFormat(), this.interfaces(linkType), this.section()).then((writer) => (this.writer = writer))
     return this.opening
+  }
+
+  /** The first section's comments, hardware and OS, kept in a pcapng copy. */
+  private section(): { comments?: string[]; hardware?: string; os?: string } {
+    const first = this.info.sections[0]
+    if (!first || this.format !== 'pcapng') return {}
+    return {
+      ...(first.comments.length > 0 && { comments: first.comments }),
+      ...(first.hardware !== undefined && { hardware: first.hardware }),
+      ...(first.os !== undefined && { os: first.os }),
+    }
   }
 
   private checkOneLinkType(raw: RawFrame): void {
@@ -163,6 +174,7 @@ function interfaceToWrite(iface: InterfaceInfo): PcapngInterfaceToWrite {
     ...(iface.description !== undefined && { description: iface.description }),
     ...(iface.os !== undefined && { os: iface.os }),
     ...(iface.filter !== undefined && { filter: iface.filter }),
+    ...(iface.comments !== undefined && { comments: iface.comments }),
     ...(!microseconds && { tsResolution: iface.tsResolution }),
     ...(iface.tsOffset !== 0 && { tsOffset: iface.tsOffset }),
   }

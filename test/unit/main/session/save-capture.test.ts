@@ -19,13 +19,13 @@ let made = 0
 
 const INTERFACES: PcapngInterfaceToWrite[] = [
   { linkType: 1, name: 'eth0', description: 'Ethernet', os: 'Linux 6.1', filter: 'tcp', tsResolution: { base: 10, exponent: 9 } },
-  { linkType: 1, name: 'lo', snapLen: 65535 },
+  { linkType: 1, name: 'lo', snapLen: 65535, comments: ['Timestamps were taken on arrival in TCP Lens'] },
 ]
 
 /** The four-way close on two interfaces (frames alternate), a comment on frame 2. */
 async function twoInterfaces(): Promise<Uint8Array> {
   const frames: FrameToWrite[] = (await scenarioFrames('tcp-scenario-four-way-close')).map((f, i) => ({ ...f, interfaceId: i % 2, comments: i === 1 ? ['the SYN-ACK'] : undefined }))
-  return encodePcapng({ interfaces: INTERFACES, frames })
+  return encodePcapng({ interfaces: INTERFACES, frames, comments: ['lab 3, group B'], hardware: 'x86_64', os: 'Linux 6.1', userApplication: 'TCP Lens' })
 }
 
 /** A pcapng file's blocks (type and bytes), read by their lengths (little-endian files). */
@@ -66,6 +66,9 @@ describe('session/save-capture: the whole capture', () => {
     expect(ofType(output, EPB)).toEqual(ofType(input, EPB))
     expect(ofType(output, IDB)).toEqual(ofType(input, IDB))
     const back = await readAll(output)
+    // The section's comments and the interface's note on timestamps stay with the packets.
+    expect(back.info.sections[0]).toMatchObject({ comments: ['lab 3, group B'], hardware: 'x86_64', os: 'Linux 6.1' })
+    expect(back.info.interfaces[1]?.comments).toEqual(['Timestamps were taken on arrival in TCP Lens'])
     expect(back.frames.map((f) => [f.interfaceId, f.comments])).toEqual((await readAll(input)).frames.map((f) => [f.interfaceId, f.comments]))
     await core.dispose()
   })
