@@ -67,8 +67,8 @@ describe('session/save-capture: the whole capture', () => {
     expect(ofType(output, IDB)).toEqual(ofType(input, IDB))
     const back = await readAll(output)
     // The section's comments and the interface's note on timestamps stay with the packets.
-    expect(back.info.sections[0]).toMatchObject({ comments: ['lab 3, group B'], hardware: 'x86_64', os: 'Linux 6.1' })
-    expect(back.info.interfaces[1]?.comments).toEqual(['Timestamps were taken on arrival in TCP Lens'])
+    expect(back.info?.sections[0]).toMatchObject({ comments: ['lab 3, group B'], hardware: 'x86_64', os: 'Linux 6.1' })
+    expect(back.info?.interfaces[1]?.comments).toEqual(['Timestamps were taken on arrival in TCP Lens'])
     expect(back.frames.map((f) => [f.interfaceId, f.comments])).toEqual((await readAll(input)).frames.map((f) => [f.interfaceId, f.comments]))
     await core.dispose()
   })
