@@ -6,6 +6,7 @@
 // `cap`: these tests are skipped, loudly, only where this machine may not capture on loopback.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import { captureSupport, echoServer, LOOPBACK, talkTo, type EchoServer } from '../fixtures/loopback-capture'
 import { scenarioBytes } from '../fixtures/tcp-scenarios'
@@ -80,6 +81,39 @@ test.describe('live capture in browser mode', () => {
     expect(existsSync(saved)).toBe(true)
     // pcap's magic number, little-endian microseconds: the format follows the extension.
     expect(readFileSync(saved).subarray(0, 4).toString('hex')).toBe('d4c3b2a1')
+  })
+
+  test('should draw a connection in the diagram while it happens, step by step', async ({ open }) => {
+    const page = await open(join(folder, 'start.pcap'))
+    await expect(page.getByTestId('packet-row').first()).toBeVisible()
+    await page.getByTestId('toolbar-capture-start').click()
+    const dialog = page.getByTestId('capture-dialog')
+    await dialog.locator(`[data-testid="capture-interface"][data-name="${LOOPBACK}"]`).click()
+    await dialog.getByTestId('capture-filter-input').fill(`tcp port ${server.port}`)
+    await expect(dialog.getByTestId('capture-filter-message')).toHaveAttribute('data-state', 'valid')
+    await dialog.getByTestId('capture-start').click()
+    await expect(page.getByTestId('status-live-interface')).toContainText(LOOPBACK)
+
+    // Only the handshake so far: the connection stays open.
+    const socket = connect(server.port, '127.0.0.1')
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+    await expect.poll(() => page.getByTestId('packet-row').count()).toBe(3)
+    await page.getByTestId('view-tab-diagram').click()
+    await expect(page.getByTestId('diagram-arrow')).toHaveCount(3)
+    await expect(page.locator('[data-testid="diagram-state-box"][data-role="server"][data-state="ESTABLISHED"]')).toBeVisible()
+    await keepScreenshot(page, 'live-8-diagram-while-capturing')
+
+    // Then data and the close: the open diagram grows by itself, still capturing.
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()))
+    socket.on('data', () => socket.end())
+    socket.write('one more line\n')
+    await closed
+    await expect.poll(() => page.getByTestId('diagram-arrow').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(8)
+    await expect(page.locator('[data-testid="diagram-state-box"][data-role="client"][data-state="FIN-WAIT-1"]')).toBeVisible()
+    await expect(page.getByTestId('status-live-interface')).toBeVisible()
+    await keepScreenshot(page, 'live-9-diagram-grown-while-capturing')
+    await page.getByTestId('toolbar-capture-stop').click()
+    await expect(page.getByTestId('status-live-stopped')).toBeVisible()
   })
 
   test('should play a demo half-close and open its diagram, then ask before the packets are lost', async ({ open }) => {
