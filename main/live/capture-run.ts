@@ -4,24 +4,15 @@
 // pcap by extension), which flushes at least every flushIntervalMs and tells onCommitted how many
 // bytes of the file are complete blocks; it counts (stats ≤ 10 a second), and stops on a stop
 // condition, on stop(), or on an error. A run owns no global state: two runs can exist at once.
-import type { CaptureProblem, StopConditions, StopReason } from '../../preload/contract/dto'
+import type { CaptureProblem, LiveStats, StopConditions, StopReason } from '../../preload/contract/dto'
 import { ArrivalClock } from '../capture/arrival-clock'
 import { CaptureProblemError, captureProblem, errorMessage } from '../capture/capture-problem'
 import { loadCap, openInterface, type CapDevice, type CapHandle, type CapModule } from '../capture/live'
 import { LIVE_SNAPLEN, LiveFileWriter } from '../capture/live-file-writer'
 import { RateWindow } from './rate-window'
 
-export interface CaptureRunStats {
-  state: 'capturing' | 'stopped'
-  packets: number
-  bytes: number
-  packetsPerSecond: number
-  bytesPerSecond: number
-  dropped: number
-  elapsedMs: number
-  stopReason?: StopReason
-  problem?: CaptureProblem
-}
+/** A run's counters: the contract's LiveStats without what the controller adds (session, interface, filter). */
+export type CaptureRunStats = Omit<LiveStats, 'session' | 'interface' | 'filter'>
 
 export interface CaptureRunOptions {
   interface: string
