@@ -9,11 +9,11 @@ export class ArrivalClock {
   private readonly anchorHr: bigint
 
   constructor(
-    wallMs: () => number = Date.now,
+    wallMs: () => number = preciseWallMs,
     private readonly hrNow: () => bigint = process.hrtime.bigint,
   ) {
     this.anchorHr = hrNow()
-    this.anchorMicros = wallMs() * 1000
+    this.anchorMicros = Math.round(wallMs() * 1000)
   }
 
   /** Microseconds since the epoch, now (a safe integer until the year 2255). */
@@ -26,4 +26,16 @@ export class ArrivalClock {
 export function splitMicros(micros: number): { sec: number; nsec: number } {
   const sec = Math.floor(micros / 1e6)
   return { sec, nsec: (micros - sec * 1e6) * 1000 }
+}
+
+/**
+ * The wall clock with a fraction of a millisecond: Date.now() counts whole milliseconds, which
+ * would put every stamp of a run up to 1 ms off. performance.timeOrigin + performance.now() has
+ * microseconds, but its origin was read when the process started: when the wall clock was set
+ * since (NTP), it no longer agrees with Date.now(), and Date.now() is the one to believe.
+ */
+export function preciseWallMs(): number {
+  const precise = performance.timeOrigin + performance.now()
+  const coarse = Date.now()
+  return Math.abs(precise - coarse) < 1 ? precise : coarse
 }

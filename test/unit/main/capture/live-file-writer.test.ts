@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ArrivalClock, splitMicros } from '../../../../main/capture/arrival-clock'
+import { ArrivalClock, preciseWallMs, splitMicros } from '../../../../main/capture/arrival-clock'
 import { LIVE_SNAPLEN, LiveFileWriter, TIMESTAMP_COMMENT } from '../../../../main/capture/live-file-writer'
 import { originalLength } from '../../../../main/capture/original-length'
 import { readClean } from './read-all'
@@ -107,6 +107,14 @@ describe('capture/arrival-clock', () => {
     hr += 123_456_789n
     expect(clock.nowMicros()).toBe(1_700_000_000_123_456)
     expect(splitMicros(1_700_000_000_123_456)).toEqual({ sec: 1_700_000_000, nsec: 123_456_000 })
+  })
+
+  it('should anchor with a fraction of a millisecond (Date.now has whole ones), unless the wall clock was set since the process started', () => {
+    const anchored = new ArrivalClock(() => 1_700_000_000_000.25, () => 0n)
+    expect(anchored.nowMicros()).toBe(1_700_000_000_000_250)
+    expect(Number.isInteger(anchored.nowMicros())).toBe(true)
+    // The precise clock agrees with Date.now() within a millisecond here: it is the one used.
+    expect(Math.abs(preciseWallMs() - Date.now())).toBeLessThanOrEqual(1)
   })
 
   it('should never go backwards within a run, whatever the wall clock does', () => {
