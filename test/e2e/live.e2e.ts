@@ -8,17 +8,21 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { connect } from 'node:net'
 import { join } from 'node:path'
-import { captureSupport, echoServer, LOOPBACK, talkTo, type EchoServer } from '../fixtures/loopback-capture'
+import { echoServer, talkTo, type EchoServer } from '../fixtures/loopback-traffic'
+import { liveSupport } from './live-support'
 import { scenarioBytes } from '../fixtures/tcp-scenarios'
 import { expect, keepScreenshot, test } from './serve'
 
 test.use({ viewport: { width: 1280, height: 720 } })
 
-const support = captureSupport()
-if (!support.ok) console.warn(`[live capture] e2e: SKIPPED: ${support.why}`)
-
 test.describe('live capture in browser mode', () => {
-  test.skip(!support.ok, `SKIPPED: cannot capture on loopback here (${support.ok ? '' : support.why})`)
+  let LOOPBACK = 'lo'
+  test.beforeAll(() => {
+    const support = liveSupport()
+    if (!support.ok) console.warn(`[live capture] e2e: SKIPPED: ${support.why}`)
+    test.skip(!support.ok, `SKIPPED: ${support.ok ? '' : support.why}`)
+    if (support.ok) LOOPBACK = support.loopback
+  })
 
   let folder: string
   let server: EchoServer
