@@ -34,12 +34,40 @@ function findLastBefore(steps: readonly NarrativeStep[], end: number, test: (s: 
   return -1
 }
 
-/** Each host's one-way delay to the capture point: from the handshake, else the iRTT split evenly, else none. */
+/**
+ * Each host's one-way delay to the capture point: from the handshake, else the iRTT split evenly,
+ * else none; then no longer than any answer allows (answersAllow).
+ */
 export function flightDelays(steps: readonly NarrativeStep[], connection: Pick<ConnectionDto, 'irtt'>): FlightDelays {
   const trips = handshakeRoundTrips(steps)
-  if (trips && trips.server + trips.client > 0) return { client: trips.client / 2, server: trips.server / 2, source: 'handshake' }
-  if (connection.irtt !== null && connection.irtt > 0) return { client: connection.irtt / 4, server: connection.irtt / 4, source: 'irtt' }
-  return { client: 0, server: 0, source: 'default' }
+  let delays: FlightDelays = { client: 0, server: 0, source: 'default' }
+  if (trips && trips.server + trips.client > 0) delays = { client: trips.client / 2, server: trips.server / 2, source: 'handshake' }
+  else if (connection.irtt !== null && connection.irtt > 0) delays = { client: connection.irtt / 4, server: connection.irtt / 4, source: 'irtt' }
+  const limit = answersAllow(steps)
+  return { ...delays, client: Math.min(delays.client, limit.client), server: Math.min(delays.server, limit.server) }
+}
+
+/**
+ * A segment that acknowledges the peer's segment was sent after that segment arrived. When the
+ * capture saw the two `gap` seconds apart, the host is at most gap / 2 from the capture point.
+ * The handshake's round trips can be far longer than that: on loopback they are mostly the time a
+ * host takes to answer a SYN, and a later ACK comes back in a few microseconds. Without this
+ * limit such an ACK would be drawn leaving before the data it acknowledges had arrived.
+ */
+function answersAllow(steps: readonly NarrativeStep[]): { client: number; server: number } {
+  const limit = { client: Infinity, server: Infinity }
+  const indexOf = indexOfFrames(steps)
+  steps.forEach((step) => {
+    // The opening calibrates the delays (or, crossing, is drawn crossing): the answers after it bound them.
+    if (step.phase === 'open') return
+    const answered = step.ackOf === undefined ? undefined : indexOf.get(step.ackOf)
+    if (answered === undefined) return
+    const cause = steps[answered]!
+    if (cause.from === step.from || crossedStep(step, indexOf) === answered) return
+    const gap = step.time - cause.time
+    if (gap >= 0) limit[step.from] = Math.min(limit[step.from], gap / 2)
+  })
+  return limit
 }
 
 /** The median time between one captured segment and the next (0: none apart). */
