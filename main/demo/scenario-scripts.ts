@@ -30,6 +30,14 @@ export interface ScenarioScript {
  * 2.6 s therefore shows two probes and their ACKs with half a second to spare, and the scenario
  * stays under about 3 s. (A libuv that left the interval at the system's 75 s would show one.)
  */
+/**
+ * How long the side that receives the first FIN takes before it closes too, as an application
+ * finishing its work would. Longer than Linux's delayed-ACK time (40 ms at least), so its kernel
+ * ACKs the FIN on its own first: the four segments of the classic close, one arrow each. (Closing
+ * at once lets TCP send that ACK together with its own FIN: three segments, the merged close.)
+ */
+const CLOSE_PAUSE_MS = 150
+
 const KEEP_ALIVE_DELAY_MS = 1000
 const KEEP_ALIVE_IDLE_MS = 2600
 
@@ -63,12 +71,11 @@ export const SCENARIO_SCRIPTS: Readonly<Record<DemoScenario, ScenarioScript>> = 
       await readAnswer(client)
       client.finish()
     },
-    // The server closes when it sees the client's FIN. Its kernel may ACK that FIN on its own
-    // (four segments) or, as the application answers within the delayed-ACK time, send the ACK
-    // together with its own FIN (three segments): TCP's choice, both are a correct close.
-    async server(server) {
+    // The server closes a moment after the client's FIN: its kernel ACKs that FIN first.
+    async server(server, { signal }) {
       await answerRequest(server)
       await server.peerFinished()
+      await sleep(CLOSE_PAUSE_MS, undefined, { signal })
       server.finish()
     },
   },
@@ -77,10 +84,11 @@ export const SCENARIO_SCRIPTS: Readonly<Record<DemoScenario, ScenarioScript>> = 
     summary: 'handshake, a request and its answer, then the server closes first',
     listens: true,
     expectedErrors: {},
-    async client(client) {
+    async client(client, { signal }) {
       await sendRequest(client)
       await readAnswer(client)
       await client.peerFinished()
+      await sleep(CLOSE_PAUSE_MS, undefined, { signal })
       client.finish()
     },
     async server(server) {
