@@ -175,7 +175,13 @@ export class CaptureController implements CaptureControl {
       (final) => this.ended(file, final),
       () => this.ended(file),
     )
-    return { file: await this.opened(file) }
+    try {
+      return { file: await this.opened(file) }
+    } catch (error) {
+      // No session reads the file: capturing on would fill a file no one sees.
+      await this.stopRun()
+      throw error
+    }
   }
 
   /** A demo or a connection: prepared, captured to the end, and open in the session. */

@@ -34,7 +34,9 @@ class FakeRun implements RunHandle {
     this.options.onCommitted?.(this.size)
     this.options.onStats?.(stats({ packets }))
   }
+  stops = 0
   async stop(): Promise<CaptureRunStats> {
+    this.stops++
     this.options.onCommitted?.(this.size)
     this.finish(stats({ state: 'stopped', packets: 3, stopReason: 'user' }))
     return this.stopped
@@ -119,6 +121,13 @@ describe('main/live/capture-controller', () => {
     expect(existsSync(second.file!.path)).toBe(true)
     await c.dispose()
     expect(existsSync(second.file!.path)).toBe(false)
+  })
+
+  it('should stop capturing when the session cannot open the file', async () => {
+    const { controller: c, sessions } = controller()
+    sessions.openLive.mockRejectedValueOnce(new Error('worker failed'))
+    await expect(c.start({ interface: 'lo', filter: '' })).rejects.toThrow('worker failed')
+    expect(runs[0].stops).toBe(1)
   })
 
   it('should refuse to restart before any capture', async () => {
