@@ -32,9 +32,13 @@ export const useFlowStore = defineStore('flow', () => {
     const result = await api.call('flowGraph', useSettingsStore().language)
     if (asked !== request) return
     if (result.ok) {
+      const before = graph.value
       graph.value = result.value
       problem.value = null
-      usePlaybackStore().load(result.value.rows.length, 'flow')
+      // More packets of a live capture: playback keeps its place (and one waiting goes on).
+      const playback = usePlaybackStore()
+      if (before && playback.scope === 'flow' && extendsRows(before.rows, result.value.rows)) playback.extend(result.value.rows.length)
+      else playback.load(result.value.rows.length, 'flow')
       selected.value = Math.min(selected.value, result.value.rows.length - 1)
     } else if (result.error.code === 'unsupported') {
       graph.value = null
@@ -100,3 +104,9 @@ export const useFlowStore = defineStore('flow', () => {
 
   return { graph, problem, selected, rows, load, clear, selectRow }
 })
+
+/** The new rows are the old ones (the same frames, in order) followed by more. */
+export function extendsRows(before: FlowGraph['rows'], after: FlowGraph['rows']): boolean {
+  if (after.length < before.length) return false
+  return before.every((row, i) => after[i]!.frame === row.frame)
+}

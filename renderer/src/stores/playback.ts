@@ -38,7 +38,7 @@ export const usePlaybackStore = defineStore('playback', () => {
   const moves = ref(0)
   /** The steps may still grow (a live capture is running): the end is only the newest step so far. */
   const growing = ref(false)
-  /** Playing, and at the newest step of a growing connection: the next one is awaited. */
+  /** Playing, and at the newest step of a growing connection or flow graph: the next one is awaited. */
   const waiting = ref(false)
   let timer: ReturnType<typeof setTimeout> | undefined
   let phaseStart = 0
@@ -99,7 +99,7 @@ export const usePlaybackStore = defineStore('playback', () => {
         phaseStart = now
       }
     } else if (elapsed >= DWELL_MS) {
-      if (playing.value && index.value >= length.value - 1 && growing.value && scope.value === 'connection') {
+      if (playing.value && index.value >= length.value - 1 && growing.value) {
         waiting.value = true
         stopTimer()
         return

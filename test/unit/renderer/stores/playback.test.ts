@@ -1,6 +1,8 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DWELL_MS, TRAVEL_MS, usePlaybackStore } from '../../../../renderer/src/stores/playback'
+import { extendsRows } from '../../../../renderer/src/stores/flow'
+import type { FlowGraph } from '../../../../preload/contract/api'
 
 describe('stores/playback', () => {
   beforeEach(() => {
@@ -110,6 +112,17 @@ describe('stores/playback of a live connection', () => {
     expect(playback).toMatchObject({ index: 2, travel: 0, waiting: false, playing: true })
   })
 
+  it('should wait at the newest row of a growing flow graph too', () => {
+    const playback = usePlaybackStore()
+    playback.load(1, 'flow')
+    playback.setGrowing(true)
+    playback.play()
+    vi.advanceTimersByTime(TRAVEL_MS + DWELL_MS + 100)
+    expect(playback).toMatchObject({ index: 0, playing: true, waiting: true })
+    playback.extend(2)
+    expect(playback).toMatchObject({ index: 1, waiting: false, playing: true, scope: 'flow' })
+  })
+
   it('should stop waiting when the capture stops', () => {
     const playback = usePlaybackStore()
     playback.load(1, 'connection')
@@ -137,5 +150,15 @@ describe('stores/playback of a live connection', () => {
     playback.play()
     vi.advanceTimersByTime(TRAVEL_MS + DWELL_MS + 100)
     expect(playback).toMatchObject({ waiting: false, playing: false, atEnd: true })
+  })
+})
+
+describe('stores/flow: a live flow graph grows', () => {
+  const row = (frame: number) => ({ frame }) as FlowGraph['rows'][number]
+  it('should tell rows that only grew from rows that changed', () => {
+    expect(extendsRows([row(1), row(2)], [row(1), row(2), row(5)])).toBe(true)
+    expect(extendsRows([row(1), row(2)], [row(1), row(2)])).toBe(true)
+    expect(extendsRows([row(1), row(2)], [row(1), row(3), row(5)])).toBe(false)
+    expect(extendsRows([row(1), row(2)], [row(1)])).toBe(false)
   })
 })
