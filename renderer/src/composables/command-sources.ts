@@ -7,7 +7,11 @@ import { commandForKey } from './shortcuts'
 
 const DUPLICATE_MS = 300
 
-export function useCommandSources(run: (command: MenuCommand) => unknown): void {
+/**
+ * `takesKey`: whether a page shortcut's command applies now; when it does not, the key is left to
+ * the browser (Ctrl+R reloads the page unless there is a capture to restart).
+ */
+export function useCommandSources(run: (command: MenuCommand) => unknown, takesKey: (command: MenuCommand) => boolean = () => true): void {
   let last: { command: MenuCommand; at: number } | null = null
   let unsubscribe: (() => void) | null = null
 
@@ -21,7 +25,7 @@ export function useCommandSources(run: (command: MenuCommand) => unknown): void 
   function onKeyDown(event: KeyboardEvent): void {
     if (event.defaultPrevented) return
     const command = commandForKey(event)
-    if (!command) return
+    if (!command || !takesKey(command)) return
     event.preventDefault()
     fire(command)
   }

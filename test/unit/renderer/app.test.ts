@@ -187,6 +187,18 @@ describe('renderer/App', () => {
     expect(wrapper.find('[data-testid="go-to-dialog"]').exists()).toBe(false)
   })
 
+  it('should leave Ctrl+R to the browser (reload) unless there is a capture to restart', async () => {
+    const { harness } = await mountApp()
+    const reload = new KeyboardEvent('keydown', { key: 'r', ctrlKey: true, cancelable: true })
+    window.dispatchEvent(reload)
+    expect(reload.defaultPrevented).toBe(false)
+    await harness.api.startCapture({ interface: 'lo', filter: '' })
+    await flushPromises()
+    const restart = new KeyboardEvent('keydown', { key: 'r', ctrlKey: true, cancelable: true })
+    window.dispatchEvent(restart)
+    expect(restart.defaultPrevented).toBe(true)
+  })
+
   it('should open a dropped file by its path in Electron', async () => {
     const { harness } = await mountApp({ initial: 'empty' })
     window.dispatchEvent(dropEvent(new File([new Uint8Array([1, 2, 3])], 'dropped.pcap')))
