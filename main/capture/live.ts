@@ -126,11 +126,15 @@ export function openInterface(cap: CapModule, iface: string, filter: string, buf
 
 // ---------------------------------------------------------------- interfaces
 
-const LOOPBACK_ADDRESS = /^(127\.|::1$)/
+/** 127.0.0.0/8, ::1, or IPv4-mapped 127.x. */
+export function isLoopbackAddress(address: string): boolean {
+  return /^(::ffff:)?127\./i.test(address) || address === '::1'
+}
 
-function isLoopback(device: CapDevice): boolean {
+/** libpcap flags it loopback, or all its addresses are. */
+export function isLoopbackDevice(device: CapDevice): boolean {
   if (device.flags?.includes('PCAP_IF_LOOPBACK')) return true
-  return device.addresses.length > 0 && device.addresses.every((a) => LOOPBACK_ADDRESS.test(a.addr))
+  return device.addresses.length > 0 && device.addresses.every((a) => isLoopbackAddress(a.addr))
 }
 
 function holdsRoute(device: CapDevice, route: DefaultRoute): boolean {
@@ -164,7 +168,7 @@ export async function listInterfaces(cap?: CapModule, options: ListOptions = {})
     const entry: CaptureInterface = {
       name: device.name,
       addresses: device.addresses.map((a) => a.addr).filter((a) => a !== undefined),
-      loopback: isLoopback(device),
+      loopback: isLoopbackDevice(device),
       recommended: false,
     }
     if (device.description) entry.description = device.description

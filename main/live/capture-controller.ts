@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import type { CaptureFilterCheck, CaptureInterfaces, CaptureProblem, CaptureStart, CaptureStatus, ConnectTarget, DemoScenario, FileInfo, LiveCaptureOptions, LiveStats, MadeConnection } from '../../preload/contract/dto'
 import { ApiFailure, type CaptureControl, type CaptureSessions } from '../api/port'
 import { CaptureProblemError, captureProblem } from '../capture/capture-problem'
-import { checkCaptureFilter, listInterfaces, loopbackInterface } from '../capture/live'
+import { checkCaptureFilter, isLoopbackAddress, listInterfaces, loopbackInterface } from '../capture/live'
 import { captureConnection, type CapturedConnection, type ConnectionCaptureOptions } from '../demo/capture-connection'
 import { prepareTarget, type PreparedTarget } from '../demo/connect-target'
 import { prepareScenario, type PreparedConnection } from '../demo/scenarios'
@@ -317,10 +317,6 @@ function problemOf(error: unknown): CaptureProblem {
   if (error instanceof CaptureProblemError) return error.problem
   if (error instanceof ApiFailure) throw error
   return captureProblem('failed', error instanceof Error ? error.message : String(error))
-}
-
-function isLoopbackAddress(address: string): boolean {
-  return /^127\./.test(address) || address === '::1' || /^::ffff:127\./i.test(address)
 }
 
 /** "tcplens_capture-eth0_20261121-132045_3f9a.pcapng": what, when, and unique. */

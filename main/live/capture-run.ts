@@ -7,7 +7,7 @@
 import type { CaptureProblem, LiveStats, StopConditions, StopReason } from '../../preload/contract/dto'
 import { ArrivalClock } from '../capture/arrival-clock'
 import { CaptureProblemError, captureProblem, errorMessage } from '../capture/capture-problem'
-import { loadCap, openInterface, type CapDevice, type CapHandle, type CapModule } from '../capture/live'
+import { isLoopbackDevice, loadCap, openInterface, type CapDevice, type CapHandle, type CapModule } from '../capture/live'
 import { LIVE_SNAPLEN, LiveFileWriter } from '../capture/live-file-writer'
 import { RateWindow } from './rate-window'
 
@@ -107,7 +107,7 @@ export class CaptureRun {
     const cap = options.cap ?? loadCap()
     const buffer = Buffer.alloc(LIVE_SNAPLEN)
     const device = deviceNamed(cap, options.interface)
-    const kernelBuffer = device?.flags?.includes('PCAP_IF_LOOPBACK') ? LOOPBACK_KERNEL_BUFFER_BYTES : KERNEL_BUFFER_BYTES
+    const kernelBuffer = device && isLoopbackDevice(device) ? LOOPBACK_KERNEL_BUFFER_BYTES : KERNEL_BUFFER_BYTES
     const opened = openInterface(cap, options.interface, options.filter, kernelBuffer, buffer)
     const run = new CaptureRun(options, opened.handle, buffer, opened.linkType, device?.description)
     try {

@@ -52,10 +52,11 @@ export class CaptureLoad {
   /** A bug that ended the pass. */
   failure?: Error
   loadMs?: number
-  /** A live capture: the frames in its last save of the whole capture (unsaved until it covers them all). */
-  savedWhole?: number
-  /** Where it was saved whole last (the status then names that file, as Wireshark's title does). */
-  savedTo?: { name: string; path: string; format: 'pcap' | 'pcapng' }
+  /**
+   * A live capture's last save of the whole capture: how many frames it holds (unsaved until it
+   * covers them all) and the file (then the status names it, as Wireshark's title does).
+   */
+  savedWhole?: { packets: number; file: Pick<FileInfo, 'name' | 'path' | 'format'> }
   private access?: Promise<FrameAccess>
   private closed = false
   private readonly started = performance.now()

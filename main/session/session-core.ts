@@ -193,8 +193,7 @@ export class SessionCore {
     const wanted = () => this.load === load
     const saved = await this.guard(load, () => saveCapture(load, path, { ...saving, frames, wanted }))
     if (!options.displayed && load.live) {
-      load.savedWhole = saved.packets
-      load.savedTo = { name: saved.name, path: saved.path, format: saved.format }
+      load.savedWhole = { packets: saved.packets, file: { name: saved.name, path: saved.path, format: saved.format } }
       this.emitStatus()
     }
     return saved
@@ -208,9 +207,10 @@ export class SessionCore {
     if (load.live) {
       status.file = { ...load.file, size: load.live.feed.committed }
       status.live = { ...load.live.info, state: load.loading ? 'capturing' : 'stopped' }
-      status.unsaved = load.loading || load.savedWhole !== load.packets
+      const saved = load.savedWhole
+      status.unsaved = load.loading || saved?.packets !== load.packets
       // Saved whole: the capture is that file now (its frames are still read from the temporary one).
-      if (!status.unsaved && load.savedTo) status.file = { ...status.file, ...load.savedTo }
+      if (!status.unsaved && saved) status.file = { ...status.file, ...saved.file }
     }
     if (load.loading) return status
     status.loadMs = load.loadMs
