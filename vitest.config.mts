@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['test/unit/main/**/*.test.ts', 'test/unit/fixtures/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/property/**/*.test.ts'],
+          include: ['test/unit/main/**/*.test.ts', 'test/unit/fixtures/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/property/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/security/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },
