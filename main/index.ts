@@ -11,7 +11,7 @@ import { CaptureController } from './live/capture-controller'
 import { guardWindowClose, unsavedGuard } from './unsaved-guard'
 import { registerIpc, sendEvent } from './ipc/register'
 import { installApplicationMenu, menuLanguage, type MenuActions } from './menu'
-import { sampleCapturePath } from './sample/sample-file'
+import { appSampleCapturePath } from './sample/app-sample-path'
 import { SessionHost } from './session/session-host'
 import { SettingsStore } from './settings/store'
 import { systemLanguage } from './teach/lang'
@@ -115,7 +115,7 @@ function runApp(): void {
       sessions,
       settings: store,
       paths,
-      samplePath: () => sampleCapturePath(app.getPath('userData')),
+      samplePath: appSampleCapturePath,
       chooseFile: () => chooseCaptureFile(win, uiLanguage()),
       chooseSavePath: (name) => chooseSavePath(win, uiLanguage(), name),
       capture: new CaptureController({ sessions }),
