@@ -8,7 +8,7 @@ import { ApiFailure, type Method } from './port'
 /** An argument check: undefined when the value is good, else what is wrong ("must be …"). */
 type Check = (value: unknown) => string | undefined
 
-interface Parameter {
+export interface Parameter {
   name: string
   check: Check
   optional?: boolean
@@ -140,8 +140,8 @@ const saveTarget = byKind({
 
 const none: Parameter[] = []
 
-/** Each method's parameters, in order. */
-const SIGNATURES: { readonly [M in Method]: readonly Parameter[] } = {
+/** Each method's parameters, in order (exported so that tests can generate requests from the spec). */
+export const SIGNATURES: { readonly [M in Method]: readonly Parameter[] } = {
   appInfo: none,
   getPreferences: none,
   setPreferences: [{ name: 'changes', check: preferenceChanges }],
