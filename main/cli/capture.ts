@@ -12,8 +12,9 @@ import { listInterfaces, type CapModule } from '../capture/live'
 import { CaptureRun, type CaptureRunStats } from '../live/capture-run'
 import { UsageError, parseArgs } from './argv'
 import type { CliIo } from './run'
+import { commandUsage } from './help'
 
-const USAGE = 'usage: tcplens capture -D | tcplens capture -i IFACE [-f BPF] [-c COUNT] [-a duration:SEC] [-a filesize:KB] -w FILE'
+const USAGE = commandUsage('capture')
 
 /** What `capture` uses from the machine; tests replace parts of it. */
 export interface CaptureEnvironment {

@@ -8,8 +8,9 @@ import { readCapture } from './read-capture'
 import type { CliIo } from './run'
 import { ConnectionTimelines } from '../tcp/steps'
 import type { CaptureFinding, ConnectionTimeline } from '../tcp/step'
+import { commandUsage } from './help'
 
-const USAGE = 'usage: tcplens conv FILE [--json]'
+const USAGE = commandUsage('conv')
 
 export async function convCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { withValue: ['-r'], flags: ['--json'] })

@@ -11,8 +11,9 @@ import { DEMO_SCENARIOS, isDemoScenario, prepareScenario, scenarioSummary } from
 import { UsageError, parseArgs } from './argv'
 import { convCommand } from './conv'
 import type { CliIo } from './run'
+import { commandUsage } from './help'
 
-const USAGE = 'usage: tcplens demo [SCENARIO] -w FILE | tcplens demo --list'
+const USAGE = commandUsage('demo')
 
 /** What `demo` uses from the machine; tests replace the capture module. */
 export interface DemoEnvironment {

@@ -7,8 +7,9 @@ import { readCapture } from './read-capture'
 import type { CliIo } from './run'
 import { ConnectionTimelines } from '../tcp/steps'
 import { parseFormat, parseLang, renderCaptureParts, systemLanguage, type Format, type Lang } from '../teach'
+import { commandUsage } from './help'
 
-const USAGE = 'usage: tcplens explain FILE [--stream N] [--lang zh-CN|en] [--format text|markdown|mermaid]'
+const USAGE = commandUsage('explain')
 
 function option<T>(value: string | undefined, parse: (v: string) => T, fallback: T): T {
   if (value === undefined) return fallback

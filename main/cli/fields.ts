@@ -10,6 +10,7 @@ import { captureFileArgument, UsageError, parseArgs } from './argv'
 import type { CliIo } from './run'
 import { LineWriter } from './output'
 import { frameSelector, INVALID_FILTER_STATUS } from './display-filter'
+import { commandUsage } from './help'
 
 export interface FieldsOptions {
   header: boolean
@@ -116,7 +117,7 @@ export function formatFieldsRow(frame: DecodedFrame, names: readonly string[], o
 
 export async function fieldsCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { withValue: ['-e', '-E', '-Y', '-r', '--lang'] })
-  const file = captureFileArgument(parsed, 'usage: tcplens fields FILE [-Y FILTER] -e FIELD [-e FIELD]... [-E header=y|n] [-E separator=/t|/s|C] [-E occurrence=f|l|a] [-E aggregator=/s|C] [--lang en|zh-CN]')
+  const file = captureFileArgument(parsed, commandUsage('fields'))
   const names = parsed.values.get('-e') ?? []
   if (names.length === 0) throw new UsageError('tcplens fields: name at least one field with -e (for example -e frame.number -e tcp.flags)')
   const unknown = unknownFields(names)

@@ -7,6 +7,7 @@ import type { Timestamp } from '../decode/field'
 import { captureFileArgument, parseArgs } from './argv'
 import { readCapture } from './read-capture'
 import type { CliIo } from './run'
+import { commandUsage } from './help'
 
 export interface CaptureSummary {
   packets: number
@@ -63,7 +64,7 @@ function formatInfo(file: string, info: CaptureInfo, summary: CaptureSummary, da
 }
 
 export async function infoCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const file = captureFileArgument(parseArgs(args, { withValue: [] }), 'usage: tcplens info FILE')
+  const file = captureFileArgument(parseArgs(args, { withValue: [] }), commandUsage('info'))
   const summary: CaptureSummary = { packets: 0, bytesOnWire: 0 }
   let info: CaptureInfo | undefined
   const status = await readCapture(file, io, async (reader) => {

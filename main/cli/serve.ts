@@ -21,8 +21,9 @@ import { SettingsStore } from '../settings/store'
 import { systemLanguage } from '../teach'
 import { UsageError, parseArgs } from './argv'
 import type { CliIo } from './run'
+import { commandUsage } from './help'
 
-const USAGE = 'usage: tcplens serve [FILE] [--port N] [--no-open]'
+const USAGE = commandUsage('serve')
 
 /** What `serve` uses from the machine; tests replace parts of it. */
 export interface ServeEnvironment {

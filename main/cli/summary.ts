@@ -10,6 +10,7 @@ import { frameSelector, INVALID_FILTER_STATUS } from './display-filter'
 import { LineWriter } from './output'
 import { readCapture } from './read-capture'
 import type { CliIo } from './run'
+import { commandUsage } from './help'
 
 /** Digits after the point tshark shows for an interface's timestamp resolution. */
 function timeDecimals(info: CaptureInfo, raw: RawFrame): number {
@@ -26,7 +27,7 @@ function summaryLine(frame: DecodedFrame, time: string): string {
 
 export async function summaryCommand(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args, { withValue: ['-r', '-Y', '--lang'] })
-  const file = captureFileArgument(parsed, 'usage: tcplens summary FILE [-Y FILTER] [--lang en|zh-CN]')
+  const file = captureFileArgument(parsed, commandUsage('summary'))
   const selects = frameSelector(parsed, io)
   if (!selects) return INVALID_FILTER_STATUS
   const out = new LineWriter(io.stdout)
