@@ -5,6 +5,8 @@ import type { OpenSource } from '../preload/contract/dto'
 import { createBackend } from './api/backend'
 import { fileFromArgv } from './api/launch-file'
 import { chosenPathsPolicy } from './api/path-policy'
+import { cliArgsFromAppArgv } from './cli/app-command'
+import { runCli } from './cli/run'
 import type { BackendPort } from './api/port'
 import { askToSaveCapture, chooseCaptureFile, chooseSavePath, showOpenError, showSaveError } from './ipc/dialogs'
 import { CaptureController } from './live/capture-controller'
@@ -22,8 +24,16 @@ import { createMainWindow, installContentSecurityPolicy, type RendererLocation }
 // sample on the very first start, and the capture session ended on quit. The engine lives in the
 // modules this one imports, and runs the same way from the CLI and in browser mode.
 
-if (!app.requestSingleInstanceLock()) app.quit()
+// `tcplens conv lab.pcapng` from the installed app runs the command line and exits: no window.
+const commandLine = cliArgsFromAppArgv(process.argv, { packaged: app.isPackaged })
+if (commandLine) runCommandLine(commandLine)
+else if (!app.requestSingleInstanceLock()) app.quit()
 else runApp()
+
+function runCommandLine(args: string[]): void {
+  app.dock?.hide()
+  void runCli(args, { stdout: process.stdout, stderr: process.stderr }).then((code) => app.exit(code))
+}
 
 function runApp(): void {
   const location: RendererLocation = {
