@@ -5,6 +5,7 @@
 // filters applied through the session worker (index-backed ones: goal ≤ 1 s on 2 M packets).
 //   npm run bench [-- --connections N --per-connection M --runs R --with-fields --browser-only --filters-only]
 //   npm run bench -- live [--rate N] [--seconds S]   only the live-capture flood (live-flood.ts)
+//   npm run bench -- huge [--gib G] [--keep]          only memory on huge captures (huge-capture.ts)
 // Results are medians over R runs (default 3). These machines are shared and noisy: read the
 // ratios, not the absolute numbers. --with-fields adds `tcplens fields` and `tshark -T fields`
 // (a full decode of every frame each: about a minute per run on 2 M frames). --browser-only runs
@@ -16,6 +17,7 @@ import { benchCaptureFile } from './capture-file'
 import { benchEngine } from './engine'
 import { benchFilters } from './filters'
 import { benchFrameCount, type BenchCaptureOptions } from './generate'
+import { benchHugeCapture } from './huge-capture'
 import { benchLiveFlood } from './live-flood'
 
 function option(name: string, fallback: number): number {
@@ -27,6 +29,7 @@ const say = (line: string) => process.stdout.write(line + '\n')
 
 async function main(): Promise<void> {
   if (process.argv.includes('live')) return benchLiveFlood({ rate: option('rate', 25_000), seconds: option('seconds', 10) }, say)
+  if (process.argv.includes('huge')) return benchHugeCapture({ gib: option('gib', 2), keep: process.argv.includes('--keep') }, say)
   const capture: BenchCaptureOptions = { connections: option('connections', 20_000), packetsPerConnection: option('per-connection', 100), segmentSize: 200 }
   const runs = option('runs', 3)
   const cli = resolve(__dirname, '../../out/main/cli.js')
