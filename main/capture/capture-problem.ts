@@ -1,7 +1,8 @@
 // Why live capture cannot start, as data: a CaptureProblem (preload/contract/dto.ts) carried by
 // the one error type live capture throws. The renderer words each code in the UI language with the
 // exact fix for the platform; the CLI prints the English words (describeCaptureProblem).
-import { realpathSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import type { CaptureProblem, CaptureProblemCode } from '../../preload/contract/dto'
 
 export class CaptureProblemError extends Error {
@@ -67,6 +68,28 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/**
+ * The capture-rights script of an installed TCP Lens (deb/rpm: next to the binary, in resources/),
+ * when `program` is one. It must be used instead of a bare setcap there: with file capabilities
+ * the loader ignores $ORIGIN, and Electron's binary finds libffmpeg.so through it.
+ */
+export function captureRightsScript(program: string, exists: (path: string) => boolean = existsSync): string | undefined {
+  const script = join(dirname(program), 'resources', 'tcplens-capture-rights.sh')
+  return exists(script) ? script : undefined
+}
+
+function installedAppPermissionFix(script: string): string[] {
+  return [
+    'Linux needs the CAP_NET_RAW and CAP_NET_ADMIN capabilities to capture. TCP Lens comes with a script',
+    'that gives them to it (once; an upgrade undoes it):',
+    `  sudo '${script}' grant`,
+    'Trade-off: everyone who can run TCP Lens can then capture. To keep capturing to one group:',
+    `  sudo '${script}' grant --group tcplens && sudo usermod -aG tcplens "$USER"`,
+    `then log out and in again. \`sudo '${script}' revoke\` takes the rights back.`,
+    'Do not run TCP Lens as root.',
+  ]
+}
+
 function permissionFix(problem: CaptureProblem): string[] {
   if (problem.platform === 'darwin')
     return [
@@ -78,6 +101,8 @@ function permissionFix(problem: CaptureProblem): string[] {
     ]
   if (problem.platform === 'win32') return ['Windows refused access to the capture driver: reinstall Npcap from https://npcap.com and do not tick "Restrict Npcap driver\'s access to Administrators only".']
   const program = problem.program ?? captureProgram()
+  const script = captureRightsScript(program)
+  if (script) return installedAppPermissionFix(script)
   return [
     'Linux needs the CAP_NET_RAW and CAP_NET_ADMIN capabilities to capture. Give them to the program',
     'that captures (once; updating the program undoes it):',

@@ -35,7 +35,7 @@ export function electronVersion(root: string): string | undefined {
   }
 }
 
-/** The ABI cap.node was built for; undefined when it cannot be read; null when cap.node is missing. */
+/** The ABI cap.node was built for; undefined when it cannot be read; null when there is no cap.node. */
 export function builtAbi(root: string): number | undefined | null {
   const file = join(root, CAP_BINARY)
   if (!existsSync(file)) return null
@@ -58,15 +58,19 @@ export interface NativeCheckOptions {
   rebuild?: RunRebuild
   /** The ABI of cap.node (default: read from node_modules); injected by tests. */
   readBuilt?: () => number | undefined | null
+  /** node_modules/cap is there (default: its package.json exists); injected by tests. */
+  installed?: () => boolean
   env?: NodeJS.ProcessEnv
 }
 
 export async function ensureNativeAbi(options: NativeCheckOptions): Promise<NativeOutcome> {
   const { runtime, root } = options
   const readBuilt = options.readBuilt ?? (() => builtAbi(root))
-  const built = readBuilt()
-  // Without libpcap at install time cap does not build; opening files needs no cap.
-  if (built === null) return { kind: 'not-installed' }
+  const installed = options.installed ?? (() => existsSync(join(root, 'node_modules/cap/package.json')))
+  // Without libpcap at install time npm drops the optional cap; opening files needs no cap.
+  if (!installed()) return { kind: 'not-installed' }
+  // cap without cap.node: a rebuild that stopped half-way (node-gyp rebuild cleans first) is built again.
+  const built = readBuilt() ?? undefined
   const wanted = runtimeAbi(runtime, root)
   if (wanted === undefined) return { kind: 'unknown-runtime', runtime }
   if (built === wanted) return { kind: 'match', abi: built }
@@ -79,17 +83,17 @@ export async function ensureNativeAbi(options: NativeCheckOptions): Promise<Nati
   return { kind: 'rebuilt', from: built, abi: after }
 }
 
-const abiText = (abi: number | undefined) => (abi === undefined ? 'an ABI it does not show (stripped or unknown format)' : `ABI ${abi}`)
+const abiText = (abi: number | undefined) => (abi === undefined ? 'an ABI it does not show (not built, stripped, or an unknown format)' : `ABI ${abi}`)
 
 /** What the CLI says, and whether that is a failure. */
 export function describeOutcome(outcome: NativeOutcome, runtime: Runtime): { text: string; failed: boolean } {
   switch (outcome.kind) {
     case 'not-installed':
-      return { text: `cap is not installed (${CAP_BINARY} is missing: libpcap was probably not there at install time). Live capture is off; opening files needs no cap.`, failed: false }
+      return { text: 'cap is not installed (libpcap was probably not there at npm install). Live capture is off; opening files needs no cap.', failed: false }
     case 'match':
       return { text: `cap is built for ${runtime} (ABI ${outcome.abi}).`, failed: false }
     case 'rebuilt':
-      return { text: `cap was rebuilt for ${runtime}: ${abiText(outcome.from)} → ABI ${outcome.abi}.`, failed: false }
+      return { text: outcome.from === undefined ? `cap was built for ${runtime} (ABI ${outcome.abi}).` : `cap was rebuilt for ${runtime}: ABI ${outcome.from} → ABI ${outcome.abi}.`, failed: false }
     case 'mismatch':
       return { text: `cap is built for ${abiText(outcome.built)}, ${runtime} needs ABI ${outcome.wanted}. Run: tsx main/packaging/native-abi.ts --runtime ${runtime}`, failed: true }
     case 'rebuild-failed':

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { captureProblem, classifyCaptureError, describeCaptureProblem } from '../../../../main/capture/capture-problem'
+import { captureProblem, captureRightsScript, classifyCaptureError, describeCaptureProblem } from '../../../../main/capture/capture-problem'
 
 describe('capture/capture-problem: classifying what libpcap said', () => {
   it.each([
@@ -53,5 +56,30 @@ describe('capture/capture-problem: describeCaptureProblem', () => {
     expect(text).toContain('libpcap-devel')
     expect(text).toContain('npm rebuild cap')
     expect(text).toContain('Opening capture files still works')
+  })
+})
+
+describe('capture/capture-problem: the installed app\'s capture-rights script', () => {
+  it('should find the script in resources/ next to an installed binary, and nothing elsewhere', () => {
+    const shipped = '/opt/TCP Lens/resources/tcplens-capture-rights.sh'
+    expect(captureRightsScript('/opt/TCP Lens/tcplens', (path) => path === shipped)).toBe(shipped)
+    expect(captureRightsScript('/usr/bin/node', () => false)).toBeUndefined()
+  })
+
+  it('should give the installed app the script (grant, --group, revoke) instead of a bare setcap', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tcplens-installed-'))
+    try {
+      mkdirSync(join(folder, 'resources'))
+      writeFileSync(join(folder, 'resources', 'tcplens-capture-rights.sh'), '')
+      const text = describeCaptureProblem(captureProblem('permission', 'socket: Operation not permitted', { platform: 'linux', program: join(folder, 'tcplens') }))
+      const script = join(folder, 'resources', 'tcplens-capture-rights.sh')
+      expect(text).toContain(`sudo '${script}' grant`)
+      expect(text).toContain(`sudo '${script}' grant --group tcplens`)
+      expect(text).toContain('revoke')
+      expect(text).not.toContain('sudo setcap')
+      expect(text).toContain('Do not run TCP Lens as root')
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 })

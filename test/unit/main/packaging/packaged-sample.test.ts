@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 // The Electron app object as the sample's path chooser sees it.
-const electronApp = vi.hoisted(() => ({ isPackaged: false, getPath: (_name: string) => '' }))
+const electronApp = vi.hoisted(() => ({ isPackaged: false, getPath: (_name: string): string => '' }))
 vi.mock('electron', () => ({ app: electronApp }))
 
 const { appSampleCapturePath } = await import('../../../../main/sample/app-sample-path')
