@@ -13,10 +13,17 @@ export class CaptureProblemError extends Error {
 }
 
 /** A problem on this machine. */
-export function captureProblem(code: CaptureProblemCode, message: string, extra: { program?: string; platform?: string } = {}): CaptureProblem {
+export function captureProblem(code: CaptureProblemCode, message: string, extra: Partial<Pick<CaptureProblem, 'program' | 'platform' | 'rightsScript' | 'installed'>> = {}): CaptureProblem {
   const problem: CaptureProblem = { code, message, platform: extra.platform ?? process.platform }
   if (extra.program) problem.program = extra.program
+  if (extra.rightsScript) problem.rightsScript = extra.rightsScript
+  if (extra.installed) problem.installed = true
   return problem
+}
+
+/** This code runs from an installed app's archive (app.asar), not from a source checkout. */
+export function runsInstalled(here: string = __dirname): boolean {
+  return /[\\/]app\.asar([\\/]|$)/.test(here)
 }
 
 /** The executable that needs the capture rights (setcap works on the real file, not a symlink). */
@@ -45,6 +52,8 @@ export interface ClassifyContext {
   program?: string
   /** The message came from loading `cap`, not from opening an interface. */
   loading?: boolean
+  /** Runs as an installed app (default: runsInstalled()). */
+  installed?: boolean
 }
 
 /** Turns libpcap's (or the module loader's) message into a CaptureProblem. */
@@ -52,11 +61,12 @@ export function classifyCaptureError(message: string, context: ClassifyContext =
   const platform = context.platform ?? process.platform
   if (context.loading) {
     const code = platform === 'win32' && NPCAP_MISSING.test(message) ? 'no-npcap' : 'no-capture-module'
-    return captureProblem(code, message, { platform })
+    return captureProblem(code, message, { platform, installed: context.installed ?? runsInstalled() })
   }
   if (PERMISSION.test(message)) {
-    const program = platform === 'linux' ? (context.program ?? captureProgram()) : undefined
-    return captureProblem('permission', message, { platform, program })
+    if (platform !== 'linux') return captureProblem('permission', message, { platform })
+    const program = context.program ?? captureProgram()
+    return captureProblem('permission', message, { platform, program, rightsScript: captureRightsScript(program) })
   }
   if (NO_DEVICE.test(message)) return captureProblem('no-device', message, { platform })
   if (BAD_FILTER.test(message)) return captureProblem('bad-filter', message, { platform })
@@ -101,7 +111,7 @@ function permissionFix(problem: CaptureProblem): string[] {
     ]
   if (problem.platform === 'win32') return ['Windows refused access to the capture driver: reinstall Npcap from https://npcap.com and do not tick "Restrict Npcap driver\'s access to Administrators only".']
   const program = problem.program ?? captureProgram()
-  const script = captureRightsScript(program)
+  const script = problem.rightsScript ?? captureRightsScript(program)
   if (script) return installedAppPermissionFix(script)
   return [
     'Linux needs the CAP_NET_RAW and CAP_NET_ADMIN capabilities to capture. Give them to the program',
@@ -118,9 +128,16 @@ function permissionFix(problem: CaptureProblem): string[] {
   ]
 }
 
+/** An installed app carries its own cap module: only the system's libpcap can be missing. */
+function installedModuleFix(platform: string): string {
+  if (platform === 'darwin') return 'libpcap is part of macOS: install TCP Lens again.'
+  return 'Install libpcap (Debian/Ubuntu: sudo apt-get install libpcap0.8; Fedora/RHEL: sudo dnf install libpcap), then restart TCP Lens.'
+}
+
 function moduleFix(problem: CaptureProblem): string[] {
   if (problem.platform === 'win32')
     return ['Install Npcap from https://npcap.com (tick "WinPcap API-compatible Mode"), and its SDK to rebuild cap: npm rebuild cap.', 'Opening capture files still works.']
+  if (problem.installed) return [installedModuleFix(problem.platform), 'Opening capture files still works.']
   if (problem.platform === 'darwin') return ['Install the Xcode command line tools (xcode-select --install), then: npm rebuild cap.', 'Opening capture files still works.']
   return [
     'Install libpcap and a C++ toolchain, then rebuild the module:',

@@ -569,6 +569,13 @@ export interface CaptureProblem {
   platform: string
   /** Linux 'permission': the program that needs the capture rights (for the setcap line). */
   program?: string
+  /**
+   * Linux 'permission' in an installed TCP Lens (deb/rpm): the script that grants the rights. It
+   * replaces the setcap line there: a bare setcap on the app stops it starting (see the README).
+   */
+  rightsScript?: string
+  /** 'no-capture-module' in an installed app: there is nothing to rebuild, only libpcap to install. */
+  installed?: boolean
 }
 
 export interface CaptureInterfaces {

@@ -60,10 +60,17 @@ export const en = {
     copy: 'Copy',
     copied: 'Copied',
     linuxPermission:
-      'The operating system lets a program capture only when it holds the CAP_NET_RAW and CAP_NET_ADMIN capabilities. Give them to TCP Lens once with this command (you will be asked for your password), then start the capture again:',
+      'The operating system lets a program capture only when it holds the CAP_NET_RAW and CAP_NET_ADMIN capabilities. Give them to TCP Lens once with this command (you will be asked for your password), then start TCP Lens again (a program gets them when it starts):',
     linuxTradeoff: 'Everyone who may run that program can then capture (when it is node, every Node.js program), and updating the program undoes it.',
     linuxGroup:
       'Or, as Wireshark does, let only the members of a group capture: create the group, add yourself, give the program to the group with the capabilities, then log out and in again:',
+    linuxScript:
+      'The operating system lets a program capture only when it holds the CAP_NET_RAW and CAP_NET_ADMIN capabilities. TCP Lens comes with a script that gives them to it: run it once (you will be asked for your password), then start TCP Lens again:',
+    linuxScriptTradeoff:
+      'Everyone who may run TCP Lens can then capture, and an upgrade undoes it (run the script again). On a shared lab machine, let only the members of a group run TCP Lens with these rights instead, as Wireshark does with its wireshark group, then log out and in again:',
+    linuxScriptRevoke: 'To take the rights back:',
+    moduleInstalledLinux: 'TCP Lens captures with the libpcap library of the system, which is not installed. Install it, then start TCP Lens again:',
+    moduleInstalledDarwin: 'TCP Lens captures with macOS’s own libpcap, which could not be loaded. Install TCP Lens again.',
     notRoot: 'Do not run the whole application as root: only the capture needs these rights.',
     darwinPermission:
       'macOS lets a program capture only when it may read the /dev/bpf devices. Install ChmodBPF (the “Install ChmodBPF” package on the Wireshark disk image) and add yourself to its access_bpf group, then log out and in again:',
@@ -227,9 +234,14 @@ export const zhCN: typeof en = {
     message: '系统的原话：',
     copy: '复制',
     copied: '已复制',
-    linuxPermission: '操作系统只允许拥有 CAP_NET_RAW 和 CAP_NET_ADMIN 能力的程序抓包。用下面这条命令给 TCP Lens 授权一次（会要求输入密码），然后重新开始抓包：',
+    linuxPermission: '操作系统只允许拥有 CAP_NET_RAW 和 CAP_NET_ADMIN 能力的程序抓包。用下面这条命令给 TCP Lens 授权一次（会要求输入密码），然后重新启动 TCP Lens（程序在启动时才获得这些能力）：',
     linuxTradeoff: '这样一来，凡是能运行该程序的人都能抓包（如果它是 node，则所有 Node.js 程序都能抓包）；程序更新后需要重新授权。',
     linuxGroup: '也可以像 Wireshark 那样，只让某个用户组的成员抓包：创建用户组，把自己加进去，把程序交给该组并授予能力，然后注销再登录：',
+    linuxScript: '操作系统只允许拥有 CAP_NET_RAW 和 CAP_NET_ADMIN 能力的程序抓包。TCP Lens 自带一个授权脚本：运行一次（会要求输入密码），然后重新启动 TCP Lens：',
+    linuxScriptTradeoff: '这样一来，凡是能运行 TCP Lens 的人都能抓包；升级后需要重新运行脚本。在多人共用的实验室电脑上，可以像 Wireshark 的 wireshark 用户组那样，只让某个用户组的成员以这些权限运行 TCP Lens，然后注销再登录：',
+    linuxScriptRevoke: '收回这些权限：',
+    moduleInstalledLinux: 'TCP Lens 用系统的 libpcap 库抓包，但系统中没有安装它。请安装后重新启动 TCP Lens：',
+    moduleInstalledDarwin: 'TCP Lens 用 macOS 自带的 libpcap 抓包，但无法加载它。请重新安装 TCP Lens。',
     notRoot: '不要以 root 身份运行整个程序：只有抓包需要这些权限。',
     darwinPermission: 'macOS 只允许能读取 /dev/bpf 设备的程序抓包。请安装 ChmodBPF（Wireshark 磁盘映像中的 “Install ChmodBPF” 安装包），并把自己加入它的 access_bpf 用户组，然后注销再登录：',
     darwinTemporary: '或者手动完成 ChmodBPF 每次开机时做的事（在下次重启前有效）：',

@@ -69,6 +69,7 @@ function permissionParts(problem: CaptureProblem, t: Translate): HelpPart[] {
       text(t('live.problem.notRoot')),
     ]
   }
+  if (problem.rightsScript) return installedLinuxParts(problem.rightsScript, t)
   return [
     text(t('live.problem.linuxPermission')),
     command(setcapCommand(problem.program)),
@@ -79,10 +80,28 @@ function permissionParts(problem: CaptureProblem, t: Translate): HelpPart[] {
   ]
 }
 
+/** The installed app (deb/rpm) grants the rights with its own script, never with a bare setcap. */
+function installedLinuxParts(script: string, t: Translate): HelpPart[] {
+  const run = (args: string) => `sudo ${quoteIfNeeded(script)} ${args}`
+  return [
+    text(t('live.problem.linuxScript')),
+    command(run('grant')),
+    text(t('live.problem.linuxScriptTradeoff')),
+    command(`${run('grant --group tcplens')}\nsudo usermod -a -G tcplens "$USER"`),
+    text(t('live.problem.linuxScriptRevoke')),
+    command(run('revoke')),
+    text(t('live.problem.notRoot')),
+  ]
+}
+
 function moduleParts(problem: CaptureProblem, t: Translate): HelpPart[] {
   const parts: HelpPart[] =
     problem.platform === 'win32'
       ? [npcapLink(t, 'live.problem.moduleWindows')]
+      : problem.installed
+        ? problem.platform === 'darwin'
+          ? [text(t('live.problem.moduleInstalledDarwin'))]
+          : [text(t('live.problem.moduleInstalledLinux')), command('sudo apt-get install libpcap0.8   # Debian, Ubuntu\nsudo dnf install libpcap        # Fedora, RHEL')]
       : problem.platform === 'darwin'
         ? [text(t('live.problem.moduleDarwin')), command('xcode-select --install\nnpm rebuild cap')]
         : [text(t('live.problem.moduleLinux')), command('sudo apt-get install libpcap-dev build-essential\nnpm rebuild cap')]

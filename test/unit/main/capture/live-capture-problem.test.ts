@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { captureProblem, captureRightsScript, classifyCaptureError, describeCaptureProblem } from '../../../../main/capture/capture-problem'
+import { captureProblem, captureRightsScript, classifyCaptureError, describeCaptureProblem, runsInstalled } from '../../../../main/capture/capture-problem'
 
 describe('capture/capture-problem: classifying what libpcap said', () => {
   it.each([
@@ -64,6 +64,32 @@ describe('capture/capture-problem: the installed app\'s capture-rights script', 
     const shipped = '/opt/TCP Lens/resources/tcplens-capture-rights.sh'
     expect(captureRightsScript('/opt/TCP Lens/tcplens', (path) => path === shipped)).toBe(shipped)
     expect(captureRightsScript('/usr/bin/node', () => false)).toBeUndefined()
+  })
+
+  it('should tell the renderer about the script with the problem, for a Linux permission problem only', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tcplens-installed-'))
+    try {
+      mkdirSync(join(folder, 'resources'))
+      writeFileSync(join(folder, 'resources', 'tcplens-capture-rights.sh'), '')
+      const installed = classifyCaptureError('socket: Operation not permitted', { platform: 'linux', program: join(folder, 'tcplens') })
+      expect(installed.rightsScript).toBe(join(folder, 'resources', 'tcplens-capture-rights.sh'))
+      expect(classifyCaptureError('socket: Operation not permitted', { platform: 'linux', program: '/usr/bin/node' }).rightsScript).toBeUndefined()
+      expect(classifyCaptureError('/dev/bpf0: Permission denied', { platform: 'darwin' }).rightsScript).toBeUndefined()
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+
+  it('should mark a module that fails to load in an installed app, and ask only for libpcap there', () => {
+    expect(runsInstalled('/opt/TCP Lens/resources/app.asar/out/main')).toBe(true)
+    expect(runsInstalled('C:\\Program Files\\TCP Lens\\resources\\app.asar\\out\\main')).toBe(true)
+    expect(runsInstalled('/work/main/out/main')).toBe(false)
+    const problem = classifyCaptureError('libpcap.so.0.8: cannot open shared object file', { platform: 'linux', loading: true, installed: true })
+    expect(problem).toMatchObject({ code: 'no-capture-module', installed: true })
+    const text = describeCaptureProblem(problem)
+    expect(text).toContain('sudo apt-get install libpcap0.8')
+    expect(text).not.toContain('npm rebuild')
+    expect(classifyCaptureError("Cannot find module 'cap'", { platform: 'linux', loading: true, installed: false }).installed).toBeUndefined()
   })
 
   it('should give the installed app the script (grant, --group, revoke) instead of a bare setcap', () => {

@@ -67,6 +67,29 @@ describe('model/problem-help', () => {
     expect(words(zh)).toContain('照样可以打开抓包文件')
   })
 
+  it('should give the installed app its capture-rights script (grant, a group, revoke), never a bare setcap', () => {
+    const rightsScript = '/opt/TCP Lens/resources/tcplens-capture-rights.sh'
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const help = problemHelp(problem('permission', 'linux', { program: '/opt/TCP Lens/tcplens', rightsScript }), translator(lang))
+      expect(commands(help)).toEqual([
+        `sudo '${rightsScript}' grant`,
+        `sudo '${rightsScript}' grant --group tcplens\nsudo usermod -a -G tcplens "$USER"`,
+        `sudo '${rightsScript}' revoke`,
+      ])
+      expect(words(help)).not.toContain('live.problem')
+    }
+    expect(words(problemHelp(problem('permission', 'linux', { rightsScript }), translator('en')))).toContain('an upgrade undoes it')
+  })
+
+  it('should ask the installed app for libpcap only, with nothing to rebuild', () => {
+    const linux = problemHelp(problem('no-capture-module', 'linux', { installed: true }), translator('en'))
+    expect(commands(linux)).toEqual(['sudo apt-get install libpcap0.8   # Debian, Ubuntu\nsudo dnf install libpcap        # Fedora, RHEL'])
+    expect(words(linux)).toContain('Opening capture files still works')
+    const mac = problemHelp(problem('no-capture-module', 'darwin', { installed: true }), translator('zh-CN'))
+    expect(commands(mac)).toEqual([])
+    expect(words(mac)).toContain('重新安装 TCP Lens')
+  })
+
   it('should word every problem code in both languages', () => {
     for (const code of ['no-capture-module', 'permission', 'no-npcap', 'no-device', 'bad-filter', 'failed'] as const) {
       for (const lang of ['en', 'zh-CN'] as const) {
