@@ -21,7 +21,7 @@ export interface BackendOptions {
   transport: Transport
   sessions: CaptureSessions
   settings: BackendSettings
-  /** Which paths `{ kind: 'path' }` may open (Electron: chosenPathsPolicy; browser mode: anyPathPolicy). */
+  /** Which paths `{ kind: 'path' }` may open, and browser mode save (Electron: chosenPathsPolicy; browser mode: sharedFoldersPolicy). */
   paths: PathPolicy
   /** The bundled sample capture's path (written on first use); absent: `{ kind: 'sample' }` is unsupported. */
   samplePath?: () => Promise<string>
@@ -44,6 +44,12 @@ type EventListener = <E extends EventName>(event: E, data: Events[E]) => void
 type Handlers = { [M in Method]: (...args: Args<M>) => Promise<Answer<M>> }
 
 const SESSION_METHODS: readonly SessionMethod[] = ['cancelOpen', 'close', 'status', 'setView', 'cancelWork', 'rows', 'positionOf', 'packet', 'connections', 'narrative', 'lab', 'flowGraph', 'expertInfo', 'followStream']
+
+/** Why a path may not be opened (or, in browser mode, written). */
+const NOT_CHOSEN: Record<Transport, string> = {
+  electron: 'Only a file you chose (open dialog, drag and drop, command line, recent list) can be opened',
+  browser: 'That path is outside the folders TCP Lens shares with this page (tcplens serve --root DIR chooses them)',
+}
 
 const unsupported = (what: string, transport: Transport) => new ApiFailure('unsupported', `${what} is not available in ${transport === 'electron' ? 'the desktop app' : 'browser mode'}`)
 
@@ -101,7 +107,7 @@ export function createBackend(options: BackendOptions): BackendPort {
         if (!settings.isRecentFile(source.path)) throw new ApiFailure('forbidden', 'That file is not on the recent list')
         return openChosen(source.path)
       case 'path':
-        if (!paths.allows(source.path) && !settings.isRecentFile(source.path)) throw new ApiFailure('forbidden', 'Only a file you chose (open dialog, drag and drop, command line, recent list) can be opened')
+        if (!paths.allows(source.path) && !settings.isRecentFile(source.path)) throw new ApiFailure('forbidden', NOT_CHOSEN[transport])
         return openChosen(source.path)
     }
   }
@@ -131,6 +137,7 @@ export function createBackend(options: BackendOptions): BackendPort {
     } else {
       // A path typed in the page: only browser mode's own file dialog (the server's folders) sends one.
       if (transport !== 'browser') throw new ApiFailure('forbidden', 'Only a path chosen in the save dialog can be written')
+      if (!paths.allows(target.path)) throw new ApiFailure('forbidden', NOT_CHOSEN[transport])
       path = target.path
     }
     return sessions.saveAs(path, { displayed: target.displayed })

@@ -96,14 +96,15 @@ const HELP: Record<CommandName, CommandHelp> = {
     notes: ['Needs capture rights on the loopback interface.', '', 'example: tcplens demo half-close -w half-close.pcapng'],
   },
   serve: {
-    synopsis: ['serve [FILE] [--port N] [--no-open]'],
+    synopsis: ['serve [FILE] [--port N] [--root DIR]... [--no-open]'],
     summary: 'the app in your browser, on this machine only (127.0.0.1, with a secret token)',
     options: [
       ['FILE', 'the capture to open (default: the bundled sample)'],
       ['--port N', 'the port to listen on (default: any free port)'],
+      ['--root DIR', 'a folder the page may open and save files in; repeat for more (default: the home folder, the current folder and FILE\'s folder)'],
       ['--no-open', 'print the address instead of opening the browser'],
     ],
-    notes: ['The address printed carries the token; without it the page answers 401.', '', 'example: tcplens serve lab.pcapng --no-open'],
+    notes: ['The address printed carries the token; without it the page answers 401.', 'Outside the shared folders the page can neither list, open nor save.', '', 'example: tcplens serve lab.pcapng --no-open'],
   },
 }
 

@@ -1,10 +1,14 @@
-// `tcplens serve [FILE] [--port N] [--no-open]`: browser mode. Serves the built renderer and the
+// `tcplens serve [FILE] [--port N] [--root DIR]... [--no-open]`: browser mode. Serves the built renderer and the
 // contract over a WebSocket on 127.0.0.1 (main/server), prints the address with its token, opens
-// the default browser, and opens FILE (or the bundled sample) for every page that connects.
+// the default browser, and opens FILE (or the bundled sample) for every page that connects. The
+// page may open and save files only in the shared folders: each --root, by default the home
+// folder, the current folder and FILE's folder (main/api/path-policy.ts sharedFoldersPolicy).
 // Runs until SIGINT or SIGTERM. Exit status: 0; 1 for bad arguments (as every command); 2 when
 // it cannot serve: the file cannot be read, the interface is not built, the port is taken.
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { sharedFoldersPolicy } from '../api/path-policy'
 import type { BackendPort, CaptureControl, CaptureSessions } from '../api/port'
 import { openCapture } from '../capture/open'
 import { CaptureError } from '../capture/source'
@@ -37,6 +41,8 @@ export interface ServeEnvironment {
   samplePath: () => Promise<string>
   env: NodeJS.ProcessEnv
   cwd: string
+  /** The user's home folder: shared with the page unless --root says otherwise. */
+  home: string
   openBrowser: (url: string, warn: (detail: string) => void) => void
   /** Resolves when the server must stop (default: the first SIGINT or SIGTERM). */
   untilStopped: () => Promise<void>
@@ -80,8 +86,17 @@ function defaultEnvironment(): ServeEnvironment {
     samplePath: () => sampleCapturePath(),
     env: process.env,
     cwd: process.cwd(),
+    home: homedir(),
     openBrowser: (url, warn) => openBrowser(url, warn),
     untilStopped: untilSignal,
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
   }
 }
 
@@ -104,7 +119,7 @@ async function captureProblem(file: string): Promise<string | null> {
 }
 
 export async function serveCommand(args: readonly string[], io: CliIo, overrides: Partial<ServeEnvironment> = {}): Promise<number> {
-  const parsed = parseArgs(args, { withValue: ['--port'], flags: ['--no-open'] })
+  const parsed = parseArgs(args, { withValue: ['--port', '--root'], flags: ['--no-open'] })
   if (parsed.positional.length > 1 || (parsed.values.get('--port')?.length ?? 0) > 1) throw new UsageError(USAGE)
   const port = parsePort(parsed.values.get('--port')?.[0])
   const machine = { ...defaultEnvironment(), ...overrides }
@@ -118,6 +133,16 @@ export async function serveCommand(args: readonly string[], io: CliIo, overrides
       return 2
     }
   }
+  const startDir = file ? dirname(file) : machine.cwd
+  const roots = parsed.values.get('--root')?.map((root) => resolve(machine.cwd, root)) ?? [machine.home, machine.cwd, startDir]
+  const missing = roots.find((root) => !isFolder(root))
+  if (missing) {
+    io.stderr.write(`tcplens: ${say.noFolder(missing)}\n`)
+    return 2
+  }
+  const shared = sharedFoldersPolicy(roots)
+  // The file named on the command line opens even outside the shared folders: the user chose it.
+  if (file) shared.grant(file)
   const indexHtml = join(machine.rendererDir, 'index.html')
   if (!existsSync(indexHtml)) {
     io.stderr.write(`tcplens: ${say.notBuilt(indexHtml)}\n`)
@@ -131,8 +156,9 @@ export async function serveCommand(args: readonly string[], io: CliIo, overrides
     server = await startServer({
       rootDir: machine.rendererDir,
       port,
-      startDir: file ? dirname(file) : machine.cwd,
-      createBackend: (files) => createBrowserBackend({ files, settings, createSessions: machine.createSessions, createCapture: machine.createCapture, samplePath: machine.samplePath }),
+      startDir,
+      shared,
+      createBackend: (files) => createBrowserBackend({ files, settings, paths: shared, createSessions: machine.createSessions, createCapture: machine.createCapture, samplePath: machine.samplePath }),
       // Each page starts on FILE (or the sample); its status and progress reach the page as events.
       onConnection: (backend: BackendPort) => void backend.call('open', [start]),
     })
@@ -143,6 +169,7 @@ export async function serveCommand(args: readonly string[], io: CliIo, overrides
   }
 
   io.stdout.write(say.serving(file ?? say.sample, server.url))
+  io.stdout.write(say.sharing(shared.roots))
   const ci = machine.env['CI'] === 'true' || machine.env['CI'] === '1'
   if (!parsed.flags.has('--no-open') && !ci) machine.openBrowser(server.url, (detail) => io.stderr.write(`tcplens: ${say.browserFailed(detail)}\n`))
   machine.onListening?.(server)

@@ -1,14 +1,16 @@
 // The backend of one browser-mode connection: main/api's createBackend over its own capture
-// session, the shared settings, any readable path (the user browses the server's folders in the
-// page), and this connection's server files (listDirectory, upload).
+// session, the shared settings, the folders `serve` shares (the user browses them in the page), and
+// this connection's server files (listDirectory, upload).
 import { createBackend, type BackendSettings } from '../api/backend'
-import { anyPathPolicy } from '../api/path-policy'
+import type { PathPolicy } from '../api/path-policy'
 import type { BackendPort, CaptureControl, CaptureSessions } from '../api/port'
 import type { ServerFiles } from './files'
 
 export interface BrowserBackendOptions {
   files: ServerFiles
   settings: BackendSettings
+  /** What the page may open and save: the shared folders (sharedFoldersPolicy). */
+  paths: PathPolicy
   /** A new capture session (its own worker) for this connection. */
   createSessions: () => CaptureSessions
   samplePath?: () => Promise<string>
@@ -22,7 +24,7 @@ export function createBrowserBackend(options: BrowserBackendOptions): BackendPor
     transport: 'browser',
     sessions,
     settings: options.settings,
-    paths: anyPathPolicy(),
+    paths: options.paths,
     samplePath: options.samplePath,
     listDirectory: (path) => options.files.listDirectory(path),
     upload: (name, bytes) => options.files.upload(name, bytes),

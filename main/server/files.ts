@@ -7,6 +7,7 @@ import { basename, dirname, join, parse, resolve } from 'node:path'
 import type { DirectoryListing } from '../../preload/contract/dto'
 import { isCaptureName } from '../api/capture-names'
 import { messageOf } from '../api/errors'
+import type { SharedFolders } from '../api/path-policy'
 import { ApiFailure } from '../api/port'
 
 export interface ServerFiles {
@@ -21,6 +22,8 @@ export interface ServerFiles {
 export interface ServerFilesOptions {
   /** Where the Open dialog starts: the folder of the file given on the command line, else the cwd. */
   startDir: string
+  /** The folders the page may list (default: all). A folder's parent outside them is not offered. */
+  shared?: Pick<SharedFolders, 'contains'>
 }
 
 /** File systems store a name of up to 255 bytes (ext4, APFS; NTFS: 255 UTF-16 units): well within. */
@@ -108,8 +111,13 @@ export function createServerFiles(options: ServerFilesOptions): ServerFiles {
     }))
 
   return {
-    listDirectory(path?: string): Promise<DirectoryListing> {
-      return listDirectory(resolve(options.startDir, path === undefined || path === '' ? '.' : path))
+    async listDirectory(path?: string): Promise<DirectoryListing> {
+      const folder = resolve(options.startDir, path === undefined || path === '' ? '.' : path)
+      const shared = options.shared
+      if (!shared) return listDirectory(folder)
+      if (!shared.contains(folder)) throw new ApiFailure('forbidden', `${folder} is outside the folders TCP Lens shares with this page (tcplens serve --root DIR chooses them)`)
+      const listing = await listDirectory(folder)
+      return listing.parent !== null && !shared.contains(listing.parent) ? { ...listing, parent: null } : listing
     },
 
     async upload(name: string, bytes: Uint8Array): Promise<string> {

@@ -12,6 +12,7 @@ import type { BackendPort } from '../api/port'
 import { checkAccess, type AccessPolicy } from './access'
 import { contentType } from './content-types'
 import { createServerFiles, type ServerFiles } from './files'
+import type { SharedFolders } from '../api/path-policy'
 import { cacheControl, securityHeaders } from './headers'
 import { PROBLEM_STATUS, problemPage, problemText, type ProblemKind } from './pages'
 import { bridgeSocket, CLOSE_GOING_AWAY, CLOSE_INTERNAL_ERROR } from './socket-bridge'
@@ -35,6 +36,8 @@ export interface ServerOptions {
   onConnection?: (backend: BackendPort) => void
   /** Where the Open dialog starts (default: the current folder). */
   startDir?: string
+  /** The folders the page's Open and Save dialogs may list (default: all). */
+  shared?: Pick<SharedFolders, 'contains'>
   /** Default: a new random token. */
   token?: string
   /** The largest message a page may send (default MAX_MESSAGE_BYTES); a bigger one closes the socket with 1009. */
@@ -118,7 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const bridges = new Set<Promise<void>>()
 
   function accept(socket: WebSocket): void {
-    const files = createServerFiles({ startDir })
+    const files = createServerFiles({ startDir, shared: options.shared })
     let backend: BackendPort
     try {
       backend = options.createBackend(files)

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { APP_NAME } from '../../../../main/api/app-info'
 import { createBackend, suggestedSaveName, type BackendOptions } from '../../../../main/api/backend'
-import { anyPathPolicy, chosenPathsPolicy } from '../../../../main/api/path-policy'
+import { chosenPathsPolicy, sharedFoldersPolicy } from '../../../../main/api/path-policy'
 import { ApiFailure, type CaptureControl } from '../../../../main/api/port'
 import type { LiveStats } from '../../../../preload/contract/dto'
 import { SettingsStore } from '../../../../main/settings/store'
@@ -38,7 +38,7 @@ describe('main/api/backend', () => {
         ok: true,
         value: { name: APP_NAME, version: packageJson.version, transport: 'electron', platform: 'linux', systemLanguage: 'zh-CN', files: 'native' },
       })
-      const browser = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: anyPathPolicy() })
+      const browser = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: sharedFoldersPolicy(['/']) })
       const info = await browser.call('appInfo', [])
       expect(info.ok && info.value).toMatchObject({ transport: 'browser', files: 'server', platform: process.platform })
     })
@@ -122,14 +122,18 @@ describe('main/api/backend', () => {
       expect(await settings.recentFiles()).toEqual([])
     })
 
-    it('should let browser mode open any path', async () => {
-      const backend = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: anyPathPolicy() })
+    it('should let browser mode open a path in the shared folders, and no other', async () => {
+      const backend = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: sharedFoldersPolicy([dirname(capturePath)]) })
       expect(await backend.call('open', [{ kind: 'path', path: capturePath }])).toMatchObject({ ok: true })
+      const outside = await backend.call('open', [{ kind: 'path', path: '/etc/passwd' }])
+      expect(outside).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      expect(!outside.ok && outside.error.message).toContain('--root')
+      expect(fake.sessions.openPath).not.toHaveBeenCalledWith('/etc/passwd', expect.anything())
     })
 
     it('should store an upload through the transport and open it under its own name, with no path', async () => {
       const upload = vi.fn(async () => capturePath)
-      const backend = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: anyPathPolicy(), upload })
+      const backend = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: sharedFoldersPolicy(['/']), upload })
       const result = await backend.call('upload', ['mine.pcap', Buffer.from('hello').toString('base64')])
       expect(upload).toHaveBeenCalledWith('mine.pcap', new Uint8Array(Buffer.from('hello')))
       expect(fake.sessions.openPath).toHaveBeenCalledWith(capturePath, { displayName: 'mine.pcap' })
@@ -140,7 +144,7 @@ describe('main/api/backend', () => {
     it('should list a folder through the transport', async () => {
       const listing = { path: '/srv', parent: '/', entries: [] }
       const listDirectory = vi.fn(async () => listing)
-      const backend = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: anyPathPolicy(), listDirectory })
+      const backend = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: sharedFoldersPolicy(['/']), listDirectory })
       expect(await backend.call('listDirectory', ['/srv'])).toEqual({ ok: true, value: listing })
       expect(listDirectory).toHaveBeenCalledWith('/srv')
     })
@@ -204,9 +208,17 @@ describe('main/api/backend', () => {
 
     it('should write a typed path only in browser mode', async () => {
       expect(await electronBackend().call('saveCapture', [{ kind: 'path', path: '/etc/x.pcapng', displayed: false }])).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-      const browser = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: anyPathPolicy() })
+      const browser = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: sharedFoldersPolicy(['/home/s']) })
       expect(await browser.call('saveCapture', [{ kind: 'path', path: '/home/s/lab.pcapng', displayed: false }])).toMatchObject({ ok: true })
       expect(fake.sessions.saveAs).toHaveBeenCalledWith('/home/s/lab.pcapng', { displayed: false })
+    })
+
+    it('should write in browser mode only inside the shared folders', async () => {
+      const browser = createBackend({ transport: 'browser', sessions: fake.sessions, settings, paths: sharedFoldersPolicy(['/home/s']) })
+      for (const path of ['/etc/cron.d/x.pcapng', '/home/s/../t/lab.pcapng', '/home/shared/lab.pcapng']) {
+        expect(await browser.call('saveCapture', [{ kind: 'path', path, displayed: false }])).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      }
+      expect(fake.sessions.saveAs).not.toHaveBeenCalled()
     })
 
     it('should suggest save names from the open file', () => {

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Writable } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -132,6 +132,41 @@ describe('cli/serve', () => {
     expect(await s.stop()).toBe(0)
   })
 
+  it('should share the home folder, the current folder and the file\'s folder by default, and say so', async () => {
+    const file = fixtureFile('tcp-scenario-four-way-close')
+    const home = mkdtempSync(join(work, 'home-'))
+    const s = await serve([file, '--no-open'], { home, cwd: work })
+    expect(s.stdout.text).toContain(`The page may open and save files only in: ${[home, work, dirname(file)].map((p) => realpathSync(p)).join(', ')}`)
+    const api = await connectAsPage(s.server)
+    await openedStatus(api)
+    expect(await api.listDirectory(home)).toMatchObject({ ok: true, value: { path: home } })
+    expect(await api.listDirectory('/etc')).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await api.open({ kind: 'path', path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(s.sessions[0].opened).toEqual([file])
+    api.disconnect()
+    expect(await s.stop()).toBe(0)
+  })
+
+  it('should share only the --root folders, while still opening the FILE named on the command line', async () => {
+    const file = fixtureFile('tcp-scenario-four-way-close')
+    const lab = mkdtempSync(join(work, 'lab-'))
+    writeFileSync(join(lab, 'week1.pcapng'), 'x')
+    const s = await serve([file, '--root', lab, '--no-open'], { home: work, cwd: work })
+    const api = await connectAsPage(s.server)
+    expect(await openedStatus(api)).toMatchObject({ file: { path: file } })
+    expect(await api.listDirectory(lab)).toMatchObject({ ok: true, value: { parent: null } })
+    expect(await api.listDirectory(work)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await api.saveCapture({ kind: 'path', path: join(work, 'out.pcapng'), displayed: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    api.disconnect()
+    expect(await s.stop()).toBe(0)
+  })
+
+  it('should exit 2 when a --root folder does not exist', async () => {
+    const result = await tcplens('serve', '--root', join(work, 'no-such-folder'), '--no-open')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('no-such-folder: no such folder')
+  })
+
   it('should open the bundled sample when no FILE is given', async () => {
     const sample = fixtureFile('tcp-scenario-four-way-close')
     const s = await serve(['--no-open'], { samplePath: async () => sample })
@@ -225,7 +260,7 @@ describe('cli/serve', () => {
   })
 
   it('should be in the help', async () => {
-    expect((await tcplens('help')).stdout).toMatch(/serve \[FILE\] \[--port N\] \[--no-open\]/)
+    expect((await tcplens('help')).stdout).toMatch(/serve \[FILE\] \[--port N\] \[--root DIR\]\.\.\. \[--no-open\]/)
   })
 
   it('should find the built renderer next to the bundle (out/main → out/renderer)', () => {

@@ -9,6 +9,7 @@ import { createServerFiles } from '../../../../main/server/files'
 import { SessionHost } from '../../../../main/session/session-host'
 import { SettingsStore } from '../../../../main/settings/store'
 import { CaptureFiles } from '../session/capture-files'
+import { sharedFoldersPolicy } from '../../../../main/api/path-policy'
 
 const files = new CaptureFiles()
 afterAll(() => files.remove())
@@ -18,6 +19,7 @@ async function connection(samplePath?: () => Promise<string>) {
   return createBrowserBackend({
     files: createServerFiles({ startDir: files.dir }),
     settings,
+    paths: sharedFoldersPolicy([files.dir]),
     createSessions: () => new SessionHost({ workerPath: resolve(__dirname, '../../../../main/session/worker.ts'), execArgv: ['--require', 'tsx/cjs'] }),
     samplePath,
   })

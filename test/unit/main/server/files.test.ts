@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, wr
 import { tmpdir } from 'node:os'
 import { dirname, join, parse } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sharedFoldersPolicy } from '../../../../main/api/path-policy'
 import { ApiFailure } from '../../../../main/api/port'
 import { createServerFiles, folderFailure, listDirectory, MAX_SAFE_NAME_BYTES, safeFileName } from '../../../../main/server/files'
 
@@ -77,6 +78,19 @@ describe('server/files: the start folder', () => {
     expect((await files.listDirectory('')).path).toBe(base)
     expect((await files.listDirectory('A-folder')).path).toBe(join(base, 'A-folder'))
     expect((await files.listDirectory(join(base, 'b-folder'))).path).toBe(join(base, 'b-folder'))
+  })
+
+  it('should list only inside the shared folders, and offer no way up out of them', async () => {
+    const shared = sharedFoldersPolicy([join(base, 'A-folder')])
+    const files = createServerFiles({ startDir: join(base, 'A-folder'), shared })
+    expect(await files.listDirectory()).toMatchObject({ path: join(base, 'A-folder'), parent: null })
+    for (const path of [base, '..', join(base, 'b-folder'), '/etc']) {
+      const failure = await failureOf(files.listDirectory(path))
+      expect(failure.code).toBe('forbidden')
+      expect(failure.message).toContain('--root')
+    }
+    const wider = createServerFiles({ startDir: join(base, 'A-folder'), shared: sharedFoldersPolicy([base]) })
+    expect((await wider.listDirectory()).parent).toBe(base)
   })
 })
 

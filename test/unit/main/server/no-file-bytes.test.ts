@@ -12,6 +12,7 @@ import { createBrowserBackend } from '../../../../main/server/browser-backend'
 import { createServerFiles } from '../../../../main/server/files'
 import { SessionHost } from '../../../../main/session/session-host'
 import { SettingsStore } from '../../../../main/settings/store'
+import { sharedFoldersPolicy } from '../../../../main/api/path-policy'
 
 /** Words that must never come back to the page. */
 const SECRET = 'TOP-SECRET-7f3a9c: the exam answers'
@@ -34,6 +35,7 @@ beforeEach(async () => {
   backend = createBrowserBackend({
     files: createServerFiles({ startDir: folder }),
     settings,
+    paths: sharedFoldersPolicy([folder]),
     createSessions: () => new SessionHost({ workerPath: resolve(__dirname, '../../../../main/session/worker.ts'), execArgv: ['--require', 'tsx/cjs'] }),
   })
 })
