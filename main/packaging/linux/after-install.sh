@@ -1,68 +1,54 @@
 #!/bin/bash
-# The deb/rpm post-install: electron-builder's own (app-builder-lib/templates/linux/after-install.tpl:
-# the /usr/bin link, chrome-sandbox's mode, the MIME and desktop databases, the AppArmor profile),
-# then one line on capture rights. It grants none: an installer cannot ask, and rights on the
-# binary apply to every user who runs it; the administrator decides with the script it names.
-# electron-builder fills in ${executable} and ${sanitizedProductName}: shell variables here are
-# written without braces (or with an underscore) so they are not taken for its macros.
+# The deb/rpm post-install. It does what electron-builder's default post-install does (this file
+# replaces it): the tcplens command on the PATH, the Chromium sandbox helper's mode, the MIME and
+# desktop databases (file associations), the AppArmor profile on systems that use one. Then one
+# line on capture rights: it grants none (an installer cannot ask, and rights on the binary apply
+# to every user who runs it); the administrator decides with the script it names.
+# electron-builder fills in ${executable} and ${sanitizedProductName}; the shell's own variables
+# below are written without braces so that it leaves them alone.
 
+app_dir='/opt/${sanitizedProductName}'
+program="$app_dir/${executable}"
+link='/usr/bin/${executable}'
 
+# `tcplens` on the PATH, through update-alternatives where the system has it.
 if type update-alternatives >/dev/null 2>&1; then
-    # Remove previous link if it doesn't use update-alternatives
-    if [ -L '/usr/bin/${executable}' -a -e '/usr/bin/${executable}' -a "`readlink '/usr/bin/${executable}'`" != '/etc/alternatives/${executable}' ]; then
-        rm -f '/usr/bin/${executable}'
+    # A plain link from an older install would stop update-alternatives from taking the name.
+    if [ -L "$link" ] && [ -e "$link" ] && [ "$(readlink "$link")" != '/etc/alternatives/${executable}' ]; then
+        rm -f "$link"
     fi
-    update-alternatives --install '/usr/bin/${executable}' '${executable}' '/opt/${sanitizedProductName}/${executable}' 100 || ln -sf '/opt/${sanitizedProductName}/${executable}' '/usr/bin/${executable}'
+    update-alternatives --install "$link" '${executable}' "$program" 100 || ln -sf "$program" "$link"
 else
-    ln -sf '/opt/${sanitizedProductName}/${executable}' '/usr/bin/${executable}'
+    ln -sf "$program" "$link"
 fi
 
-# Check if user namespaces are supported by the kernel and working with a quick test:
-if ! { [[ -L /proc/self/ns/user ]] && unshare --user true; }; then
-    # Use SUID chrome-sandbox only on systems without user namespaces:
-    chmod 4755 '/opt/${sanitizedProductName}/chrome-sandbox' || true
+# Chromium sandboxes its renderers with user namespaces; where the kernel refuses them, its
+# chrome-sandbox helper must be setuid root instead.
+if [ -L /proc/self/ns/user ] && unshare --user true 2>/dev/null; then
+    chmod 0755 "$app_dir/chrome-sandbox" || true
 else
-    chmod 0755 '/opt/${sanitizedProductName}/chrome-sandbox' || true
+    chmod 4755 "$app_dir/chrome-sandbox" || true
 fi
 
-if hash update-mime-database 2>/dev/null; then
-    update-mime-database /usr/share/mime || true
-fi
+# The file associations (.pcap, .pcapng, .cap, .pcap.gz) take effect once the databases know them.
+if hash update-mime-database 2>/dev/null; then update-mime-database /usr/share/mime || true; fi
+if hash update-desktop-database 2>/dev/null; then update-desktop-database /usr/share/applications || true; fi
 
-if hash update-desktop-database 2>/dev/null; then
-    update-desktop-database /usr/share/applications || true
-fi
-
-# Install apparmor profile. (Ubuntu 24+)
-# First check if the version of AppArmor running on the device supports our profile.
-# This is in order to keep backwards compatibility with Ubuntu 22.04 which does not support abi/4.0.
-# In that case, we just skip installing the profile since the app runs fine without it on 22.04.
-#
-# Those apparmor_parser flags are akin to performing a dry run of loading a profile.
-# https://wiki.debian.org/AppArmor/HowToUse#Dumping_profiles
-#
-# Unfortunately, at the moment AppArmor doesn't have a good story for backwards compatibility.
-# https://askubuntu.com/questions/1517272/writing-a-backwards-compatible-apparmor-profile
-if apparmor_status --enabled > /dev/null 2>&1; then
-  APPARMOR_PROFILE_SOURCE='/opt/${sanitizedProductName}/resources/apparmor-profile'
-  APPARMOR_PROFILE_TARGET='/etc/apparmor.d/${executable}'
-  if apparmor_parser --skip-kernel-load --debug "$APPARMOR_PROFILE_SOURCE" > /dev/null 2>&1; then
-    cp -f "$APPARMOR_PROFILE_SOURCE" "$APPARMOR_PROFILE_TARGET"
-
-    # Updating the current AppArmor profile is not possible and probably not meaningful in a chroot'ed environment.
-    # Use cases are for example environments where images for clients are maintained.
-    # There, AppArmor might correctly be installed, but live updating makes no sense.
-    if ! { [ -x '/usr/bin/ischroot' ] && /usr/bin/ischroot; } && hash apparmor_parser 2>/dev/null; then
-      # Extra flags taken from dh_apparmor:
-      # > By using '-W -T' we ensure that any abstraction updates are also pulled in.
-      # https://wiki.debian.org/AppArmor/Contribute/FirstTimeProfileImport
-      apparmor_parser --replace --write-cache --skip-read-cache "$APPARMOR_PROFILE_TARGET"
+# Ubuntu 24.04 and later confine unprivileged user namespaces with AppArmor: Electron's profile,
+# shipped in resources/, lets the sandbox work. Installed only when this AppArmor can parse it
+# (older ones lack its ABI), and loaded only outside a chroot (an image being prepared).
+if apparmor_status --enabled >/dev/null 2>&1; then
+    profile="$app_dir/resources/apparmor-profile"
+    target='/etc/apparmor.d/${executable}'
+    if apparmor_parser --skip-kernel-load --debug "$profile" >/dev/null 2>&1; then
+        cp -f "$profile" "$target"
+        if ! { [ -x /usr/bin/ischroot ] && /usr/bin/ischroot; } && hash apparmor_parser 2>/dev/null; then
+            apparmor_parser --replace --write-cache --skip-read-cache "$target"
+        fi
+    else
+        echo "TCP Lens: this AppArmor cannot read the bundled profile; it is not installed"
     fi
-  else
-    echo "Skipping the installation of the AppArmor profile as this version of AppArmor does not seem to support the bundled profile"
-  fi
 fi
 
-# Capture rights (setcap) are given by the administrator, never by the installer. An upgrade
-# replaces the binary, which drops rights given before: the same command gives them again.
-echo "TCP Lens: to let it capture packets, run: sudo '/opt/${sanitizedProductName}/resources/tcplens-capture-rights.sh' grant [--group tcplens]"
+# An upgrade replaces the binary, which drops rights given before: the same command gives them again.
+echo "TCP Lens: to let it capture packets, run: sudo '$app_dir/resources/tcplens-capture-rights.sh' grant [--group tcplens]"

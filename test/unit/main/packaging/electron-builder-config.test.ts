@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { load } from 'js-yaml'
 
@@ -74,11 +76,61 @@ describe('electron-builder.yml', () => {
     for (const target of ['deb', 'rpm']) {
       const options = platform(target)
       const install = readFileSync(resolve(root, options['afterInstall'] as string), 'utf8')
-      expect(install).toContain("update-alternatives --install '/usr/bin/${executable}'")
-      expect(install).toContain('chrome-sandbox')
       expect(install).toContain('tcplens-capture-rights.sh')
       expect(install).not.toMatch(/^\s*setcap/m)
       expect(existsSync(resolve(root, options['afterRemove'] as string))).toBe(true)
     }
   })
+
+  describe('the deb/rpm scripts, run with every command they call replaced by a recorder', () => {
+    it('should install: tcplens on the PATH, the sandbox helper, the MIME and desktop databases, and print the rights command', () => {
+      const { calls, stdout } = runPackageScript('after-install.sh', [])
+      expect(calls).toContain("update-alternatives --install /usr/bin/tcplens tcplens /opt/TCP Lens/tcplens 100")
+      expect(calls).toContainEqual(expect.stringMatching(/^chmod (0755|4755) \/opt\/TCP Lens\/chrome-sandbox$/))
+      expect(calls).toContain('update-mime-database /usr/share/mime')
+      expect(calls).toContain('update-desktop-database /usr/share/applications')
+      expect(calls.filter((call) => call.startsWith('setcap'))).toEqual([])
+      expect(stdout).toContain("sudo '/opt/TCP Lens/resources/tcplens-capture-rights.sh' grant [--group tcplens]")
+    })
+
+    it('should remove the command and, only when the package is gone, the loader entry of the rights script', () => {
+      const upgrade = runPackageScript('after-remove.sh', ['upgrade'])
+      expect(upgrade.calls).toContain('update-alternatives --remove tcplens /opt/TCP Lens/tcplens')
+      expect(upgrade.calls.filter((call) => call.startsWith('ldconfig'))).toEqual([])
+      for (const removal of ['remove', 'purge', '0']) {
+        const removed = runPackageScript('after-remove.sh', [removal], { loaderEntry: true })
+        expect(removed.calls).toContain('rm -f /etc/ld.so.conf.d/tcplens.conf /usr/local/lib/tcplens/libffmpeg.so')
+        expect(removed.calls).toContain('ldconfig')
+      }
+    })
+  })
 })
+
+/**
+ * Runs a deb/rpm script as electron-builder would write it (its macros filled in for TCP Lens),
+ * with PATH holding only recorders for the commands it calls: nothing on this machine changes.
+ */
+function runPackageScript(name: string, args: string[], options: { loaderEntry?: boolean } = {}): { calls: string[]; stdout: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'tcplens-pkg-script-'))
+  try {
+    const log = join(dir, 'calls.log')
+    const bin = join(dir, 'bin')
+    mkdirSync(bin)
+    const commands = ['update-alternatives', 'ln', 'rm', 'rmdir', 'readlink', 'chmod', 'unshare', 'update-mime-database', 'update-desktop-database', 'apparmor_status', 'apparmor_parser', 'ldconfig', 'cp', 'setcap']
+    for (const command of commands) {
+      // apparmor_status fails: no AppArmor here, as on Debian by default.
+      const status = command === 'apparmor_status' ? 1 : 0
+      writeFileSync(join(bin, command), `#!/bin/bash\necho "${command} $*" >> '${log}'\nexit ${status}\n`, { mode: 0o755 })
+    }
+    const source = readFileSync(resolve(root, 'main/packaging/linux', name), 'utf8').replaceAll('${executable}', 'tcplens').replaceAll('${sanitizedProductName}', 'TCP Lens')
+    // The loader entry exists or not as the test says: the script's [ -f ] reads the real file, so point it at ours.
+    const script = source.replaceAll('/etc/ld.so.conf.d/tcplens.conf ]', `${options.loaderEntry ? log : join(dir, 'absent')} ]`)
+    writeFileSync(join(dir, name), script)
+    const result = spawnSync('/bin/bash', [join(dir, name), ...args], { env: { PATH: bin }, encoding: 'utf8' })
+    expect(result.status, result.stderr).toBe(0)
+    const calls = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []
+    return { calls, stdout: result.stdout }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
