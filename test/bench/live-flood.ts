@@ -8,9 +8,9 @@ import { fork } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { openCapture } from '../../main/capture/open'
 import { CaptureRun } from '../../main/live/capture-run'
 import { LOOPBACK, captureSupport } from '../fixtures/loopback-capture'
+import { countFrames } from '../fixtures/count-frames'
 
 export interface LiveFloodOptions {
   rate: number
@@ -33,16 +33,6 @@ async function loopbackRxPackets(): Promise<number | undefined> {
   }
 }
 
-async function framesIn(path: string): Promise<number> {
-  const reader = await openCapture(path)
-  let frames = 0
-  try {
-    for await (const batch of reader.batches()) frames += batch.length
-  } finally {
-    await reader.close()
-  }
-  return frames
-}
 
 function startGenerator(): Promise<{ port: number; run(rate: number, seconds: number): Promise<{ sent: number; received: number }> }> {
   const child = fork(resolve(__dirname, 'live-flood-generator.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
@@ -99,7 +89,7 @@ export async function benchLiveFlood(options: LiveFloodOptions, say: (line: stri
     const cpu = process.cpuUsage(cpuBefore)
     const wallMs = performance.now() - wallBefore
     const rxAfter = await loopbackRxPackets()
-    const frames = await framesIn(path)
+    const frames = await countFrames(path)
 
     const firstHalf = memory.filter((m) => m.second <= Math.floor(memory.length / 2))
     const secondHalf = memory.filter((m) => m.second > Math.floor(memory.length / 2))

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
 import type { Args, Method } from '../../../../preload/contract/api'
+import { fakeIpcMain } from './fake-ipc-main'
 
 // main/window.ts imports Electron; nothing of it runs in these tests.
 vi.mock('electron', () => ({ BrowserWindow: class {}, shell: {}, screen: {} }))
@@ -132,20 +133,6 @@ function badArgumentCases(method: Method): Case[] {
 
 // ── the wiring of main/index.ts, with fakes behind it ───────────────────────────────────────────
 
-type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown
-
-function fakeIpcMain() {
-  const handlers = new Map<string, Listener>()
-  const listeners = new Map<string, Listener>()
-  return {
-    handlers,
-    listeners,
-    handle: (channel: string, listener: Listener) => void handlers.set(channel, listener),
-    removeHandler: (channel: string) => void handlers.delete(channel),
-    on: (channel: string, listener: Listener) => listeners.set(channel, listener),
-    removeListener: (channel: string) => listeners.delete(channel),
-  }
-}
 
 function fakeCapture() {
   return {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
+import { fakeIpcMain } from './fake-ipc-main'
 
 // main/window.ts imports Electron; nothing of it runs in these tests.
 vi.mock('electron', () => ({ BrowserWindow: class {}, shell: {}, screen: {} }))
@@ -15,24 +16,6 @@ const { DROPPED_CHANNEL } = await import('../../../../main/ipc/channels')
 const { SettingsStore } = await import('../../../../main/settings/store')
 const { EMPTY_STATUS, fakeSessions } = await import('../api/fake-sessions')
 
-type Listener = (event: IpcEventLike, ...args: unknown[]) => unknown
-
-/** ipcMain as the handlers see it: channels to their handler and listeners. */
-function fakeIpcMain() {
-  const handlers = new Map<string, Listener>()
-  const listeners = new Map<string, Listener>()
-  return {
-    handlers,
-    listeners,
-    handle: (channel: string, listener: Listener) => {
-      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`)
-      handlers.set(channel, listener)
-    },
-    removeHandler: (channel: string) => handlers.delete(channel),
-    on: (channel: string, listener: Listener) => listeners.set(channel, listener),
-    removeListener: (channel: string) => listeners.delete(channel),
-  }
-}
 
 const PAGE = 'file:///app/out/renderer/index.html'
 const location = { file: '/app/out/renderer/index.html' }

@@ -7,11 +7,11 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os'
 import { join, posix, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCapture } from '../../../../main/capture/open'
 import { LINUX_ICON_SIZES, prepareResources } from '../../../../main/packaging/prepare-resources'
 import { CAP_BINARY } from '../../../../main/packaging/native-abi'
 import { CLASSROOM_SAMPLES } from '../../../fixtures/write-classroom-samples'
 import { SAMPLE_FILE_NAME } from '../../../../main/sample/sample-capture'
+import { countFrames } from '../../../fixtures/count-frames'
 
 const root = resolve(__dirname, '../../../../')
 const BUNDLES = ['out/main/index.js', 'out/main/cli.js', 'out/main/session-worker.js', 'out/preload/index.js', 'out/renderer/index.html']
@@ -33,16 +33,6 @@ async function stubElectronDist(folder: string): Promise<void> {
   await writeFile(join(folder, 'LICENSES.chromium.html'), 'stub')
 }
 
-async function frameCount(path: string): Promise<number> {
-  const reader = await openCapture(path)
-  let frames = 0
-  try {
-    for await (const batch of reader.batches()) frames += batch.length
-  } finally {
-    await reader.close()
-  }
-  return frames
-}
 
 describe('packaging: the unpacked Linux app built by electron-builder', () => {
   let work = ''
@@ -106,7 +96,7 @@ describe('packaging: the unpacked Linux app built by electron-builder', () => {
 
   it('should ship the bundled sample and the classroom set as resources that our reader opens', async () => {
     const expected = [SAMPLE_FILE_NAME, ...CLASSROOM_SAMPLES.map((sample) => sample.file)]
-    for (const file of expected) expect(await frameCount(join(app, 'resources/samples', file)), file).toBeGreaterThan(0)
+    for (const file of expected) expect(await countFrames(join(app, 'resources/samples', file)), file).toBeGreaterThan(0)
     const readme = await readFile(join(app, 'resources/samples/README.txt'), 'utf8')
     for (const sample of CLASSROOM_SAMPLES) expect(readme).toContain(sample.file)
   })
