@@ -7,11 +7,13 @@ import { asStored, hex, INTERESTING, writeSite, type Mutator } from './mutator'
 export const lengthFields: Mutator = {
   name: 'length-fields',
   mutate(seed, random) {
-    if (seed.sites.length === 0) return asStored(seed, seed.plain.slice(), 'no length field to corrupt', random)
     const bytes = seed.plain.slice()
+    // A seed's sites are all inside it; a seed made by another mutation may be shorter.
+    const sites = seed.sites.filter((s) => s.offset + s.size <= bytes.length)
+    if (sites.length === 0) return asStored(seed, bytes, 'no length field to corrupt', random)
     const edits: string[] = []
     for (let n = random.between(1, 2); n > 0; n--) {
-      const site = random.pick(seed.sites)
+      const site = random.pick(sites)
       const width = site.bitmask !== undefined ? bitsIn(site.bitmask) : site.size * 8
       const max = width >= 32 ? 0xffffffff : 2 ** width - 1
       const current = readMasked(bytes, site)
