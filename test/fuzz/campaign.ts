@@ -121,7 +121,7 @@ export async function runCampaign(corpus: Corpus, options: CampaignOptions): Pro
 }
 
 function indexOf(outcome: Outcome): number {
-  return outcome.job.kind === 'bytes' ? -1 : outcome.job.index
+  return 'index' in outcome.job ? outcome.job.index : -1
 }
 
 /** The finding an outcome is, if any, with what its input was (made again from the seed when the child died). */
@@ -130,7 +130,7 @@ function findingOf(outcome: Outcome, corpus: Corpus, options: CampaignOptions): 
   const crash = done?.result?.crash
   const filterCrash = done?.filter?.crash
   if (!failure && !crash && !filterCrash) return undefined
-  const source = job.kind === 'bytes' ? 'file' : job.kind
+  const source = job.kind === 'capture' || job.kind === 'filter' ? job.kind : 'file'
   const index = indexOf(outcome)
   const described = done ?? describeJob(job, corpus, options)
   const base = { source, index, mutator: described.mutator, seed: described.seed, what: described.what } as const
@@ -143,6 +143,7 @@ function findingOf(outcome: Outcome, corpus: Corpus, options: CampaignOptions): 
 function describeJob(job: JobSpec, corpus: Corpus, options: CampaignOptions): { mutator: string; seed: string; what: string } {
   if (job.kind === 'capture') return fuzzInput(corpus, job.seed, job.index)
   if (job.kind === 'filter') return { mutator: 'filter-text', seed: 'FUZZ_FILTERS', what: filterText(job.seed, job.index).what }
+  if (job.kind === 'probe') return { mutator: 'probe', seed: 'none', what: job.probe }
   const file = options.files?.find((f) => f.bytes === job.bytes)
   return { mutator: 'regression', seed: file?.file ?? 'given', what: `${job.bytes.length} bytes` }
 }

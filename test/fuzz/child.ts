@@ -6,7 +6,7 @@ import { loadCorpus } from './corpus'
 import { filterFrames, filterText, runFilterText } from './filter-text'
 import { fuzzInput } from './input'
 import { describe, runPipeline } from './pipeline'
-import type { ChildMessage, Job, JobDone } from './protocol'
+import type { ChildMessage, Job, JobDone, Probe } from './protocol'
 
 const workDir = process.argv[2]
 if (!workDir || !process.send) throw new Error('test/fuzz/child.ts is started by the fuzz runner (runner.ts), with its work folder')
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       const crash = runFilterText(text, frames)
       return done(job.id, start, { filter: { text, crash }, mutator: 'filter-text', seed: 'FUZZ_FILTERS', what })
     }
+    if (job.kind === 'probe') return probe(job.probe)
     const input = job.kind === 'capture' ? fuzzInput(corpus, job.seed, job.index) : { mutator: 'given', seed: 'given', what: `${job.bytes.length} bytes`, bytes: job.bytes }
     const start = performance.now()
     const result = await runPipeline(input.bytes, workDir)
@@ -54,6 +55,19 @@ async function main(): Promise<void> {
     void next()
   })
   send({ kind: 'ready' })
+}
+
+/** Misbehaves as asked, so the runner's test sees it caught (none of these answers). */
+async function probe(kind: Probe): Promise<never> {
+  const kept: number[][] = []
+  for (;;) {
+    if (kind === 'exit') process.exit(3)
+    if (kind === 'reject') {
+      void Promise.reject(new Error('a rejection nobody handles'))
+      await new Promise(() => {})
+    }
+    if (kind === 'heap') kept.push(new Array(1 << 20).fill(kept.length))
+  }
 }
 
 function done(id: number, start: number, rest: Omit<JobDone, 'kind' | 'id' | 'ms' | 'heapUsed'>): JobDone {

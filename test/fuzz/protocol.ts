@@ -8,6 +8,10 @@ export type Job =
   | { kind: 'filter'; id: number; seed: number; index: number }
   /** Given bytes (a regression input, a minimisation candidate). */
   | { kind: 'bytes'; id: number; bytes: Uint8Array }
+  /** The runner's own test: a job that loops for ever, fills the heap, ends the process, or leaves a rejection unhandled. */
+  | { kind: 'probe'; id: number; probe: Probe }
+
+export type Probe = 'loop' | 'heap' | 'exit' | 'reject'
 
 export interface JobDone {
   kind: 'done'
