@@ -7,11 +7,13 @@
 #   python3 make g++   node-gyp builds `cap` with them
 #   chromium           the end-to-end tests drive the UI in Debian's Chromium (browser mode)
 #   fonts-noto-cjk     so that Chinese text renders in Chromium (screenshots, E2E)
+#   libcap2-bin        setcap/getcap: the test of the Linux capture-rights script gives file
+#                      capabilities to a test binary (and the README's setcap lines need it)
 #   tshark             only for maintainers regenerating the reference in test/fixtures/tshark
 #                      (set WITH_TSHARK=1); the tests themselves never run it
 set -euo pipefail
 
-packages=(libpcap-dev python3 make g++ chromium fonts-noto-cjk)
+packages=(libpcap-dev python3 make g++ chromium fonts-noto-cjk libcap2-bin)
 [ "${WITH_TSHARK:-0}" = 1 ] && packages+=(tshark)
 
 if [ "$(uname -s)" != Linux ] || ! command -v apt-get >/dev/null; then

@@ -1,8 +1,8 @@
 // The Linux capture-rights script against a fake installed app: a tiny C program that, like
 // Electron's binary, finds libffmpeg.so in its own folder through RUNPATH $ORIGIN, and prints its
-// effective capabilities. Run as the unprivileged user `student`, it shows that setcap alone
+// effective capabilities. Run as the unprivileged user `nobody`, it shows that setcap alone
 // breaks that lookup (secure-execution mode) and that the script's loader entry mends it.
-// It needs root (setcap, ldconfig, runuser), gcc, setcap and a `student` user: skipped loudly otherwise.
+// It needs root (setcap, ldconfig, runuser), gcc and setcap (libcap2-bin): skipped loudly otherwise.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const SCRIPT = resolve(__dirname, '../../../../main/packaging/linux/tcplens-capture-rights.sh')
-const STUDENT = 'student'
+// Every Debian has nobody: the unprivileged user a lab machine's students stand for here.
+const STUDENT = 'nobody'
 
 function has(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0
