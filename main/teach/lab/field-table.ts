@@ -5,7 +5,7 @@ import type { Field } from '../../decode/field'
 import type { ConnectionTimeline, Step } from '../../tcp/step'
 import { otherRole } from '../../tcp/step'
 import { format, m } from '../catalog'
-import { explainStep } from '../explain-step'
+import { explainContext, explainStep } from '../explain-step'
 import type { Lang } from '../lang'
 import { labelText, titleMsg } from '../phrases'
 import { HEADER_FIELDS, OPTION_FIELDS, OTHER_OPTION, type FieldSpec, type RowContext } from './field-meaning'
@@ -53,12 +53,14 @@ export function fieldRows(tcp: Field, step: Step, lang: Lang): LabFieldRow[] {
 /** One table per segment whose tree was decoded, in capture order. */
 export function fieldTables(timeline: ConnectionTimeline & { steps: Step[] }, trees: ReadonlyMap<number, Field[]>, lang: Lang): LabFieldTable[] {
   const out: LabFieldTable[] = []
+  // Once for the connection: per step it would make the tables quadratic in the steps.
+  const context = explainContext(timeline.steps)
   timeline.steps.forEach((step, index) => {
     const tree = trees.get(step.frame)
     const tcp = tree ? findTcp(tree) : undefined
     if (!tcp) return
     const title = m('lab.table.title', {
-      title: titleMsg(explainStep(timeline, index)),
+      title: titleMsg(explainStep(timeline, index, context)),
       label: labelText(step.label, lang),
       from: role(step.from),
       to: role(otherRole(step.from)),
