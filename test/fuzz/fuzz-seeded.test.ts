@@ -9,7 +9,7 @@ import { loadCorpus, regressionFiles } from './corpus'
 import { MUTATORS } from './mutators'
 
 const SEED = 20260801
-const CAPTURES = 1_200
+const CAPTURES = 1_050
 const FILTER_TEXTS = 800
 
 const shown = (f: Finding) => `${f.kind} ${f.source} #${f.index} ${f.mutator} on ${f.seed}${f.stage ? ` in ${f.stage}` : ''}: ${f.message.split('\n')[0]} (${f.text ?? f.what})`
