@@ -15,7 +15,7 @@ import { parseFilter } from '../../main/filter/parser'
 import type { Corpus } from './corpus'
 import { FUZZ_FILTERS } from './filters'
 import { describe } from './pipeline'
-import { Random } from './random'
+import { Random } from '../fixtures/random'
 
 const TOKENS = [
   'tcp', 'ip', 'frame', 'eth', 'udp', 'tcp.port', 'tcp.flags', 'tcp.flags.syn', 'ip.addr', 'ip.src', 'ipv6.addr', 'eth.src', 'tcp.payload',

@@ -2,7 +2,7 @@
 // seed and N alone, so the same --seed gives the same inputs, in any worker, in any order.
 import type { Corpus } from './corpus'
 import { MUTATORS } from './mutators'
-import { Random } from './random'
+import { Random } from '../fixtures/random'
 
 export interface FuzzInput {
   index: number

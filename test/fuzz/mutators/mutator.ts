@@ -4,7 +4,7 @@ import { gzipCapture } from '../../../main/capture/writer'
 import { MAX_CAPLEN } from '../../../main/capture/source'
 import type { Corpus, Seed } from '../corpus'
 import type { LengthSite } from '../layout'
-import type { Random } from '../random'
+import type { Random } from '../../fixtures/random'
 
 export interface Mutation {
   bytes: Uint8Array

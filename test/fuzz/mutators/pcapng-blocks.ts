@@ -5,7 +5,7 @@
 import { BLOCK } from '../../../main/capture/pcapng-codes'
 import { pcapngBlocks } from '../../fixtures/damage'
 import type { Seed } from '../corpus'
-import type { Random } from '../random'
+import type { Random } from '../../fixtures/random'
 import { asStored, hex, inserted, type Mutation, type Mutator } from './mutator'
 
 const TYPES = [

@@ -3,7 +3,7 @@
 // type after another's header, a section cut in the middle of a block …).
 import { pcapngBlocks, pcapRecordOffsets } from '../../fixtures/damage'
 import type { Seed } from '../corpus'
-import type { Random } from '../random'
+import type { Random } from '../../fixtures/random'
 import { asStored, hex, type Mutator } from './mutator'
 
 /** Where `seed` may be cut: its record or block boundaries (and its end), else anywhere. */
