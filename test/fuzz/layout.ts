@@ -5,7 +5,7 @@
 // at the bytes the decoder says it read it from.
 import { openCaptureBytes, captureKindOf } from '../../main/capture/open'
 import { CaptureError, type RawFrame } from '../../main/capture/source'
-import { BLOCK } from '../../main/capture/pcapng-codes'
+import { BLOCK, blockTypeName } from '../../main/capture/pcapng-codes'
 import type { Field } from '../../main/decode/field'
 import { decodeFrame } from '../../main/decode/frame'
 import { pcapngBlocks, pcapRecordOffsets } from '../fixtures/damage'
@@ -54,7 +54,7 @@ function pcapngSites(file: Uint8Array): LengthSite[] {
     const at = (relative: number, size: 1 | 2 | 4, name: string) => {
       if (offset + relative + size <= file.length) sites.push({ offset: offset + relative, size, littleEndian, name })
     }
-    const kind = blockName(block.type)
+    const kind = blockTypeName(block.type)
     at(4, 4, `pcapng ${kind} total length`)
     if (length >= 12 && offset + length <= file.length) at(length - 4, 4, `pcapng ${kind} trailing total length`)
     let options = -1
@@ -138,24 +138,3 @@ function lengthFields(raw: RawFrame): Field[] {
 }
 
 const pad4 = (n: number) => (n + 3) & ~3
-
-function blockName(type: number): string {
-  switch (type) {
-    case BLOCK.SECTION_HEADER:
-      return 'SHB'
-    case BLOCK.INTERFACE_DESCRIPTION:
-      return 'IDB'
-    case BLOCK.ENHANCED_PACKET:
-      return 'EPB'
-    case BLOCK.SIMPLE_PACKET:
-      return 'SPB'
-    case BLOCK.PACKET:
-      return 'PB'
-    case BLOCK.NAME_RESOLUTION:
-      return 'NRB'
-    case BLOCK.INTERFACE_STATISTICS:
-      return 'ISB'
-    default:
-      return `block 0x${(type >>> 0).toString(16)}`
-  }
-}

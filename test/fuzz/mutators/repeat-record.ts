@@ -1,14 +1,13 @@
 // One record repeated many times: a SYN sent again and again, the same data segment retransmitted,
 // one frame duplicated in place. Every copy is valid, so nothing is refused: this finds work that
 // grows faster than the frames do (a per-step cost that walks every step made the lab quadratic).
+import { isPacketBlock } from '../../../main/capture/pcapng-codes'
 import { pcapngBlocks, pcapRecordOffsets } from '../../fixtures/damage'
 import type { Seed } from '../corpus'
 import { asStored, inserted, type Mutator } from './mutator'
 
 /** How many copies to add: mostly a few, sometimes enough for a quadratic cost to show. */
 const COPIES = [1, 3, 20, 100, 400] as const
-/** pcapng's Enhanced and Simple Packet Blocks: the blocks that are frames. */
-const PACKET_BLOCKS = new Set([6, 3])
 
 /** Where each frame's record or block starts and ends in the file. */
 function frameSpans(seed: Seed): Array<{ start: number; end: number }> {
@@ -19,7 +18,7 @@ function frameSpans(seed: Seed): Array<{ start: number; end: number }> {
   }
   if (seed.kind === 'pcapng') {
     return pcapngBlocks(plain)
-      .filter((block) => PACKET_BLOCKS.has(block.type) && block.length >= 12 && block.offset + block.length <= plain.length)
+      .filter((block) => isPacketBlock(block.type) && block.length >= 12 && block.offset + block.length <= plain.length)
       .map((block) => ({ start: block.offset, end: block.offset + block.length }))
   }
   return []
