@@ -6,6 +6,7 @@ import { createBackend } from './api/backend'
 import { fileFromArgv } from './api/launch-file'
 import { chosenPathsPolicy } from './api/path-policy'
 import { cliArgsFromAppArgv } from './cli/app-command'
+import { runCli } from './cli/run'
 import type { BackendPort } from './api/port'
 import { askToSaveCapture, chooseCaptureFile, chooseSavePath, showOpenError, showSaveError } from './ipc/dialogs'
 import { CaptureController } from './live/capture-controller'
@@ -31,10 +32,7 @@ else runApp()
 
 function runCommandLine(args: string[]): void {
   app.dock?.hide()
-  // Loaded only here: a window's start has no use for the command line's modules.
-  void import('./cli/run')
-    .then(({ runCli }) => runCli(args, { stdout: process.stdout, stderr: process.stderr }))
-    .then((code) => app.exit(code))
+  void runCli(args, { stdout: process.stdout, stderr: process.stderr }).then((code) => app.exit(code))
 }
 
 function runApp(): void {
