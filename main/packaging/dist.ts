@@ -7,12 +7,11 @@ import { spawnSync } from 'node:child_process'
 import { lookup } from 'node:dns/promises'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { runtimeAbi } from './native-abi'
+import { describeOutcome, ensureNativeAbi, runtimeAbi } from './native-abi'
 import { readModuleAbi } from './native-module-abi'
 import { rebuildEnvironment } from './native-rebuild'
 
 const root = resolve(__dirname, '../..')
-const tsx = (script: string, ...args: string[]) => ['npx', ['tsx', script, ...args]] as const
 
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
   console.log(`\n> ${command} ${args.join(' ')}`)
@@ -55,21 +54,30 @@ async function online(): Promise<boolean> {
  * ABI (the nodedir trap), the marker said 150 over a cap.node built for 115. Removing it makes the
  * rebuild happen every time.
  */
-function forgetRebuildMarker(): boolean {
+function forgetRebuildMarker(): void {
   rmSync(join(root, 'node_modules/cap/build/Release/.forge-meta'), { force: true })
-  return true
+}
+
+/** electron-vite, the icons and samples, electron-builder, and the packaged cap's ABI. */
+function buildPackages(): boolean {
+  if (!run('npx', ['electron-vite', 'build'])) return false
+  if (!run('npx', ['tsx', 'main/packaging/prepare-resources.ts'])) return false
+  forgetRebuildMarker()
+  // Started with node itself, not npx: npx would hand it ~/.npmrc's nodedir again.
+  const builderArgs = [join(root, 'node_modules/electron-builder/cli.js'), '--publish', 'never', ...process.argv.slice(2)]
+  return run(process.execPath, builderArgs, rebuildEnvironment(process.env, 'electron')) && packagedCapIsForElectron()
+}
+
+/** cap back to the Node build the tests load (npm run native:check, in this process). */
+async function restoreNodeBuild(): Promise<boolean> {
+  const { text, failed } = describeOutcome(await ensureNativeAbi({ runtime: 'node', root }), 'node')
+  console.log(`\nnative:check: ${text}`)
+  return !failed
 }
 
 async function main(): Promise<void> {
-  // Started with node itself, not npx: npx would hand it ~/.npmrc's nodedir again.
-  const builderArgs = [join(root, 'node_modules/electron-builder/cli.js'), '--publish', 'never', ...process.argv.slice(2)]
-  const built =
-    run('npx', ['electron-vite', 'build']) &&
-    run(...tsx('main/packaging/prepare-resources.ts')) &&
-    forgetRebuildMarker() &&
-    run(process.execPath, builderArgs, rebuildEnvironment(process.env, 'electron')) &&
-    packagedCapIsForElectron()
-  const restored = run(...tsx('main/packaging/native-abi.ts', '--runtime', 'node'))
+  const built = buildPackages()
+  const restored = await restoreNodeBuild()
   if (!built) {
     const hint = (await online())
       ? 'electron-builder\'s output above says why.'
